@@ -1,0 +1,154 @@
+// The contract
+export type {
+  AdapterCapabilities,
+  AdapterMethod,
+  BreakdownResult,
+  BreakdownRow,
+  Bucket,
+  ChatMessage,
+  CostComponent,
+  DimensionValue,
+  Filters,
+  GetBreakdownParams,
+  GetCapabilitiesParams,
+  GetDimensionValuesParams,
+  GetRequestParams,
+  GetSummaryParams,
+  GetTimeSeriesParams,
+  ListRequestsParams,
+  MetadataValue,
+  MeterRecord,
+  MetricValues,
+  RequestDetail,
+  RequestPage,
+  RequestStatus,
+  RequestSummary,
+  Series,
+  SortDirection,
+  SummaryResult,
+  TimeBucket,
+  TimeRange,
+  TimeSeriesResult,
+  UsageAdapter,
+  UsageQuery,
+  UsageRecord,
+  WithSignal,
+} from './types'
+
+// Dimensions and metrics
+export { DIMENSIONS, DIMENSION_LABELS, NONE_KEY, NONE_LABEL, OTHER_KEY, OTHER_LABEL, isDimension } from './dimensions'
+export type { Dimension } from './dimensions'
+export {
+  METER_METRICS,
+  RATIO_METRICS,
+  STANDARD_METRICS,
+  deriveMetricSeries,
+  deriveMetricValues,
+  expandMetrics,
+  getMetricDefinition,
+  isRatioMetric,
+  metricDelta,
+  ratioValue,
+} from './metrics'
+export type {
+  AggregationKind,
+  DeltaTone,
+  MeterMetric,
+  Metric,
+  MetricDefinition,
+  MetricDelta,
+  MetricSentiment,
+  MetricUnit,
+  RatioMetric,
+  StandardMetric,
+} from './metrics'
+
+// Errors
+export {
+  AdapterResponseError,
+  InvalidQueryError,
+  NotFoundError,
+  UsageKitError,
+  isAdapterResponseError,
+  isInvalidQueryError,
+  isNotFoundError,
+} from './errors'
+export type { UsageKitErrorCode } from './errors'
+
+// Time
+export { BUCKETS, MAX_BUCKETS, NOMINAL_BUCKET_MS, bucketBoundaries, bucketEdges, bucketStart, isBucket, nextBucketStart } from './bucketBoundaries'
+export type { BucketBoundaryOptions } from './bucketBoundaries'
+export {
+  MAX_CHART_BUCKETS,
+  PRESET_BUCKETS,
+  PRESET_LABELS,
+  TIME_RANGE_PRESETS,
+  localDateStart,
+  pickBucket,
+  resolveTimeRange,
+  toLocalDate,
+} from './timePresets'
+export type { LocalDate, ResolvedTimeRange, TimeRangePreset, TimeRangeSelection } from './timePresets'
+export { parseRange, previousRange, toEpochMs } from './timeRange'
+export type { InstantInput, ParsedRange } from './timeRange'
+export { assertTimeZone, isValidTimeZone, localTimeZone, offsetMinutes } from './timeZone'
+
+// Money, formatting, redaction
+export { NANOS_PER_UNIT, fromNanos, moneyEquals, sumMoney, toNanos } from './money'
+export {
+  EMPTY_VALUE,
+  formatBucketLabel,
+  formatBucketRange,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatDeltaPercent,
+  formatDuration,
+  formatMetricValue,
+  formatMoney,
+  formatOffset,
+  formatPercent,
+  formatTimeRange,
+  formatTokens,
+  tokenUnitLabel,
+} from './format'
+export type { DateFormatOptions, FormatOptions, MoneyFormatOptions, TokenNotation } from './format'
+export { redactApiKey, redactIp } from './redact'
+
+// Validation
+export {
+  normalizeNumber,
+  validateBreakdown,
+  validateCapabilities,
+  validateDimensionValues,
+  validateRequestDetail,
+  validateRequestPage,
+  validateSummary,
+  validateTimeSeries,
+  withValidation,
+} from './validateResult'
+export {
+  assertBucket,
+  assertDimension,
+  assertMetric,
+  assertMetrics,
+  assertOptionalInteger,
+  assertPageSize,
+  assertValidFilters,
+  assertValidQuery,
+  supportsMetric,
+} from './validateQuery'
+
+// CSV export
+export {
+  DEFAULT_REQUEST_COLUMNS,
+  breakdownCsvColumns,
+  collectCsv,
+  csvFileName,
+  exportBreakdownCsv,
+  exportRequestsCsv,
+  formatIsoInZone,
+  requestCsvColumns,
+  toCsv,
+} from './csv'
+export type { CsvColumn, CsvExportProgress, CsvValue, RequestColumnId } from './csv'

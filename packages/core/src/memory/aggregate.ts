@@ -1,0 +1,386 @@
+import type { Dimension } from '../dimensions'
+import { NONE_KEY } from '../dimensions'
+import type { Metric } from '../metrics'
+import { NANOS_PER_UNIT } from '../money'
+import type { Filters } from '../types'
+import { COST_SPLIT, type CodedDimension, type ColumnStore, METER_DIMENSIONS, type MeterStore } from './columnStore'
+
+/** Allowed codes of one dimension, indexed by code + 1 (index 0 is "no value", `__none__`). */
+type Allowed = Uint8Array
+
+function allowedCodes(store: ColumnStore, dimension: Dimension, values: readonly string[]): Allowed {
+  const dictionary = store.dictionaries[dimension]
+  const allowed = new Uint8Array(dictionary.size + 1)
+  for (const value of values) {
+    if (value === NONE_KEY) allowed[0] = 1
+    const code = dictionary.lookup(value)
+    if (code !== undefined) allowed[code + 1] = 1
+  }
+  return allowed
+}
+
+function activeFilters(filters: Filters | undefined, exclude?: Dimension): [Dimension, readonly string[]][] {
+  if (!filters) return []
+  return (Object.entries(filters) as [Dimension, string[] | undefined][]).filter(
+    (entry): entry is [Dimension, string[]] => entry[0] !== exclude && Array.isArray(entry[1]) && entry[1].length > 0,
+  )
+}
+
+/**
+ * Row indices in [startMs, endMs) that pass the filters (OR within a dimension, AND across),
+ * ascending by time. `exclude` leaves one dimension's filter out (for its own value list).
+ */
+export function selectRows(
+  store: ColumnStore,
+  startMs: number,
+  endMs: number,
+  filters: Filters | undefined,
+  exclude?: Dimension,
+): Int32Array {
+  const lo = store.lowerBound(startMs)
+  const hi = store.lowerBound(endMs)
+  const active = activeFilters(filters, exclude)
+  const out = new Int32Array(Math.max(0, hi - lo))
+  if (active.length === 0) {
+    for (let i = lo; i < hi; i++) out[i - lo] = i
+    return out
+  }
+  const coded: [Int32Array, Allowed][] = []
+  let tagAllowed: Allowed | null = null
+  for (const [dimension, values] of active) {
+    const allowed = allowedCodes(store, dimension, values)
+    if (dimension === 'tag') tagAllowed = allowed
+    else coded.push([store.codes[dimension as CodedDimension], allowed])
+  }
+  const { tagStart, tagCodes } = store
+  let n = 0
+  rows: for (let i = lo; i < hi; i++) {
+    for (let f = 0; f < coded.length; f++) {
+      const [codes, allowed] = coded[f]!
+      if (allowed[codes[i]! + 1] !== 1) continue rows
+    }
+    if (tagAllowed !== null) {
+      const from = tagStart[i]!
+      const to = tagStart[i + 1]!
+      let pass = from === to && tagAllowed[0] === 1
+      for (let t = from; t < to && !pass; t++) pass = tagAllowed[tagCodes[t]! + 1] === 1
+      if (!pass) continue
+    }
+    out[n++] = i
+  }
+  return out.subarray(0, n)
+}
+
+/** Meter indices overlapping [startMs, endMs) that pass the filters; dimensions a meter lacks count as "no value". */
+export function selectMeters(
+  meters: MeterStore,
+  store: ColumnStore,
+  startMs: number,
+  endMs: number,
+  filters: Filters | undefined,
+  exclude?: Dimension,
+): Int32Array {
+  const active = activeFilters(filters, exclude).map(([dimension, values]) => {
+    const allowed = allowedCodes(store, dimension, values)
+    const codes = (METER_DIMENSIONS as readonly Dimension[]).includes(dimension)
+      ? meters.codes[dimension as keyof MeterStore['codes']]
+      : null
+    return { allowed, codes }
+  })
+  const out = new Int32Array(meters.length)
+  let n = 0
+  outer: for (let i = 0; i < meters.length; i++) {
+    const s = meters.start[i]!
+    const e = meters.end[i]!
+    const inside = e > s ? s < endMs && e > startMs : s >= startMs && s < endMs
+    if (!inside) continue
+    for (const { allowed, codes } of active) {
+      const code = codes === null ? -1 : codes[i]!
+      if (allowed[code + 1] !== 1) continue outer
+    }
+    out[n++] = i
+  }
+  return out.subarray(0, n)
+}
+
+/** How rows fall into groups: `map[code + 1]` is the group index, or -1 to leave the row out. */
+export interface Grouping {
+  dimension: Dimension
+  map: Int32Array
+}
+
+export interface AggregateSpec {
+  store: ColumnStore
+  rows: Int32Array
+  /** B + 1 bucket edges (epoch ms); one bucket spanning the range for totals. */
+  edges: readonly number[]
+  groups: number
+  grouping?: Grouping
+  /** Base metrics (no ratios). */
+  metrics: readonly Metric[]
+  meters?: { store: MeterStore; selected: Int32Array; startMs: number; endMs: number }
+}
+
+/** metric → G × B values (cell = g × B + b); NaN where a non-sum metric has no data. */
+export type Cells = Map<Metric, Float64Array>
+
+const DISTINCT_STAMP_LIMIT = 8_000_000
+
+/**
+ * One pass over the selected rows (and meters) into G × B cells. Money is summed as two exact
+ * float halves of integer nano-units; activeUsers counts distinct users per cell with a stamp
+ * table (rows arrive in bucket order); p95 uses the nearest-rank method.
+ */
+export function aggregate(spec: AggregateSpec): Cells {
+  const { store, rows, edges, groups: G, grouping, metrics } = spec
+  const B = edges.length - 1
+  const size = G * B
+  const want = new Set(metrics)
+  const needCount = want.has('requests') || want.has('avgLatencyMs') || want.has('p95LatencyMs')
+  const needSuccess = want.has('successfulRequests') || want.has('failedRequests')
+  const needInput = want.has('inputTokens') || want.has('totalTokens')
+  const needCached = want.has('cachedInputTokens')
+  const needOutput = want.has('outputTokens') || want.has('totalTokens')
+  const needCost = want.has('cost')
+  const needLatency = want.has('avgLatencyMs')
+  const needP95 = want.has('p95LatencyMs')
+  const needDistinct = want.has('activeUsers')
+
+  const count = new Float64Array(needCount || needSuccess ? size : 0)
+  const success = new Float64Array(needSuccess ? size : 0)
+  const input = new Float64Array(needInput ? size : 0)
+  const cached = new Float64Array(needCached ? size : 0)
+  const output = new Float64Array(needOutput ? size : 0)
+  const costHi = new Float64Array(needCost ? size : 0)
+  const costLo = new Float64Array(needCost ? size : 0)
+  const latency = new Float64Array(needLatency ? size : 0)
+  const distinct = new Float64Array(needDistinct ? size : 0)
+
+  const userCodes = store.codes.user
+  const users = store.dictionaries.user.size
+  const useStamps = needDistinct && G * users <= DISTINCT_STAMP_LIMIT
+  const stamps = useStamps ? new Int32Array(G * users) : null
+  const seen = needDistinct && !useStamps ? new Set<number>() : null
+
+  const pairs = assignCells(spec, B)
+  const pairRows = pairs.rows
+  const pairCells = pairs.cells
+  for (let k = 0; k < pairs.length; k++) {
+    const i = pairRows[k]!
+    const cell = pairCells[k]!
+    if (count.length) count[cell]! += 1
+    if (needSuccess) success[cell]! += store.success[i]!
+    if (needInput) input[cell]! += store.inputTokens[i]!
+    if (needCached) cached[cell]! += store.cachedInputTokens[i]!
+    if (needOutput) output[cell]! += store.outputTokens[i]!
+    if (needCost) {
+      costHi[cell]! += store.costHi[i]!
+      costLo[cell]! += store.costLo[i]!
+    }
+    if (needLatency) latency[cell]! += store.latencyMs[i]!
+    if (needDistinct) {
+      // Pairs arrive in bucket order, so a (group, user) stamp of "last bucket counted" suffices.
+      const g = (cell / B) | 0
+      const b = cell - g * B
+      const user = userCodes[i]!
+      if (stamps !== null) {
+        const slot = g * users + user
+        if (stamps[slot] !== b + 1) {
+          stamps[slot] = b + 1
+          distinct[cell]! += 1
+        }
+      } else {
+        const key = (g * users + user) * B + b
+        if (!seen!.has(key)) {
+          seen!.add(key)
+          distinct[cell]! += 1
+        }
+      }
+    }
+  }
+
+  const cells: Cells = new Map()
+  for (const metric of metrics) {
+    switch (metric) {
+      case 'requests':
+        cells.set(metric, count)
+        break
+      case 'successfulRequests':
+        cells.set(metric, success)
+        break
+      case 'failedRequests':
+        cells.set(metric, count.map((n, cell) => n - success[cell]!))
+        break
+      case 'inputTokens':
+        cells.set(metric, input)
+        break
+      case 'cachedInputTokens':
+        cells.set(metric, cached)
+        break
+      case 'outputTokens':
+        cells.set(metric, output)
+        break
+      case 'totalTokens':
+        cells.set(metric, input.map((n, cell) => n + output[cell]!))
+        break
+      case 'cost':
+        cells.set(metric, costHi.map((hi, cell) => nanosToUnits(hi, costLo[cell]!)))
+        break
+      case 'activeUsers':
+        cells.set(metric, distinct.map((n) => (n > 0 ? n : Number.NaN)))
+        break
+      case 'avgLatencyMs':
+        cells.set(metric, latency.map((sum, cell) => (count[cell]! > 0 ? sum / count[cell]! : Number.NaN)))
+        break
+      case 'p95LatencyMs':
+        cells.set(metric, percentileCells(store, pairs, count, 0.95))
+        break
+      default:
+        break
+    }
+  }
+  if (spec.meters) aggregateMeters(spec, cells)
+  return cells
+}
+
+/** Exact nano-unit halves back to the currency unit (BigInt only past 2^53). */
+function nanosToUnits(hi: number, lo: number): number {
+  const nanos = hi * COST_SPLIT + lo
+  if (Number.isSafeInteger(nanos)) return nanos / NANOS_PER_UNIT
+  const big = BigInt(hi) * BigInt(COST_SPLIT) + BigInt(lo)
+  const whole = big / 1_000_000_000n
+  return Number(whole) + Number(big - whole * 1_000_000_000n) / NANOS_PER_UNIT
+}
+
+function percentileCells(store: ColumnStore, pairs: CellPairs, count: Float64Array, p: number): Float64Array {
+  const size = count.length
+  const offsets = new Int32Array(size + 1)
+  for (let cell = 0; cell < size; cell++) offsets[cell + 1] = offsets[cell]! + count[cell]!
+  const values = new Float64Array(offsets[size]!)
+  const fill = offsets.slice(0, size)
+  for (let k = 0; k < pairs.length; k++) values[fill[pairs.cells[k]!]!++] = store.latencyMs[pairs.rows[k]!]!
+  const out = new Float64Array(size)
+  for (let cell = 0; cell < size; cell++) {
+    const from = offsets[cell]!
+    const n = offsets[cell + 1]! - from
+    out[cell] = n === 0 ? Number.NaN : values.subarray(from, from + n).sort()[Math.ceil(p * n) - 1]!
+  }
+  return out
+}
+
+/** (row, cell) pairs: a row counts in one cell, or in one per tag when grouped by tag. */
+interface CellPairs {
+  rows: Int32Array
+  cells: Int32Array
+  length: number
+}
+
+function assignCells(spec: AggregateSpec, B: number): CellPairs {
+  const { store, rows, edges, grouping } = spec
+  const multi = grouping?.dimension === 'tag'
+  const groupCodes = grouping && !multi ? store.codes[grouping.dimension as CodedDimension] : null
+  const map = grouping?.map ?? null
+  let outRows = new Int32Array(rows.length)
+  let outCells = new Int32Array(rows.length)
+  let n = 0
+  const push = (row: number, cell: number) => {
+    if (n === outRows.length) {
+      const bigger = Math.max(16, n * 2)
+      const nextRows = new Int32Array(bigger)
+      nextRows.set(outRows)
+      outRows = nextRows
+      const nextCells = new Int32Array(bigger)
+      nextCells.set(outCells)
+      outCells = nextCells
+    }
+    outRows[n] = row
+    outCells[n++] = cell
+  }
+  const ts = store.ts
+  let b = 0
+  let bucketEnd = edges[1]!
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r]!
+    const t = ts[i]!
+    while (t >= bucketEnd && b < B - 1) bucketEnd = edges[++b + 1]!
+    if (map === null) {
+      outRows[n] = i
+      outCells[n++] = b
+    } else if (groupCodes !== null) {
+      const g = map[groupCodes[i]! + 1]!
+      if (g >= 0) {
+        outRows[n] = i
+        outCells[n++] = g * B + b
+      }
+    } else {
+      const from = store.tagStart[i]!
+      const to = store.tagStart[i + 1]!
+      if (from === to && map[0]! >= 0) push(i, map[0]! * B + b)
+      for (let k = from; k < to; k++) {
+        const g = map[store.tagCodes[k]! + 1]!
+        if (g < 0) continue
+        // A request counts once under each of its tags; two tags folding into one group count once.
+        let dup = false
+        for (let j = from; j < k && !dup; j++) dup = map[store.tagCodes[j]! + 1] === g
+        if (!dup) push(i, g * B + b)
+      }
+    }
+  }
+  return { rows: outRows, cells: outCells, length: n }
+}
+
+function bucketIndex(edges: readonly number[], t: number): number {
+  let lo = 0
+  let hi = edges.length - 2
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1
+    if (edges[mid]! <= t) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+/** Meters spread pro rata over the buckets their interval covers; instants land in one bucket. */
+function aggregateMeters(spec: AggregateSpec, cells: Cells): void {
+  const { meters: m, edges, groups: G, grouping, metrics } = spec
+  if (!m) return
+  const B = edges.length - 1
+  const store = m.store
+  const targets = new Map<number, Float64Array>()
+  for (const metric of metrics) {
+    const code = store.meters.lookup(metric)
+    if (code === undefined) {
+      if (!cells.has(metric)) cells.set(metric, new Float64Array(G * B))
+      continue
+    }
+    const values = new Float64Array(G * B)
+    targets.set(code, values)
+    cells.set(metric, values)
+  }
+  if (targets.size === 0) return
+  const groupCodes =
+    grouping && (METER_DIMENSIONS as readonly Dimension[]).includes(grouping.dimension)
+      ? store.codes[grouping.dimension as keyof MeterStore['codes']]
+      : null
+  for (let k = 0; k < m.selected.length; k++) {
+    const i = m.selected[k]!
+    const values = targets.get(store.meter[i]!)
+    if (!values) continue
+    const g = grouping ? grouping.map[(groupCodes === null ? -1 : groupCodes[i]!) + 1]! : 0
+    if (g < 0) continue
+    const s = store.start[i]!
+    const e = store.end[i]!
+    const q = store.quantity[i]!
+    if (e <= s) {
+      if (s >= m.startMs && s < m.endMs) values[g * B + bucketIndex(edges, s)]! += q
+      continue
+    }
+    const lo = Math.max(s, m.startMs)
+    const hi = Math.min(e, m.endMs)
+    if (hi <= lo) continue
+    for (let b = bucketIndex(edges, lo); b < B && edges[b]! < hi; b++) {
+      const overlap = Math.min(hi, edges[b + 1]!) - Math.max(lo, edges[b]!)
+      if (overlap > 0) values[g * B + b]! += (q * overlap) / (e - s)
+    }
+  }
+}

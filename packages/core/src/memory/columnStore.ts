@@ -1,0 +1,217 @@
+import type { Dimension } from '../dimensions'
+import { toNanos } from '../money'
+import type { MeterRecord, UsageRecord } from '../types'
+import { Dictionary } from './dictionary'
+
+/** Cost nano-units split so that float sums of each half stay exact far past 2^53 nano-units in total. */
+export const COST_SPLIT = 2 ** 30
+
+/** Single-valued dimensions kept as one code column each (`tag` is multi-valued, kept apart). */
+export type CodedDimension = Exclude<Dimension, 'tag'>
+export const CODED_DIMENSIONS: readonly CodedDimension[] = [
+  'user',
+  'team',
+  'model',
+  'provider',
+  'apiKey',
+  'application',
+  'agent',
+  'consumer',
+  'status',
+]
+
+/** Dimensions a meter record can carry; every other dimension filters meters out. */
+export const METER_DIMENSIONS: readonly Dimension[] = ['user', 'team', 'agent', 'consumer']
+
+function grow<T extends Float64Array | Int32Array | Uint8Array>(array: T, capacity: number): T {
+  if (array.length >= capacity) return array
+  const next = new (array.constructor as new (length: number) => T)(Math.max(capacity, array.length * 2, 1024))
+  next.set(array)
+  return next
+}
+
+export interface UserInfo {
+  name: string
+  email: string
+  team: string | null
+}
+
+/**
+ * Request records as typed columns, sorted by (timestamp, id). Dimensions are dictionary codes;
+ * a range is a binary search on `ts`; queries scan only the columns they need.
+ */
+export class ColumnStore {
+  /** Records in column order, for request summaries and details. */
+  records: UsageRecord[] = []
+  length = 0
+  ts = new Float64Array(0)
+  codes = {} as Record<CodedDimension, Int32Array>
+  dictionaries = {} as Record<Dimension, Dictionary>
+  /** Tags as CSR: the tags of row i are tagCodes[tagStart[i] .. tagStart[i + 1]). */
+  tagStart = new Int32Array(1)
+  tagCodes = new Int32Array(0)
+  tagCount = 0
+  success = new Uint8Array(0)
+  inputTokens = new Float64Array(0)
+  cachedInputTokens = new Float64Array(0)
+  outputTokens = new Float64Array(0)
+  costHi = new Float64Array(0)
+  costLo = new Float64Array(0)
+  latencyMs = new Float64Array(0)
+  /** Per user code: the latest name, email and team seen. */
+  users: UserInfo[] = []
+  /** Per apiKey code: its display name. */
+  apiKeyNames: (string | null)[] = []
+  /** Per agent code: nothing more than the key; per consumer code: whether it is an agent. */
+  consumerIsAgent: boolean[] = []
+  private idIndex: Map<string, number> | null = null
+
+  constructor(records: readonly UsageRecord[]) {
+    for (const dimension of [...CODED_DIMENSIONS, 'tag' as const]) this.dictionaries[dimension] = new Dictionary()
+    for (const dimension of CODED_DIMENSIONS) this.codes[dimension] = new Int32Array(0)
+    // Status codes are fixed so that `success` is always 0.
+    this.dictionaries.status.code('success')
+    this.dictionaries.status.code('error')
+    this.load(records)
+  }
+
+  /** Adds records. Newer-than-everything records append in place; anything else rebuilds the columns. */
+  insert(records: readonly UsageRecord[]): void {
+    if (records.length === 0) return
+    const sorted = sortRecords(records)
+    const last = this.length > 0 ? this.records[this.length - 1]! : null
+    const first = sorted[0]!
+    if (last === null || compareRecords(last, first) < 0) {
+      this.append(sorted)
+    } else {
+      this.load([...this.records, ...records])
+    }
+  }
+
+  private load(records: readonly UsageRecord[]): void {
+    this.records = []
+    this.length = 0
+    this.tagCount = 0
+    this.idIndex = null
+    this.append(sortRecords(records))
+  }
+
+  private append(sorted: readonly UsageRecord[]): void {
+    const capacity = this.length + sorted.length
+    this.ts = grow(this.ts, capacity)
+    for (const dimension of CODED_DIMENSIONS) this.codes[dimension] = grow(this.codes[dimension], capacity)
+    this.tagStart = grow(this.tagStart, capacity + 1)
+    this.success = grow(this.success, capacity)
+    this.inputTokens = grow(this.inputTokens, capacity)
+    this.cachedInputTokens = grow(this.cachedInputTokens, capacity)
+    this.outputTokens = grow(this.outputTokens, capacity)
+    this.costHi = grow(this.costHi, capacity)
+    this.costLo = grow(this.costLo, capacity)
+    this.latencyMs = grow(this.latencyMs, capacity)
+    const d = this.dictionaries
+    const c = this.codes
+    for (const record of sorted) {
+      const i = this.length
+      this.records.push(record)
+      this.idIndex?.set(record.id, i)
+      this.ts[i] = Date.parse(record.timestamp)
+      const user = d.user.code(record.userId)
+      c.user[i] = user
+      this.users[user] = { name: record.userName, email: record.userEmail, team: record.team }
+      c.team[i] = d.team.code(record.team)
+      c.model[i] = d.model.code(record.model)
+      c.provider[i] = d.provider.code(record.provider)
+      const apiKey = d.apiKey.code(record.apiKey)
+      c.apiKey[i] = apiKey
+      if (apiKey >= 0) this.apiKeyNames[apiKey] = record.apiKeyName ?? this.apiKeyNames[apiKey] ?? null
+      c.application[i] = d.application.code(record.application)
+      c.agent[i] = d.agent.code(record.agent)
+      const consumer = d.consumer.code(record.agent || record.userId)
+      c.consumer[i] = consumer
+      this.consumerIsAgent[consumer] = Boolean(record.agent)
+      c.status[i] = d.status.code(record.status)
+      this.success[i] = record.status === 'success' ? 1 : 0
+      this.tagStart[i] = this.tagCount
+      for (const tag of record.tags) {
+        const code = d.tag.code(tag)
+        if (code < 0) continue
+        this.tagCodes = grow(this.tagCodes, this.tagCount + 1)
+        this.tagCodes[this.tagCount++] = code
+      }
+      this.inputTokens[i] = record.inputTokens
+      this.cachedInputTokens[i] = record.cachedInputTokens
+      this.outputTokens[i] = record.outputTokens
+      const nanos = toNanos(record.cost)
+      const hi = Math.floor(nanos / COST_SPLIT)
+      this.costHi[i] = hi
+      this.costLo[i] = nanos - hi * COST_SPLIT
+      this.latencyMs[i] = record.latencyMs
+      this.length = i + 1
+    }
+    this.tagStart[this.length] = this.tagCount
+  }
+
+  /** First row with ts ≥ ms. */
+  lowerBound(ms: number): number {
+    let lo = 0
+    let hi = this.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (this.ts[mid]! < ms) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+
+  rowOf(id: string): number | undefined {
+    if (this.idIndex === null) {
+      this.idIndex = new Map()
+      for (let i = 0; i < this.length; i++) this.idIndex.set(this.records[i]!.id, i)
+    }
+    return this.idIndex.get(id)
+  }
+}
+
+export function compareRecords(a: UsageRecord, b: UsageRecord): number {
+  const dt = Date.parse(a.timestamp) - Date.parse(b.timestamp)
+  if (dt !== 0) return dt
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+function sortRecords(records: readonly UsageRecord[]): UsageRecord[] {
+  // Sort on parsed keys once rather than parsing timestamps in every comparison.
+  const keyed = records.map((record) => ({ record, ts: Date.parse(record.timestamp) }))
+  keyed.sort((a, b) => a.ts - b.ts || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0))
+  return keyed.map((entry) => entry.record)
+}
+
+/** Meter allocations as columns, sharing the request store's dictionaries so groups line up. */
+export class MeterStore {
+  length = 0
+  meter: Int32Array
+  start: Float64Array
+  end: Float64Array
+  quantity: Float64Array
+  codes: Record<'user' | 'team' | 'agent' | 'consumer', Int32Array>
+  readonly meters = new Dictionary()
+
+  constructor(records: readonly MeterRecord[], dictionaries: Record<Dimension, Dictionary>) {
+    const n = records.length
+    this.length = n
+    this.meter = new Int32Array(n)
+    this.start = new Float64Array(n)
+    this.end = new Float64Array(n)
+    this.quantity = new Float64Array(n)
+    this.codes = { user: new Int32Array(n), team: new Int32Array(n), agent: new Int32Array(n), consumer: new Int32Array(n) }
+    records.forEach((record, i) => {
+      this.meter[i] = this.meters.code(record.meter)
+      this.start[i] = Date.parse(record.start)
+      this.end[i] = Date.parse(record.end)
+      this.quantity[i] = record.quantity
+      this.codes.user[i] = dictionaries.user.code(record.user)
+      this.codes.team[i] = dictionaries.team.code(record.team)
+      this.codes.agent[i] = dictionaries.agent.code(record.agent)
+      this.codes.consumer[i] = dictionaries.consumer.code(record.agent || record.user)
+    })
+  }
+}

@@ -1,0 +1,620 @@
+import { bucketBoundaries } from '../bucketBoundaries'
+import { DIMENSIONS, type Dimension, NONE_KEY, NONE_LABEL, OTHER_KEY, OTHER_LABEL } from '../dimensions'
+import { NotFoundError } from '../errors'
+import {
+  METER_METRICS,
+  type Metric,
+  type MetricDefinition,
+  STANDARD_METRICS,
+  deriveMetricSeries,
+  deriveMetricValues,
+  expandMetrics,
+} from '../metrics'
+import { fromNanos, toNanos } from '../money'
+import { redactApiKey, redactIp } from '../redact'
+import { type InstantInput, toEpochMs } from '../timeRange'
+import type {
+  AdapterCapabilities,
+  AdapterMethod,
+  BreakdownRow,
+  ChatMessage,
+  CostComponent,
+  DimensionValue,
+  MeterRecord,
+  MetricValues,
+  RequestDetail,
+  RequestSummary,
+  Series,
+  UsageAdapter,
+  UsageRecord,
+} from '../types'
+import {
+  assertBucket,
+  assertDimension,
+  assertMetric,
+  assertMetrics,
+  assertOptionalInteger,
+  assertPageSize,
+  assertValidQuery,
+} from '../validateQuery'
+import { type Cells, type Grouping, aggregate, selectMeters, selectRows } from './aggregate'
+import { type CodedDimension, ColumnStore, MeterStore } from './columnStore'
+import { decodeCursor, encodeCursor } from './cursor'
+
+export interface MemoryAdapterOptions {
+  /** Resource meters (seed 002), spread pro rata over buckets. */
+  meters?: readonly MeterRecord[]
+  /** Definitions for meters outside core's registry (cpuCoreHours, ramGbHours, … are known). */
+  meterDefinitions?: readonly MetricDefinition[]
+  /** ISO 4217 code of `cost` in the records. Default `USD`. */
+  currency?: string
+  /** Largest `listRequests` page. Default 500. */
+  maxPageSize?: number
+  /** Longest range in days; default no limit. */
+  maxRangeDays?: number | null
+  /** Whether `getRequest` returns prompts and responses. Default true. */
+  requestContent?: boolean
+  /** "Now", for flagging in-progress buckets as partial. Default the current time. */
+  now?: () => InstantInput
+  /** Simulated latency of every call, in ms (a fixed number or a range), for stories and demos. */
+  latency?: number | { min: number; max: number }
+  /** Share of calls (0–1) that fail with a simulated error. */
+  failureRate?: number
+  /** Methods that always fail with a simulated error (a widget's error state). */
+  failMethods?: readonly AdapterMethod[]
+  /** Seed of the simulation's randomness. */
+  seed?: number
+}
+
+export interface MemoryAdapter extends UsageAdapter {
+  /** Adds request records (Live mode, tests of pagination under concurrent inserts). */
+  insert(records: readonly UsageRecord[]): void
+  /** Number of request records held. */
+  readonly size: number
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function abortError(signal: AbortSignal): unknown {
+  return signal.reason ?? new DOMException('The operation was aborted.', 'AbortError')
+}
+
+function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(abortError(signal))
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort)
+      resolve()
+    }, ms)
+    const onAbort = () => {
+      clearTimeout(timer)
+      reject(abortError(signal!))
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}
+
+function nullable(value: number): number | null {
+  return Number.isNaN(value) ? null : value
+}
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/** Descending by value with nulls last, ties by key ascending. */
+function byValueDesc(a: { value: number | null; key: string }, b: { value: number | null; key: string }): number {
+  if (a.value === b.value) return compareKeys(a.key, b.key)
+  if (a.value === null) return 1
+  if (b.value === null) return -1
+  return b.value - a.value || compareKeys(a.key, b.key)
+}
+
+/**
+ * The reference adapter: every method and every rule of the contract over in-memory records,
+ * stored as typed columns so a million records answer in milliseconds. Its answers define
+ * conformance (`@usagekit/core/testing`).
+ */
+export function createMemoryAdapter(records: readonly UsageRecord[], options: MemoryAdapterOptions = {}): MemoryAdapter {
+  const store = new ColumnStore(records)
+  const meters = new MeterStore(options.meters ?? [], store.dictionaries)
+  const random = mulberry32(options.seed ?? 1)
+  const now = () => (options.now ? toEpochMs(options.now()) : Date.now())
+
+  const meterDefinitions: MetricDefinition[] = meters.meters.keys.map(
+    (meter) =>
+      options.meterDefinitions?.find((definition) => definition.id === meter) ??
+      METER_METRICS[meter as keyof typeof METER_METRICS] ?? {
+        id: meter,
+        label: meter,
+        unit: 'count',
+        aggregation: 'sum',
+        sentiment: 'neutral',
+      },
+  )
+  const capabilities: AdapterCapabilities = {
+    metrics: [...Object.values(STANDARD_METRICS), ...meterDefinitions],
+    dimensions: [...DIMENSIONS],
+    currency: options.currency ?? 'USD',
+    requestContent: options.requestContent ?? true,
+    limits: { maxRangeDays: options.maxRangeDays ?? null, maxPageSize: options.maxPageSize ?? 500 },
+  }
+  const meterIds = new Set(meterDefinitions.map((definition) => definition.id))
+
+  async function simulate(method: AdapterMethod, signal: AbortSignal | undefined): Promise<void> {
+    const { latency } = options
+    if (latency !== undefined) {
+      const ms = typeof latency === 'number' ? latency : latency.min + random() * (latency.max - latency.min)
+      await wait(ms, signal)
+    } else if (signal?.aborted) {
+      throw abortError(signal)
+    }
+    if (options.failMethods?.includes(method) || (options.failureRate && random() < options.failureRate)) {
+      throw new Error(`Simulated failure of ${method} (memory adapter failure injection).`)
+    }
+  }
+
+  // ---------------------------------------------------------------- labels
+
+  function keyOf(dimension: Dimension, code: number): string {
+    return code < 0 ? NONE_KEY : store.dictionaries[dimension].keys[code]!
+  }
+
+  function describeGroup(dimension: Dimension, code: number): Pick<BreakdownRow, 'key' | 'label' | 'secondary' | 'team'> {
+    if (code < 0) return { key: NONE_KEY, label: NONE_LABEL }
+    const key = keyOf(dimension, code)
+    switch (dimension) {
+      case 'user': {
+        const user = store.users[code]
+        if (!user) return { key, label: key }
+        return user.team ? { key, label: user.name, secondary: user.email, team: user.team } : { key, label: user.name, secondary: user.email }
+      }
+      case 'apiKey': {
+        const name = store.apiKeyNames[code]
+        return { key, label: name ?? redactApiKey(key), secondary: redactApiKey(key) }
+      }
+      case 'consumer': {
+        if (store.consumerIsAgent[code]) return { key, label: key, secondary: 'Agent' }
+        const userCode = store.dictionaries.user.lookup(key)
+        const user = userCode === undefined ? undefined : store.users[userCode]
+        return user ? { key, label: user.name, secondary: user.email } : { key, label: key }
+      }
+      case 'status':
+        return { key, label: key === 'success' ? 'Success' : key === 'error' ? 'Error' : key }
+      default:
+        return { key, label: key }
+    }
+  }
+
+  // ---------------------------------------------------------------- aggregation helpers
+
+  interface Scope {
+    startMs: number
+    endMs: number
+    rows: Int32Array
+    meterRows: Int32Array
+  }
+
+  function scope(startMs: number, endMs: number, filters: UsageQueryFilters, exclude?: Dimension): Scope {
+    return {
+      startMs,
+      endMs,
+      rows: selectRows(store, startMs, endMs, filters, exclude),
+      meterRows: meters.length ? selectMeters(meters, store, startMs, endMs, filters, exclude) : new Int32Array(0),
+    }
+  }
+
+  function run(s: Scope, edges: readonly number[], metrics: readonly Metric[], groups = 1, grouping?: Grouping): Cells {
+    const wantsMeters = metrics.some((metric) => meterIds.has(metric))
+    return aggregate({
+      store,
+      rows: s.rows,
+      edges,
+      groups,
+      grouping,
+      metrics,
+      meters: wantsMeters ? { store: meters, selected: s.meterRows, startMs: s.startMs, endMs: s.endMs } : undefined,
+    })
+  }
+
+  /** Values of `metrics` (ratios derived) for cell `cell` of `cells`. */
+  function cellValues(cells: Cells, metrics: readonly Metric[], cell: number): MetricValues {
+    const base: Record<string, number | null> = {}
+    for (const [metric, values] of cells) base[metric] = nullable(values[cell]!)
+    return deriveMetricValues(base, metrics)
+  }
+
+  function totals(s: Scope, metrics: readonly Metric[]): MetricValues {
+    return cellValues(run(s, [s.startMs, s.endMs], expandMetrics(metrics)), metrics, 0)
+  }
+
+  interface GroupTotal {
+    code: number
+    key: string
+    values: MetricValues
+    requests: number
+  }
+
+  /** Every group with data in the scope, with its totals over the whole range. */
+  function groupTotals(s: Scope, dimension: Dimension, metrics: readonly Metric[]): GroupTotal[] {
+    const size = store.dictionaries[dimension].size + 1
+    const map = new Int32Array(size)
+    for (let i = 0; i < size; i++) map[i] = i
+    const expanded = expandMetrics(metrics)
+    const withRequests = expanded.includes('requests') ? expanded : [...expanded, 'requests']
+    const cells = run(s, [s.startMs, s.endMs], withRequests, size, { dimension, map })
+    const requests = cells.get('requests')!
+    const meterCells = [...cells].filter(([metric]) => meterIds.has(metric)).map(([, values]) => values)
+    const out: GroupTotal[] = []
+    for (let g = 0; g < size; g++) {
+      const present = requests[g]! > 0 || meterCells.some((values) => values[g]! > 0)
+      if (!present) continue
+      out.push({ code: g - 1, key: keyOf(dimension, g - 1), values: cellValues(cells, metrics, g), requests: requests[g]! })
+    }
+    return out
+  }
+
+  function groupingFor(dimension: Dimension, assign: ReadonlyMap<number, number>): Grouping {
+    const map = new Int32Array(store.dictionaries[dimension].size + 1).fill(-1)
+    for (const [code, group] of assign) map[code + 1] = group
+    return { dimension, map }
+  }
+
+  function seriesValues(cells: Cells, metrics: readonly Metric[], group: number, B: number): Series['values'] {
+    const base: Record<string, (number | null)[]> = {}
+    for (const [metric, values] of cells) {
+      base[metric] = Array.from(values.subarray(group * B, group * B + B), nullable)
+    }
+    return deriveMetricSeries(base, metrics, B)
+  }
+
+  // ---------------------------------------------------------------- requests
+
+  function summarize(record: UsageRecord): RequestSummary {
+    const summary: RequestSummary = {
+      id: record.id,
+      timestamp: new Date(Date.parse(record.timestamp)).toISOString(),
+      status: record.status,
+      userId: record.userId,
+      userName: record.userName,
+      provider: record.provider,
+      model: record.model,
+      inputTokens: record.inputTokens,
+      cachedInputTokens: record.cachedInputTokens,
+      outputTokens: record.outputTokens,
+      totalTokens: record.inputTokens + record.outputTokens,
+      cost: record.cost,
+      latencyMs: record.latencyMs,
+      ttftMs: record.ttftMs,
+      tags: [...record.tags],
+    }
+    if (record.userEmail) summary.userEmail = record.userEmail
+    if (record.team) summary.team = record.team
+    if (record.apiKey) summary.apiKey = record.apiKeyName ?? redactApiKey(record.apiKey)
+    if (record.application) summary.application = record.application
+    if (record.agent) summary.agent = record.agent
+    if (record.errorMessage) summary.errorMessage = record.errorMessage
+    return summary
+  }
+
+  function matchesSearch(record: UsageRecord, needle: string): boolean {
+    const fields = [record.id, record.userName, record.userEmail, record.model, record.application, ...record.tags]
+    return fields.some((field) => typeof field === 'string' && field.toLowerCase().includes(needle))
+  }
+
+  function costBreakdown(record: UsageRecord): CostComponent[] {
+    const components = record.costBreakdown?.map((component) => ({ ...component })) ?? []
+    const listed = components.reduce((sum, component) => sum + toNanos(component.amount), 0)
+    const missing = toNanos(record.cost) - listed
+    // The lines must add up to the cost: whatever the record does not itemise is shown as such.
+    if (components.length === 0) components.push({ label: 'Usage', amount: record.cost })
+    else if (missing !== 0) components.push({ label: 'Other', amount: fromNanos(missing) })
+    return components
+  }
+
+  function detail(record: UsageRecord): RequestDetail {
+    const content = capabilities.requestContent
+    const messages: ChatMessage[] = []
+    if (content) {
+      if (record.systemPrompt) messages.push({ role: 'system', content: record.systemPrompt })
+      if (record.prompt) messages.push({ role: 'user', content: record.prompt })
+      if (record.completion) messages.push({ role: 'assistant', content: record.completion })
+    }
+    const start = Date.parse(record.timestamp)
+    const requestMessages = messages.filter((message) => message.role !== 'assistant')
+    return {
+      ...summarize(record),
+      callType: record.callType ?? 'chat.completions',
+      modelId: record.modelId ?? `${record.provider}/${record.model}`,
+      apiBase: record.apiBase ?? null,
+      ip: record.ip ? redactIp(record.ip) : null,
+      overheadMs: record.overheadMs ?? null,
+      retries: record.retries ?? 0,
+      cacheHit: record.cachedInputTokens > 0,
+      startTime: new Date(start).toISOString(),
+      endTime: new Date(start + record.latencyMs).toISOString(),
+      costBreakdown: costBreakdown(record),
+      request: !content
+        ? null
+        : (record.request ?? (requestMessages.length ? { model: record.model, messages: requestMessages } : null)),
+      response: !content
+        ? null
+        : (record.response ??
+          (record.completion
+            ? {
+                id: record.id,
+                model: record.model,
+                choices: [{ index: 0, message: { role: 'assistant', content: record.completion }, finish_reason: 'stop' }],
+                usage: {
+                  prompt_tokens: record.inputTokens,
+                  completion_tokens: record.outputTokens,
+                  total_tokens: record.inputTokens + record.outputTokens,
+                  prompt_tokens_details: { cached_tokens: record.cachedInputTokens },
+                },
+              }
+            : null)),
+      messages,
+      metadata: { ...(record.metadata ?? {}) },
+    }
+  }
+
+  // ---------------------------------------------------------------- the adapter
+
+  const adapter: MemoryAdapter = {
+    get size() {
+      return store.length
+    },
+
+    insert(newRecords) {
+      store.insert(newRecords)
+    },
+
+    async getCapabilities(params = {}) {
+      await simulate('getCapabilities', params.signal)
+      return structuredClone(capabilities)
+    },
+
+    async getSummary(params) {
+      await simulate('getSummary', params.signal)
+      const { startMs, endMs } = assertValidQuery(params, capabilities)
+      assertMetrics(params.metrics, capabilities)
+      const result: { totals: MetricValues; previous?: MetricValues } = {
+        totals: totals(scope(startMs, endMs, params.filters), params.metrics),
+      }
+      if (params.compareToPrevious) {
+        const length = endMs - startMs
+        result.previous = totals(scope(startMs - length, startMs, params.filters), params.metrics)
+      }
+      return result
+    },
+
+    async getTimeSeries(params) {
+      await simulate('getTimeSeries', params.signal)
+      const { startMs, endMs } = assertValidQuery(params, capabilities)
+      assertMetrics(params.metrics, capabilities)
+      assertBucket(params.bucket)
+      assertOptionalInteger(params.limit, 'limit', 1)
+      const buckets = bucketBoundaries(params.range, params.bucket, params.timeZone, { now: now() })
+      const edges = [...buckets.map((bucket) => Date.parse(bucket.start)), Date.parse(buckets[buckets.length - 1]!.end)]
+      const B = buckets.length
+      const s = scope(startMs, endMs, params.filters)
+      const expanded = expandMetrics(params.metrics)
+      if (params.groupBy === undefined) {
+        const cells = run(s, edges, expanded)
+        return { buckets, series: [{ key: 'total', label: 'Total', values: seriesValues(cells, params.metrics, 0, B) }] }
+      }
+      const dimension = params.groupBy
+      assertDimension(dimension, capabilities, 'groupBy')
+      const rankMetric = params.metrics[0]!
+      const ranked = groupTotals(s, dimension, [rankMetric])
+        .map((group) => ({ ...group, value: group.values[rankMetric] ?? null }))
+        .sort(byValueDesc)
+      const limit = params.limit ?? ranked.length
+      const top = ranked.slice(0, limit)
+      const hasOther = ranked.length > limit
+      const assign = new Map<number, number>()
+      top.forEach((group, index) => assign.set(group.code, index))
+      for (const group of ranked.slice(limit)) assign.set(group.code, limit)
+      const groups = top.length + (hasOther ? 1 : 0)
+      const cells = run(s, edges, expanded, groups, groupingFor(dimension, assign))
+      const series: Series[] = top.map((group, index) => {
+        const { key, label } = describeGroup(dimension, group.code)
+        return { key, label, values: seriesValues(cells, params.metrics, index, B) }
+      })
+      if (hasOther) series.push({ key: OTHER_KEY, label: OTHER_LABEL, values: seriesValues(cells, params.metrics, limit, B) })
+      return { buckets, series }
+    },
+
+    async getBreakdown(params) {
+      await simulate('getBreakdown', params.signal)
+      const { startMs, endMs } = assertValidQuery(params, capabilities)
+      assertMetrics(params.metrics, capabilities)
+      const dimension = params.groupBy
+      assertDimension(dimension, capabilities, 'groupBy')
+      assertOptionalInteger(params.limit, 'limit', 0)
+      assertOptionalInteger(params.offset, 'offset', 0)
+      const sort = params.sort ?? { metric: params.metrics[0]!, direction: 'desc' as const }
+      assertMetric(sort.metric, capabilities, 'sort.metric')
+      if (params.trend) {
+        assertBucket(params.trend.bucket, 'trend.bucket')
+        assertMetric(params.trend.metric, capabilities, 'trend.metric')
+      }
+      const s = scope(startMs, endMs, params.filters)
+      const metrics = params.metrics.includes(sort.metric) ? params.metrics : [...params.metrics, sort.metric]
+      const needle = params.search?.trim().toLowerCase() ?? ''
+      const groups = groupTotals(s, dimension, metrics)
+        .map((group) => ({ ...group, ...describeGroup(dimension, group.code), value: group.values[sort.metric] ?? null }))
+        .filter(
+          (group) =>
+            needle === '' ||
+            [group.label, group.secondary, group.team, group.key].some((field) => field?.toLowerCase().includes(needle)),
+        )
+      groups.sort((a, b) => {
+        if (sort.direction === 'desc') return byValueDesc(a, b)
+        if (a.value === b.value) return compareKeys(a.key, b.key)
+        if (a.value === null) return 1
+        if (b.value === null) return -1
+        return a.value - b.value || compareKeys(a.key, b.key)
+      })
+      const offset = params.offset ?? 0
+      const page = groups.slice(offset, params.limit === undefined ? undefined : offset + params.limit)
+      const assign = new Map(page.map((group, index) => [group.code, index]))
+      const grouping = groupingFor(dimension, assign)
+
+      // Models per row: request counts per (row, model), most requests first.
+      const modelCodes = store.dictionaries.model.size + 1
+      const perModel = page.map(() => new Float64Array(modelCodes))
+      if (page.length > 0) countModels(s.rows, grouping, perModel)
+
+      let trendCells: Cells | null = null
+      let trendBuckets = 0
+      if (params.trend && page.length > 0) {
+        const buckets = bucketBoundaries(params.range, params.trend.bucket, params.timeZone, { now: now() })
+        const edges = [...buckets.map((bucket) => Date.parse(bucket.start)), Date.parse(buckets[buckets.length - 1]!.end)]
+        trendBuckets = buckets.length
+        trendCells = run(s, edges, expandMetrics([params.trend.metric]), page.length, grouping)
+      }
+
+      const rows: BreakdownRow[] = page.map((group, index) => {
+        const row: BreakdownRow = { key: group.key, label: group.label, metrics: pick(group.values, params.metrics) }
+        if (group.secondary !== undefined) row.secondary = group.secondary
+        if (group.team !== undefined) row.team = group.team
+        if (dimension !== 'model') {
+          const counts = perModel[index]!
+          const used: { code: number; requests: number }[] = []
+          counts.forEach((requests, code) => {
+            if (requests > 0) used.push({ code: code - 1, requests })
+          })
+          used.sort((a, b) => b.requests - a.requests || compareKeys(keyOf('model', a.code), keyOf('model', b.code)))
+          if (used.length > 0 || group.requests > 0) {
+            row.models = used.slice(0, 3).map((entry) => keyOf('model', entry.code))
+            row.modelCount = used.length
+          }
+        }
+        if (trendCells && params.trend) {
+          row.trend = seriesValues(trendCells, [params.trend.metric], index, trendBuckets)[params.trend.metric]!
+        }
+        return row
+      })
+      return { rows, total: groups.length }
+    },
+
+    async listRequests(params) {
+      await simulate('listRequests', params.signal)
+      const { startMs, endMs } = assertValidQuery(params, capabilities)
+      assertPageSize(params.pageSize, capabilities)
+      const query = { range: params.range, timeZone: params.timeZone, filters: params.filters, search: params.search }
+      const position = params.cursor ? decodeCursor(params.cursor, query) : null
+      const rows = selectRows(store, startMs, endMs, params.filters)
+      // Keyset: the first row strictly before (ts, id) in (ts desc, id desc) order.
+      let from = rows.length - 1
+      if (position) {
+        let lo = 0
+        let hi = rows.length
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1
+          const row = rows[mid]!
+          const t = store.ts[row]!
+          const before = t < position.ts || (t === position.ts && store.records[row]!.id < position.id)
+          if (before) lo = mid + 1
+          else hi = mid
+        }
+        from = lo - 1
+      }
+      const needle = params.search?.trim().toLowerCase() ?? ''
+      const items: RequestSummary[] = []
+      let last: UsageRecord | null = null
+      let more = false
+      for (let k = from; k >= 0; k--) {
+        const record = store.records[rows[k]!]!
+        if (needle && !matchesSearch(record, needle)) continue
+        if (items.length === params.pageSize) {
+          more = true
+          break
+        }
+        items.push(summarize(record))
+        last = record
+      }
+      const nextCursor =
+        more && last ? encodeCursor({ ts: Date.parse(last.timestamp), id: last.id }, query) : null
+      return { items, nextCursor }
+    },
+
+    async getRequest(params) {
+      await simulate('getRequest', params.signal)
+      const row = typeof params.id === 'string' ? store.rowOf(params.id) : undefined
+      if (row === undefined) throw new NotFoundError(String(params.id))
+      return detail(store.records[row]!)
+    },
+
+    async getDimensionValues(params) {
+      await simulate('getDimensionValues', params.signal)
+      const { startMs, endMs } = assertValidQuery(params, capabilities)
+      assertDimension(params.dimension, capabilities, 'dimension')
+      assertOptionalInteger(params.limit, 'limit', 1)
+      const dimension = params.dimension
+      // A filter's own options ignore that filter, so a multi-select keeps showing every value.
+      const s = scope(startMs, endMs, params.filters, dimension)
+      const meterMetrics = [...meterIds]
+      const needle = params.search?.trim().toLowerCase() ?? ''
+      const values: DimensionValue[] = groupTotals(s, dimension, meterMetrics.length ? meterMetrics : ['requests'])
+        .map((group) => {
+          const { key, label, secondary } = describeGroup(dimension, group.code)
+          const value: DimensionValue = { key, label, count: group.requests }
+          if (secondary !== undefined) value.secondary = secondary
+          return value
+        })
+        .filter(
+          (value) =>
+            needle === '' || [value.key, value.label, value.secondary].some((field) => field?.toLowerCase().includes(needle)),
+        )
+        .sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || a.label.localeCompare(b.label) || compareKeys(a.key, b.key))
+      return values.slice(0, params.limit ?? 100)
+    },
+  }
+
+  function countModels(rows: Int32Array, grouping: Grouping, perModel: Float64Array[]): void {
+    const modelCodes = store.codes.model
+    const dimension = grouping.dimension
+    const map = grouping.map
+    if (dimension === 'tag') {
+      for (let r = 0; r < rows.length; r++) {
+        const i = rows[r]!
+        const from = store.tagStart[i]!
+        const to = store.tagStart[i + 1]!
+        const model = modelCodes[i]! + 1
+        if (from === to && map[0]! >= 0) perModel[map[0]!]![model]! += 1
+        for (let k = from; k < to; k++) {
+          const g = map[store.tagCodes[k]! + 1]!
+          if (g >= 0) perModel[g]![model]! += 1
+        }
+      }
+      return
+    }
+    const groupCodes = store.codes[dimension as CodedDimension]
+    for (let r = 0; r < rows.length; r++) {
+      const i = rows[r]!
+      const g = map[groupCodes[i]! + 1]!
+      if (g >= 0) perModel[g]![modelCodes[i]! + 1]! += 1
+    }
+  }
+
+  return adapter
+}
+
+type UsageQueryFilters = Parameters<typeof selectRows>[3]
+
+function pick(values: MetricValues, metrics: readonly Metric[]): MetricValues {
+  const out: MetricValues = {}
+  for (const metric of metrics) out[metric] = values[metric] ?? null
+  return out
+}

@@ -1,0 +1,328 @@
+import * as v from 'valibot'
+import { bucketBoundaries } from './bucketBoundaries'
+import { DIMENSIONS } from './dimensions'
+import { AdapterResponseError } from './errors'
+import { type Metric, type MetricDefinition, getMetricDefinition } from './metrics'
+import type {
+  AdapterCapabilities,
+  BreakdownResult,
+  DimensionValue,
+  GetBreakdownParams,
+  GetSummaryParams,
+  GetTimeSeriesParams,
+  RequestDetail,
+  RequestPage,
+  SummaryResult,
+  TimeSeriesResult,
+  UsageAdapter,
+} from './types'
+
+// ------------------------------------------------------------------ value schemas
+
+const NUMERIC_STRING = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/
+
+/**
+ * A number from a number, a bigint or a numeric string (ClickHouse quotes 64-bit integers);
+ * `undefined` for anything else (NaN, Infinity, "abc", objects).
+ */
+export function normalizeNumber(input: unknown): number | undefined {
+  if (typeof input === 'number') return Number.isFinite(input) ? input : undefined
+  if (typeof input === 'bigint') return Number(input)
+  if (typeof input === 'string' && NUMERIC_STRING.test(input)) {
+    const value = Number(input)
+    return Number.isFinite(value) ? value : undefined
+  }
+  return undefined
+}
+
+function normalizeCount(input: unknown): number | undefined {
+  const value = normalizeNumber(input)
+  return value !== undefined && value >= 0 ? value : undefined
+}
+
+const COUNT_EXPECTED = 'a non-negative finite number (a number, bigint or numeric string)'
+const AMOUNT_EXPECTED = 'a finite number (a number, bigint or numeric string)'
+
+/** A non-negative count, token number, money amount or duration, normalised to a number. */
+const count = v.pipe(
+  v.custom<number | bigint | string>((input) => normalizeCount(input) !== undefined, COUNT_EXPECTED),
+  v.transform((input) => normalizeCount(input)!),
+)
+
+/** A signed amount (a discount line of a cost breakdown may be negative). */
+const amount = v.pipe(
+  v.custom<number | bigint | string>((input) => normalizeNumber(input) !== undefined, AMOUNT_EXPECTED),
+  v.transform((input) => normalizeNumber(input)!),
+)
+
+const nullableCount = v.nullable(count)
+
+const instant = v.pipe(
+  v.string(),
+  v.check((input) => Number.isFinite(Date.parse(input)), 'an ISO-8601 instant such as "2026-11-01T12:00:00.000Z"'),
+)
+
+const text = v.string()
+
+// ------------------------------------------------------------------ messages
+
+type Issue = v.BaseIssue<unknown>
+
+function describeReceived(input: unknown): string {
+  if (input === undefined) return 'undefined'
+  if (typeof input === 'bigint') return `${input}n`
+  if (typeof input === 'number') return String(input)
+  if (typeof input === 'string') return JSON.stringify(input.length > 60 ? `${input.slice(0, 60)}…` : input)
+  if (Array.isArray(input)) return `an array of ${input.length}`
+  if (input === null) return 'null'
+  return typeof input === 'object' ? 'an object' : String(input)
+}
+
+function issuePath(issue: Issue): string {
+  let out = ''
+  for (const item of issue.path ?? []) {
+    const key = item.key as string | number
+    out += typeof key === 'number' ? `[${key}]` : out ? `.${key}` : String(key)
+  }
+  return out || '(the answer itself)'
+}
+
+function describeIssue(issue: Issue): string {
+  if (issue.type === 'strict_object' && issue.expected === 'never') return 'is not part of the answer (it was not asked for)'
+  if (issue.input === undefined && issue.kind === 'schema') return `is missing (expected ${issue.expected ?? 'a value'})`
+  if (issue.kind === 'schema' && issue.type !== 'custom') return `must be ${issue.expected} (got ${describeReceived(issue.input)})`
+  return `must be ${issue.message} (got ${describeReceived(issue.input)})`
+}
+
+function parseOrThrow<T>(method: string, shape: string, schema: v.GenericSchema<unknown, T>, input: unknown): T {
+  const result = v.safeParse(schema, input, { abortEarly: true })
+  if (result.success) return result.output
+  const issue = result.issues[0]
+  const path = issuePath(issue)
+  throw new AdapterResponseError(
+    method,
+    path,
+    `${method} returned an invalid answer: ${path} ${describeIssue(issue)}. ${method} must return ${shape}.`,
+  )
+}
+
+// ------------------------------------------------------------------ result schemas
+
+function metricValues(metrics: readonly Metric[], definitions?: readonly MetricDefinition[]) {
+  const entries: Record<string, v.GenericSchema<unknown, number | null>> = {}
+  for (const metric of metrics) {
+    const definition = getMetricDefinition(metric, definitions)
+    // Sums are 0 where there is no data; only other kinds may be null (a gap).
+    entries[metric] = definition?.aggregation === 'sum' ? count : nullableCount
+  }
+  return v.strictObject(entries)
+}
+
+function metricSeries(metrics: readonly Metric[], length: number, definitions?: readonly MetricDefinition[]) {
+  const entries: Record<string, v.GenericSchema<unknown, (number | null)[]>> = {}
+  for (const metric of metrics) {
+    const definition = getMetricDefinition(metric, definitions)
+    const item = definition?.aggregation === 'sum' ? count : nullableCount
+    entries[metric] = v.pipe(v.array(item), v.length(length, `an array of ${length} values, one per bucket`))
+  }
+  return v.strictObject(entries)
+}
+
+const metricDefinitionSchema = v.object({
+  id: text,
+  label: text,
+  unit: v.picklist(['count', 'tokens', 'money', 'milliseconds', 'coreHours', 'gbHours', 'fraction']),
+  aggregation: v.picklist(['sum', 'distinct', 'avg', 'percentile', 'ratio']),
+  sentiment: v.optional(v.picklist(['higherIsBetter', 'lowerIsBetter', 'neutral']), 'neutral'),
+})
+
+const capabilitiesSchema = v.object({
+  metrics: v.array(metricDefinitionSchema),
+  dimensions: v.array(v.picklist(DIMENSIONS as Dimension[])),
+  currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as "USD"')),
+  requestContent: v.boolean(),
+  limits: v.object({
+    maxRangeDays: v.nullable(count),
+    maxPageSize: count,
+  }),
+})
+
+type Dimension = (typeof DIMENSIONS)[number]
+
+const requestSummaryEntries = {
+  id: text,
+  timestamp: instant,
+  status: v.picklist(['success', 'error']),
+  userId: text,
+  userName: text,
+  userEmail: v.optional(text),
+  team: v.optional(text),
+  apiKey: v.optional(text),
+  application: v.optional(text),
+  agent: v.optional(text),
+  provider: text,
+  model: text,
+  inputTokens: count,
+  cachedInputTokens: count,
+  outputTokens: count,
+  totalTokens: count,
+  cost: count,
+  latencyMs: count,
+  ttftMs: v.optional(nullableCount),
+  tags: v.array(text),
+  errorMessage: v.optional(text),
+}
+
+const requestPageSchema = v.object({
+  items: v.array(v.object(requestSummaryEntries)),
+  nextCursor: v.nullable(text),
+})
+
+const requestDetailSchema = v.object({
+  ...requestSummaryEntries,
+  callType: text,
+  modelId: text,
+  apiBase: v.optional(v.nullable(text)),
+  ip: v.optional(v.nullable(text)),
+  overheadMs: v.optional(nullableCount),
+  retries: count,
+  cacheHit: v.boolean(),
+  startTime: instant,
+  endTime: instant,
+  costBreakdown: v.array(v.object({ label: text, amount })),
+  request: v.unknown(),
+  response: v.unknown(),
+  messages: v.array(v.object({ role: text, content: text })),
+  metadata: v.record(v.string(), v.nullable(v.union([v.string(), v.number(), v.boolean()]))),
+})
+
+const dimensionValuesSchema = v.array(
+  v.object({ key: text, label: text, secondary: v.optional(text), count: v.optional(count) }),
+)
+
+// ------------------------------------------------------------------ per-method validators
+
+const SHAPES = {
+  getCapabilities:
+    '{ metrics: { id, label, unit, aggregation }[], dimensions: Dimension[], currency: "USD", requestContent: boolean, limits: { maxRangeDays: number | null, maxPageSize: number } }',
+  getSummary: '{ totals: { <each requested metric>: number | null }, previous?: { …the same metrics } }',
+  getTimeSeries:
+    '{ buckets: { start, end, partial? }[] (the buckets of bucketBoundaries(range, bucket, timeZone)), series: { key, label, values: { <each requested metric>: (number | null)[] one per bucket } }[] }',
+  getBreakdown:
+    '{ rows: { key, label, secondary?, team?, models?, modelCount?, metrics: { <each requested metric>: number | null }, trend? }[], total }',
+  listRequests: '{ items: RequestSummary[] (newest first), nextCursor: string | null }',
+  getRequest:
+    'a RequestDetail: the RequestSummary fields plus { callType, modelId, retries, cacheHit, startTime, endTime, costBreakdown: { label, amount }[], request, response, messages: { role, content }[], metadata }',
+  getDimensionValues: '{ key, label, secondary?, count? }[]',
+} as const
+
+export function validateCapabilities(result: unknown): AdapterCapabilities {
+  return parseOrThrow('getCapabilities', SHAPES.getCapabilities, capabilitiesSchema, result) as AdapterCapabilities
+}
+
+export function validateSummary(
+  result: unknown,
+  params: Pick<GetSummaryParams, 'metrics' | 'compareToPrevious'>,
+  definitions?: readonly MetricDefinition[],
+): SummaryResult {
+  const values = metricValues(params.metrics, definitions)
+  const schema = v.object({ totals: values, previous: params.compareToPrevious ? values : v.optional(values) })
+  return parseOrThrow('getSummary', SHAPES.getSummary, schema, result) as SummaryResult
+}
+
+export function validateTimeSeries(
+  result: unknown,
+  params: Pick<GetTimeSeriesParams, 'metrics' | 'range' | 'bucket' | 'timeZone' | 'groupBy'>,
+  definitions?: readonly MetricDefinition[],
+): TimeSeriesResult {
+  const length = bucketBoundaries(params.range, params.bucket, params.timeZone).length
+  const seriesItem = v.object({ key: text, label: text, values: metricSeries(params.metrics, length, definitions) })
+  const schema = v.object({
+    buckets: v.pipe(
+      v.array(v.object({ start: instant, end: instant, partial: v.optional(v.boolean()) })),
+      v.length(length, `the ${length} buckets of bucketBoundaries(range, "${params.bucket}", timeZone)`),
+    ),
+    series: params.groupBy
+      ? v.array(seriesItem)
+      : v.pipe(v.array(seriesItem), v.length(1, 'one series with key "total" (no groupBy was asked)')),
+  })
+  return parseOrThrow('getTimeSeries', SHAPES.getTimeSeries, schema, result) as TimeSeriesResult
+}
+
+export function validateBreakdown(
+  result: unknown,
+  params: Pick<GetBreakdownParams, 'metrics' | 'range' | 'timeZone' | 'trend' | 'limit'>,
+  definitions?: readonly MetricDefinition[],
+): BreakdownResult {
+  const trendLength = params.trend ? bucketBoundaries(params.range, params.trend.bucket, params.timeZone).length : 0
+  const row = v.object({
+    key: text,
+    label: text,
+    secondary: v.optional(text),
+    team: v.optional(text),
+    models: v.optional(v.pipe(v.array(text), v.maxLength(3, 'at most three models (use modelCount for the rest)'))),
+    modelCount: v.optional(count),
+    metrics: metricValues(params.metrics, definitions),
+    trend: params.trend
+      ? v.pipe(v.array(nullableCount), v.length(trendLength, `an array of ${trendLength} values, one per trend bucket`))
+      : v.optional(v.array(nullableCount)),
+  })
+  const rows =
+    params.limit !== undefined
+      ? v.pipe(v.array(row), v.maxLength(params.limit, `at most ${params.limit} rows (the limit asked)`))
+      : v.array(row)
+  const schema = v.pipe(
+    v.object({ rows, total: count }),
+    v.forward(
+      v.check((input) => input.total >= input.rows.length, 'at least the number of rows returned (groups before offset/limit)'),
+      ['total'],
+    ),
+  )
+  return parseOrThrow('getBreakdown', SHAPES.getBreakdown, schema, result) as BreakdownResult
+}
+
+export function validateRequestPage(result: unknown): RequestPage {
+  return parseOrThrow('listRequests', SHAPES.listRequests, requestPageSchema, result) as RequestPage
+}
+
+export function validateRequestDetail(result: unknown): RequestDetail {
+  return parseOrThrow('getRequest', SHAPES.getRequest, requestDetailSchema, result) as RequestDetail
+}
+
+export function validateDimensionValues(result: unknown): DimensionValue[] {
+  return parseOrThrow('getDimensionValues', SHAPES.getDimensionValues, dimensionValuesSchema, result)
+}
+
+/**
+ * Wraps an adapter so that every answer is validated (and counts normalised) at the boundary.
+ * A bad answer rejects with an `AdapterResponseError` naming the method, the field and the shape.
+ * Metric kinds come from the adapter's own capabilities once they are known.
+ */
+export function withValidation(adapter: UsageAdapter): UsageAdapter {
+  let definitions: MetricDefinition[] | undefined
+  return {
+    async getCapabilities(params) {
+      const capabilities = validateCapabilities(await adapter.getCapabilities(params))
+      definitions = capabilities.metrics
+      return capabilities
+    },
+    async getSummary(params) {
+      return validateSummary(await adapter.getSummary(params), params, definitions)
+    },
+    async getTimeSeries(params) {
+      return validateTimeSeries(await adapter.getTimeSeries(params), params, definitions)
+    },
+    async getBreakdown(params) {
+      return validateBreakdown(await adapter.getBreakdown(params), params, definitions)
+    },
+    async listRequests(params) {
+      return validateRequestPage(await adapter.listRequests(params))
+    },
+    async getRequest(params) {
+      return validateRequestDetail(await adapter.getRequest(params))
+    },
+    async getDimensionValues(params) {
+      return validateDimensionValues(await adapter.getDimensionValues(params))
+    },
+  }
+}
