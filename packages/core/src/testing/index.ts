@@ -1,1 +1,7 @@
-export {}
+export { describeAdapterContract } from './describeAdapterContract'
+export { adapterContractChecks, createContractContext, runAdapterContract } from './runAdapterContract'
+export type { AdapterContractOptions, ContractCheck, ContractContext, ContractReport, ContractSubject } from './runAdapterContract'
+export { CONTRACT_WINDOWS, contractFixtures } from './contractFixtures'
+export type { ContractFixtures } from './contractFixtures'
+export { ContractMismatch, expectRejection, expectSameAnswer, expectThat } from './compareAnswers'
+export { testAdapter } from './testAdapter'

@@ -1,0 +1,456 @@
+import { createMemoryAdapter } from '../memory/createMemoryAdapter'
+import type { Metric } from '../metrics'
+import { toNanos } from '../money'
+import type {
+  Bucket,
+  Filters,
+  GetBreakdownParams,
+  GetTimeSeriesParams,
+  ListRequestsParams,
+  UsageAdapter,
+  UsageQuery,
+  UsageRecord,
+} from '../types'
+import { validateCapabilities } from '../validateResult'
+import { ContractMismatch, expectRejection, expectSameAnswer, expectThat } from './compareAnswers'
+import { type ContractFixtures, contractFixtures } from './contractFixtures'
+
+/** What an integrator's factory may return: the adapter, plus hooks the kit can use. */
+export interface ContractSubject {
+  adapter: UsageAdapter
+  /** Adds records to the backend, for the "pages under concurrent inserts" check (skipped when absent). */
+  insert?: (records: UsageRecord[]) => Promise<void> | void
+  cleanup?: () => Promise<void> | void
+}
+
+export interface AdapterContractOptions {
+  /** Names the adapter in test titles. */
+  name: string
+  /** Loads the kit's fixtures into the backend under test and returns its adapter. */
+  createAdapter: (fixtures: ContractFixtures) => Promise<UsageAdapter | ContractSubject> | UsageAdapter | ContractSubject
+  /** Whether the adapter answers seed 002's meters (cpuCoreHours, …). Default: whatever its capabilities say. */
+  meters?: boolean
+}
+
+export interface ContractContext {
+  subject: ContractSubject
+  reference: UsageAdapter
+  fixtures: ContractFixtures
+  meters: boolean
+}
+
+export interface ContractCheck {
+  name: string
+  run: (context: ContractContext) => Promise<void>
+}
+
+const SUM_METRICS: Metric[] = [
+  'requests',
+  'successfulRequests',
+  'failedRequests',
+  'inputTokens',
+  'cachedInputTokens',
+  'outputTokens',
+  'totalTokens',
+  'cost',
+]
+const ALL_METRICS: Metric[] = [...SUM_METRICS, 'activeUsers', 'avgLatencyMs', 'p95LatencyMs']
+const METERS: Metric[] = ['cpuCoreHours', 'ramGbHours', 'storageGbHours', 'threadsCreated', 'messagesSent']
+
+const AUTUMN = { start: '2026-09-28T00:00:00.000Z', end: '2026-11-06T00:00:00.000Z' }
+const SPRING = { start: '2026-03-02T00:00:00.000Z', end: '2026-04-09T00:00:00.000Z' }
+
+/** Ranges around each DST change the kit checks, with the zone and the bucket that shows it. */
+const DST_CASES: { name: string; query: UsageQuery; bucket: Bucket }[] = [
+  {
+    name: 'New York, fall back (1h, the repeated hour is two buckets)',
+    query: { range: { start: '2026-10-31T20:00:00.000Z', end: '2026-11-02T05:00:00.000Z' }, timeZone: 'America/New_York' },
+    bucket: '1h',
+  },
+  {
+    name: 'New York, spring forward (6h)',
+    query: { range: { start: '2026-03-07T05:00:00.000Z', end: '2026-03-10T04:00:00.000Z' }, timeZone: 'America/New_York' },
+    bucket: '6h',
+  },
+  {
+    name: 'Berlin, October days (one of 25 hours)',
+    query: { range: { start: '2026-10-18T22:00:00.000Z', end: '2026-11-01T23:00:00.000Z' }, timeZone: 'Europe/Berlin' },
+    bucket: '1d',
+  },
+  {
+    name: 'Berlin, March days (one of 23 hours)',
+    query: { range: { start: '2026-03-22T23:00:00.000Z', end: '2026-04-05T22:00:00.000Z' }, timeZone: 'Europe/Berlin' },
+    bucket: '1d',
+  },
+  {
+    name: 'Lord Howe, April (30-minute shift, a 24.5-hour day)',
+    query: { range: { start: '2026-04-03T13:00:00.000Z', end: '2026-04-07T13:30:00.000Z' }, timeZone: 'Australia/Lord_Howe' },
+    bucket: '1h',
+  },
+  {
+    name: 'Lord Howe, October days',
+    query: { range: { start: '2026-09-30T13:30:00.000Z', end: '2026-10-08T13:00:00.000Z' }, timeZone: 'Australia/Lord_Howe' },
+    bucket: '1d',
+  },
+  {
+    name: 'Kolkata, 6h buckets on a +5:30 grid',
+    query: { range: { start: '2026-10-05T18:30:00.000Z', end: '2026-10-12T18:30:00.000Z' }, timeZone: 'Asia/Kolkata' },
+    bucket: '6h',
+  },
+  {
+    name: 'Kolkata, weeks from Monday',
+    query: { range: { start: '2026-09-28T00:00:00.000Z', end: '2026-11-06T00:00:00.000Z' }, timeZone: 'Asia/Kolkata' },
+    bucket: '1w',
+  },
+  {
+    name: 'Berlin, months',
+    query: { range: AUTUMN, timeZone: 'Europe/Berlin' },
+    bucket: '1mo',
+  },
+  {
+    name: 'UTC, 15-minute buckets',
+    query: { range: { start: '2026-10-14T09:00:00.000Z', end: '2026-10-14T15:00:00.000Z' }, timeZone: 'UTC' },
+    bucket: '15m',
+  },
+]
+
+function someKeys(fixtures: ContractFixtures): {
+  team: string
+  teams: string[]
+  model: string
+  models: string[]
+  user: string
+  apiKey: string
+  agent: string
+} {
+  const count = (pick: (record: UsageRecord) => string | null) => {
+    const counts = new Map<string, number>()
+    for (const record of fixtures.records) {
+      const key = pick(record)
+      if (key) counts.set(key, (counts.get(key) ?? 0) + 1)
+    }
+    return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([key]) => key)
+  }
+  const teams = count((record) => record.team)
+  const models = count((record) => record.model)
+  return {
+    team: teams[0]!,
+    teams: [teams[1]!, teams[teams.length - 1]!],
+    model: models[0]!,
+    models: [models[1]!, models[2]!],
+    user: count((record) => record.userId)[3]!,
+    apiKey: count((record) => record.apiKey)[0]!,
+    agent: count((record) => record.agent)[0]!,
+  }
+}
+
+function filterCases(fixtures: ContractFixtures): { name: string; filters: Filters }[] {
+  const keys = someKeys(fixtures)
+  return [
+    { name: 'no filters', filters: {} },
+    { name: 'one team', filters: { team: [keys.team] } },
+    { name: 'two models (OR within a dimension)', filters: { model: keys.models } },
+    { name: 'team AND model', filters: { team: keys.teams, model: [keys.model] } },
+    { name: 'a tag (multi-valued)', filters: { tag: ['batch', 'eval'] } },
+    { name: 'an API key and a user', filters: { apiKey: [keys.apiKey], user: [keys.user] } },
+    { name: 'errors only', filters: { status: ['error'] } },
+    { name: 'an agent as consumer', filters: { consumer: [keys.agent] } },
+    { name: 'records without an agent (__none__)', filters: { agent: ['__none__'], application: ['Eval Harness'] } },
+    { name: 'a filter that matches nothing', filters: { team: ['no such team'] } },
+  ]
+}
+
+async function both<T>(context: ContractContext, call: (adapter: UsageAdapter) => Promise<T>): Promise<[T, T]> {
+  const expected = await call(context.reference)
+  const actual = await call(context.subject.adapter)
+  return [actual, expected]
+}
+
+async function walkPages(adapter: UsageAdapter, params: Omit<ListRequestsParams, 'cursor'>, maxPages = 10_000): Promise<string[]> {
+  const ids: string[] = []
+  let cursor: string | null = null
+  for (let page = 0; page < maxPages; page++) {
+    const result = await adapter.listRequests({ ...params, cursor })
+    ids.push(...result.items.map((item) => item.id))
+    if (result.nextCursor === null) return ids
+    expectThat(result.items.length > 0, 'listRequests returned an empty page with a nextCursor; the last page must say nextCursor: null.')
+    cursor = result.nextCursor
+  }
+  throw new ContractMismatch(`listRequests did not reach nextCursor: null within ${maxPages} pages.`)
+}
+
+/** Every check of the contract, in the order they run. The concurrent-insert check mutates data and runs last. */
+export function adapterContractChecks(): ContractCheck[] {
+  const checks: ContractCheck[] = []
+  const add = (name: string, run: ContractCheck['run']) => checks.push({ name, run })
+
+  add('getCapabilities answers a valid shape with the standard metrics and dimensions', async (context) => {
+    const capabilities = validateCapabilities(await context.subject.adapter.getCapabilities())
+    for (const metric of ALL_METRICS) {
+      expectThat(
+        capabilities.metrics.some((definition) => definition.id === metric),
+        `getCapabilities().metrics lacks "${metric}".`,
+      )
+    }
+    const reference = await context.reference.getCapabilities()
+    for (const metric of capabilities.metrics) {
+      const own = reference.metrics.find((definition) => definition.id === metric.id)
+      if (own) expectThat(own.aggregation === metric.aggregation, `metric ${metric.id} must aggregate as "${own.aggregation}".`)
+    }
+    expectThat(capabilities.limits.maxPageSize >= 1, 'limits.maxPageSize must be at least 1.')
+  })
+
+  add('getSummary: totals and previous period match the reference, for every filter kind', async (context) => {
+    for (const { name, filters } of filterCases(context.fixtures)) {
+      for (const range of [AUTUMN, SPRING]) {
+        const params = { range, timeZone: 'Europe/Berlin', filters, metrics: ALL_METRICS, compareToPrevious: true }
+        const [actual, expected] = await both(context, (adapter) => adapter.getSummary(params))
+        expectSameAnswer(actual, expected, `getSummary (${name}, ${range.start.slice(0, 7)})`)
+      }
+    }
+  })
+
+  add('getSummary: an empty range gives 0 for sums and null for the rest', async (context) => {
+    const params = { range: { start: '2025-01-01T00:00:00.000Z', end: '2025-02-01T00:00:00.000Z' }, timeZone: 'UTC', metrics: ALL_METRICS }
+    const actual = await context.subject.adapter.getSummary(params)
+    for (const metric of SUM_METRICS) expectThat(actual.totals[metric] === 0, `totals.${metric} of an empty range must be 0 (got ${actual.totals[metric]}).`)
+    for (const metric of ['activeUsers', 'avgLatencyMs', 'p95LatencyMs']) {
+      expectThat(actual.totals[metric] === null, `totals.${metric} of an empty range must be null, a gap, not a fake 0 (got ${actual.totals[metric]}).`)
+    }
+  })
+
+  add('getSummary answers only the metrics asked for', async (context) => {
+    const actual = await context.subject.adapter.getSummary({ range: AUTUMN, timeZone: 'UTC', metrics: ['cost', 'requests'] })
+    expectThat(
+      Object.keys(actual.totals).sort().join(',') === 'cost,requests',
+      `totals must hold exactly the requested metrics (got ${Object.keys(actual.totals).join(', ')}).`,
+    )
+  })
+
+  add('getTimeSeries: buckets and values match across DST changes and time zones', async (context) => {
+    for (const { name, query, bucket } of DST_CASES) {
+      const params: GetTimeSeriesParams = { ...query, bucket, metrics: ALL_METRICS }
+      const [actual, expected] = await both(context, (adapter) => adapter.getTimeSeries(params))
+      expectSameAnswer(actual.buckets, expected.buckets, `getTimeSeries buckets (${name})`)
+      expectSameAnswer(actual, expected, `getTimeSeries (${name})`)
+    }
+  })
+
+  add('getTimeSeries: buckets add up to the summary total to the last nano-unit', async (context) => {
+    const query = { range: AUTUMN, timeZone: 'America/New_York' }
+    const series = await context.subject.adapter.getTimeSeries({ ...query, bucket: '6h', metrics: ['cost', 'inputTokens'] })
+    const summary = await context.subject.adapter.getSummary({ ...query, metrics: ['cost', 'inputTokens'] })
+    const values = series.series[0]!.values
+    const nanos = values.cost!.reduce((sum: number, value) => sum + toNanos(value ?? 0), 0)
+    expectThat(nanos === toNanos(summary.totals.cost!), `6h cost buckets add up to ${nanos / 1e9}, the total is ${summary.totals.cost}.`)
+    const tokens = values.inputTokens!.reduce((sum: number, value) => sum + (value ?? 0), 0)
+    expectThat(tokens === summary.totals.inputTokens, `input token buckets add up to ${tokens}, the total is ${summary.totals.inputTokens}.`)
+  })
+
+  add('getTimeSeries: top-N groups with __other__ and __none__, multi-valued tags, distinct users per group', async (context) => {
+    const cases: [string, Partial<GetTimeSeriesParams>][] = [
+      ['by team, top 3 by cost', { groupBy: 'team', limit: 3, metrics: ['cost', 'requests', 'activeUsers'] }],
+      ['by agent, top 2 (records without an agent are __none__)', { groupBy: 'agent', limit: 2, metrics: ['requests', 'outputTokens'] }],
+      ['by tag (a request counts under each tag)', { groupBy: 'tag', metrics: ['requests', 'totalTokens'] }],
+      ['by model, all', { groupBy: 'model', metrics: ['inputTokens', 'cachedInputTokens', 'outputTokens'] }],
+      ['by user, top 5 by requests, with p95 latency', { groupBy: 'user', limit: 5, metrics: ['requests', 'p95LatencyMs'] }],
+      ['by consumer, top 4, filtered to one team', { groupBy: 'consumer', limit: 4, metrics: ['requests'], filters: { team: [someKeys(context.fixtures).team] } }],
+      ['by status', { groupBy: 'status', metrics: ['requests', 'avgLatencyMs'] }],
+    ]
+    for (const [name, extra] of cases) {
+      const params = { range: AUTUMN, timeZone: 'Europe/Berlin', bucket: '1d', metrics: ['requests'], ...extra } as GetTimeSeriesParams
+      const [actual, expected] = await both(context, (adapter) => adapter.getTimeSeries(params))
+      expectSameAnswer(
+        actual.series.map((series) => series.key),
+        expected.series.map((series) => series.key),
+        `getTimeSeries series keys (${name})`,
+      )
+      expectSameAnswer(actual, expected, `getTimeSeries (${name})`)
+    }
+  })
+
+  add('meters: spread pro rata over buckets, grouped by agent', async (context) => {
+    if (!context.meters) return
+    const params: GetTimeSeriesParams = { range: AUTUMN, timeZone: 'Europe/Berlin', bucket: '1d', metrics: METERS, groupBy: 'agent', limit: 4 }
+    const [actual, expected] = await both(context, (adapter) => adapter.getTimeSeries(params))
+    expectSameAnswer(actual, expected, 'getTimeSeries (meters by agent)')
+    const summary = { range: SPRING, timeZone: 'UTC', metrics: METERS, compareToPrevious: true }
+    const [actualSummary, expectedSummary] = await both(context, (adapter) => adapter.getSummary(summary))
+    expectSameAnswer(actualSummary, expectedSummary, 'getSummary (meters)')
+  })
+
+  add('getBreakdown: rows, sort, search, paging, trends and models match', async (context) => {
+    const base = { range: AUTUMN, timeZone: 'America/New_York' }
+    const cases: [string, GetBreakdownParams][] = [
+      [
+        'by user, cost desc, with trends',
+        { ...base, groupBy: 'user', metrics: ['requests', 'inputTokens', 'outputTokens', 'cost'], sort: { metric: 'cost', direction: 'desc' }, trend: { bucket: '1d', metric: 'requests' } },
+      ],
+      ['by user, second page of 10 by requests asc', { ...base, groupBy: 'user', metrics: ['requests', 'cost'], sort: { metric: 'requests', direction: 'asc' }, offset: 10, limit: 10 }],
+      ['by user, searching an email fragment', { ...base, groupBy: 'user', metrics: ['requests'], search: '@ACME' }],
+      ['by user, searching a non-ASCII name', { ...base, groupBy: 'user', metrics: ['requests'], search: 'ö' }],
+      ['by team, searching a team name', { ...base, groupBy: 'team', metrics: ['requests', 'activeUsers', 'cost'], search: 'équipe' }],
+      ['by team, with 6h trends of cost', { ...base, groupBy: 'team', metrics: ['cost', 'activeUsers', 'p95LatencyMs'], trend: { bucket: '6h', metric: 'cost' } }],
+      ['by model', { ...base, groupBy: 'model', metrics: ['totalTokens', 'cost'] }],
+      ['by tag', { ...base, groupBy: 'tag', metrics: ['requests'], limit: 3 }],
+      ['by agent (with __none__)', { ...base, groupBy: 'agent', metrics: ['requests', 'avgLatencyMs'] }],
+    ]
+    for (const [name, params] of cases) {
+      const [actual, expected] = await both(context, (adapter) => adapter.getBreakdown(params))
+      expectSameAnswer(actual.total, expected.total, `getBreakdown total (${name})`)
+      expectSameAnswer(actual.rows.map((row) => row.key), expected.rows.map((row) => row.key), `getBreakdown row order (${name})`)
+      expectSameAnswer(actual, expected, `getBreakdown (${name})`)
+    }
+  })
+
+  add('listRequests: walking every page gives the reference order, newest first, nothing repeated or lost', async (context) => {
+    const keys = someKeys(context.fixtures)
+    const cases: [string, Omit<ListRequestsParams, 'cursor'>][] = [
+      ['one team, pages of 97', { range: AUTUMN, timeZone: 'UTC', filters: { team: [keys.team] }, pageSize: 97 }],
+      ['errors, pages of 25', { range: SPRING, timeZone: 'Asia/Kolkata', filters: { status: ['error'] }, pageSize: 25 }],
+      ['a search, pages of 50', { range: AUTUMN, timeZone: 'UTC', search: 'eval harness', pageSize: 50 }],
+    ]
+    for (const [name, params] of cases) {
+      const expected = await walkPages(context.reference, params)
+      const actual = await walkPages(context.subject.adapter, params)
+      expectThat(new Set(actual).size === actual.length, `listRequests (${name}) repeated a request across pages.`)
+      expectSameAnswer(actual, expected, `listRequests ids (${name})`)
+    }
+    const [actual, expected] = await both(context, (adapter) => adapter.listRequests({ range: AUTUMN, timeZone: 'UTC', pageSize: 20 }))
+    expectSameAnswer(actual.items, expected.items, 'listRequests first page items')
+  })
+
+  add('listRequests: a foreign or malformed cursor and an oversized page are InvalidQueryError', async (context) => {
+    const adapter = context.subject.adapter
+    const first = await adapter.listRequests({ range: AUTUMN, timeZone: 'UTC', pageSize: 5 })
+    expectThat(first.nextCursor !== null, 'listRequests must return a nextCursor when more requests follow.')
+    await expectRejection(
+      () => adapter.listRequests({ range: SPRING, timeZone: 'UTC', pageSize: 5, cursor: first.nextCursor }),
+      'INVALID_QUERY',
+      "listRequests with another query's cursor",
+    )
+    await expectRejection(
+      () => adapter.listRequests({ range: AUTUMN, timeZone: 'UTC', pageSize: 5, cursor: 'not-a-cursor' }),
+      'INVALID_QUERY',
+      'listRequests with a malformed cursor',
+    )
+    const { limits } = await adapter.getCapabilities()
+    await expectRejection(
+      () => adapter.listRequests({ range: AUTUMN, timeZone: 'UTC', pageSize: limits.maxPageSize + 1 }),
+      'INVALID_QUERY',
+      'listRequests with pageSize above limits.maxPageSize',
+    )
+  })
+
+  add('getRequest: details match the reference; the cost breakdown adds up; unknown ids are NotFoundError', async (context) => {
+    const records = context.fixtures.records
+    const picks = [
+      records[0]!,
+      records.find((record) => record.status === 'error')!,
+      records.find((record) => record.cachedInputTokens > 0 && record.agent)!,
+      records[records.length - 1]!,
+    ]
+    for (const record of picks) {
+      const [actual, expected] = await both(context, (adapter) => adapter.getRequest({ id: record.id }))
+      expectSameAnswer(actual, expected, `getRequest(${record.id})`)
+      const sum = actual.costBreakdown.reduce((total, line) => total + toNanos(line.amount), 0)
+      expectThat(sum === toNanos(actual.cost), `getRequest(${record.id}).costBreakdown adds up to ${sum / 1e9}, not the cost ${actual.cost}.`)
+    }
+    await expectRejection(() => context.subject.adapter.getRequest({ id: 'no-such-request' }), 'NOT_FOUND', 'getRequest with an unknown id')
+  })
+
+  add('getDimensionValues: values, counts, search and limit match', async (context) => {
+    const base = { range: AUTUMN, timeZone: 'UTC' }
+    const cases = [
+      { ...base, dimension: 'team' as const },
+      { ...base, dimension: 'user' as const, search: 'a', limit: 10 },
+      { ...base, dimension: 'model' as const, filters: { model: [someKeys(context.fixtures).model] } },
+      { ...base, dimension: 'tag' as const },
+      { ...base, dimension: 'apiKey' as const, filters: { team: [someKeys(context.fixtures).team] } },
+    ]
+    for (const params of cases) {
+      const [actual, expected] = await both(context, (adapter) => adapter.getDimensionValues(params))
+      expectSameAnswer(actual, expected, `getDimensionValues(${params.dimension})`)
+    }
+  })
+
+  add('bad queries are InvalidQueryError: reversed range, bad instant, unknown zone, unknown metric or dimension', async (context) => {
+    const adapter = context.subject.adapter
+    const good = { range: AUTUMN, timeZone: 'UTC' }
+    const cases: [string, () => Promise<unknown>][] = [
+      ['a reversed range', () => adapter.getSummary({ range: { start: AUTUMN.end, end: AUTUMN.start }, timeZone: 'UTC', metrics: ['requests'] })],
+      ['a range that is not ISO-8601', () => adapter.getSummary({ range: { start: 'yesterday', end: AUTUMN.end }, timeZone: 'UTC', metrics: ['requests'] })],
+      ['an unknown time zone', () => adapter.getTimeSeries({ range: AUTUMN, timeZone: 'Mars/Olympus_Mons', bucket: '1d', metrics: ['requests'] })],
+      ['an unsupported metric', () => adapter.getSummary({ ...good, metrics: ['bogusMetric'] })],
+      ['an unsupported groupBy', () => adapter.getBreakdown({ ...good, groupBy: 'planet' as never, metrics: ['requests'] })],
+      ['a filter on an unknown dimension', () => adapter.listRequests({ ...good, filters: { planet: ['mars'] } as never, pageSize: 10 })],
+      ['an unknown bucket', () => adapter.getTimeSeries({ ...good, bucket: '2d' as never, metrics: ['requests'] })],
+      ['an unknown dimension for values', () => adapter.getDimensionValues({ ...good, dimension: 'planet' as never })],
+    ]
+    for (const [name, call] of cases) await expectRejection(call, 'INVALID_QUERY', name)
+  })
+
+  add('listRequests: pages stay stable while new requests arrive (Live mode)', async (context) => {
+    const { insert } = context.subject
+    if (!insert) return
+    const params = { range: AUTUMN, timeZone: 'UTC', pageSize: 200 }
+    const expected = await walkPages(context.reference, params)
+    const first = await context.subject.adapter.listRequests({ ...params, cursor: null })
+    const template = context.fixtures.records[context.fixtures.records.length - 1]!
+    const newest = Date.parse(first.items[0]!.timestamp)
+    const arrivals: UsageRecord[] = Array.from({ length: 30 }, (_, i) => ({
+      ...template,
+      id: `live-${String(i).padStart(3, '0')}`,
+      timestamp: new Date(Math.min(newest + (i + 1) * 1000, Date.parse(AUTUMN.end) - 1)).toISOString(),
+    }))
+    await insert(arrivals)
+    const ids = first.items.map((item) => item.id)
+    let cursor = first.nextCursor
+    while (cursor !== null) {
+      const page = await context.subject.adapter.listRequests({ ...params, cursor })
+      ids.push(...page.items.map((item) => item.id))
+      cursor = page.nextCursor
+    }
+    expectSameAnswer(ids, expected, 'listRequests ids while 30 newer requests arrived')
+  })
+
+  return checks
+}
+
+export interface ContractReport {
+  passed: string[]
+  failed: { name: string; error: Error }[]
+}
+
+/** Sets up the subject and the reference over the kit's fixtures. */
+export async function createContractContext(options: AdapterContractOptions): Promise<ContractContext> {
+  const fixtures = contractFixtures()
+  const created = await options.createAdapter(fixtures)
+  const subject: ContractSubject = 'adapter' in created && typeof (created as ContractSubject).adapter === 'object' ? (created as ContractSubject) : { adapter: created as UsageAdapter }
+  const reference = createMemoryAdapter(fixtures.records, { meters: fixtures.meters })
+  let meters = options.meters
+  if (meters === undefined) {
+    const capabilities = await subject.adapter.getCapabilities()
+    meters = METERS.every((metric) => capabilities.metrics.some((definition) => definition.id === metric))
+  }
+  return { subject, reference, fixtures, meters }
+}
+
+/** Runs every check without a test framework and reports which passed and which failed, and why. */
+export async function runAdapterContract(options: AdapterContractOptions): Promise<ContractReport> {
+  const context = await createContractContext(options)
+  const report: ContractReport = { passed: [], failed: [] }
+  try {
+    for (const check of adapterContractChecks()) {
+      try {
+        await check.run(context)
+        report.passed.push(check.name)
+      } catch (error) {
+        report.failed.push({ name: check.name, error: error instanceof Error ? error : new Error(String(error)) })
+      }
+    }
+  } finally {
+    await context.subject.cleanup?.()
+  }
+  return report
+}
