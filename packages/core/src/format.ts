@@ -214,7 +214,7 @@ export function formatBucketRange(bucket: TimeBucket, size: Bucket, options: Dat
   const end = Date.parse(bucket.end)
   const { locale, timeZone } = options
   if (isSubDay(size)) {
-    const format = dateFormat(locale, {
+    const full = dateFormat(locale, {
       timeZone,
       year: 'numeric',
       month: 'short',
@@ -223,7 +223,15 @@ export function formatBucketRange(bucket: TimeBucket, size: Bucket, options: Dat
       minute: '2-digit',
       hourCycle: 'h23',
     })
-    return `${format.formatRange(start, end)} ${formatOffset(start, timeZone)}`
+    const time = dateFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    const sameDay = dateFormat(locale, { timeZone, dateStyle: 'short' })
+    const endText = sameDay.format(start) === sameDay.format(end - 1) ? time.format(end) : full.format(end)
+    const startOffset = formatOffset(start, timeZone)
+    const endOffset = formatOffset(end, timeZone)
+    // Written out rather than with formatRange, which collapses the repeated hour to one time.
+    return startOffset === endOffset
+      ? `${full.format(start)} – ${endText} ${startOffset}`
+      : `${full.format(start)} ${startOffset} – ${endText} ${endOffset}`
   }
   if (size === '1d') return dateFormat(locale, { timeZone, dateStyle: 'medium' }).format(start)
   // Weeks and months name their last day (the end is exclusive).

@@ -415,7 +415,8 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
       const dimension = params.groupBy
       assertDimension(dimension, capabilities, 'groupBy')
       const rankMetric = params.metrics[0]!
-      const ranked = groupTotals(s, dimension, [rankMetric])
+      // Every requested metric decides which groups have data; the first one ranks them.
+      const ranked = groupTotals(s, dimension, params.metrics)
         .map((group) => ({ ...group, value: group.values[rankMetric] ?? null }))
         .sort(byValueDesc)
       const limit = params.limit ?? ranked.length

@@ -1,0 +1,387 @@
+import { describe, expect, it } from 'vitest'
+import { bucketBoundaries } from '../bucketBoundaries'
+import { isInvalidQueryError, isNotFoundError } from '../errors'
+import { generateMeterRecords } from '../fixtures/generateMeterRecords'
+import { generateUsageRecords } from '../fixtures/generateUsageRecords'
+import { toNanos } from '../money'
+import type { Filters, UsageRecord } from '../types'
+import { createMemoryAdapter } from './createMemoryAdapter'
+
+const RANGE = { start: '2026-10-19T00:00:00.000Z', end: '2026-11-02T00:00:00.000Z' }
+const records = generateUsageRecords({ seed: 7, start: RANGE.start, end: RANGE.end, requestsPerDay: 400 })
+const adapter = createMemoryAdapter(records)
+
+// ------------------------------------------------------------------ a naive oracle over plain records
+
+function matches(record: UsageRecord, filters: Filters = {}): boolean {
+  const valueOf: Record<string, (r: UsageRecord) => (string | null)[]> = {
+    user: (r) => [r.userId],
+    team: (r) => [r.team],
+    model: (r) => [r.model],
+    provider: (r) => [r.provider],
+    apiKey: (r) => [r.apiKey],
+    tag: (r) => (r.tags.length ? r.tags : [null]),
+    application: (r) => [r.application],
+    agent: (r) => [r.agent],
+    consumer: (r) => [r.agent || r.userId],
+    status: (r) => [r.status],
+  }
+  return Object.entries(filters).every(([dimension, values]) => {
+    if (!values || values.length === 0) return true
+    return valueOf[dimension]!(record).some((value) => values.includes(value ?? '__none__'))
+  })
+}
+
+function inRange(record: UsageRecord, start: string, end: string): boolean {
+  const t = Date.parse(record.timestamp)
+  return t >= Date.parse(start) && t < Date.parse(end)
+}
+
+function naive(list: UsageRecord[]) {
+  const latencies = list.map((r) => r.latencyMs).sort((a, b) => a - b)
+  return {
+    requests: list.length,
+    successfulRequests: list.filter((r) => r.status === 'success').length,
+    failedRequests: list.filter((r) => r.status === 'error').length,
+    inputTokens: list.reduce((s, r) => s + r.inputTokens, 0),
+    cachedInputTokens: list.reduce((s, r) => s + r.cachedInputTokens, 0),
+    outputTokens: list.reduce((s, r) => s + r.outputTokens, 0),
+    totalTokens: list.reduce((s, r) => s + r.inputTokens + r.outputTokens, 0),
+    costNanos: list.reduce((s, r) => s + toNanos(r.cost), 0),
+    activeUsers: list.length ? new Set(list.map((r) => r.userId)).size : null,
+    avgLatencyMs: list.length ? list.reduce((s, r) => s + r.latencyMs, 0) / list.length : null,
+    p95LatencyMs: list.length ? latencies[Math.ceil(0.95 * list.length) - 1]! : null,
+  }
+}
+
+const METRICS = ['requests', 'successfulRequests', 'failedRequests', 'inputTokens', 'cachedInputTokens', 'outputTokens', 'totalTokens', 'cost', 'activeUsers', 'avgLatencyMs', 'p95LatencyMs']
+
+function expectMatchesNaive(values: Record<string, number | null>, list: UsageRecord[]) {
+  const { costNanos, avgLatencyMs, ...rest } = naive(list)
+  for (const [metric, value] of Object.entries(rest)) expect(values[metric], metric).toBe(value)
+  expect(toNanos(values.cost!), 'cost').toBe(costNanos)
+  if (avgLatencyMs === null) expect(values.avgLatencyMs).toBeNull()
+  else expect(values.avgLatencyMs).toBeCloseTo(avgLatencyMs, 9)
+}
+
+// ------------------------------------------------------------------
+
+describe('getSummary', () => {
+  const filterCases: Filters[] = [
+    {},
+    { team: ['Research'] },
+    { model: ['gpt-4.1-mini', 'claude-haiku-4.5'], status: ['error'] },
+    { tag: ['batch', 'eval'] },
+    { tag: ['__none__'] },
+    { consumer: ['data-pipeline-agent'] },
+    { agent: ['__none__'], team: ['Growth', 'Finance'] },
+    { team: ['nobody'] },
+  ]
+  it.each(filterCases.map((filters) => [JSON.stringify(filters), filters]))('matches a naive scan with filters %s', async (_, filters) => {
+    const result = await adapter.getSummary({ range: RANGE, timeZone: 'UTC', filters, metrics: METRICS, compareToPrevious: true })
+    expectMatchesNaive(result.totals, records.filter((r) => matches(r, filters)))
+    expectMatchesNaive(result.previous!, [])
+  })
+
+  it('answers only the requested metrics, ratios derived from sums', async () => {
+    const result = await adapter.getSummary({ range: RANGE, timeZone: 'UTC', metrics: ['successRate', 'requestsPerActiveUser', 'cachedInputShare'] })
+    const n = naive(records)
+    expect(Object.keys(result.totals)).toEqual(['successRate', 'requestsPerActiveUser', 'cachedInputShare'])
+    expect(result.totals.successRate).toBeCloseTo(n.successfulRequests / n.requests, 12)
+    expect(result.totals.requestsPerActiveUser).toBeCloseTo(n.requests / n.activeUsers!, 12)
+    expect(result.totals.cachedInputShare).toBeCloseTo(n.cachedInputTokens / n.inputTokens, 12)
+  })
+
+  it('compares with the equally long period before', async () => {
+    const second = { start: '2026-10-26T00:00:00.000Z', end: RANGE.end }
+    const result = await adapter.getSummary({ range: second, timeZone: 'UTC', metrics: ['requests', 'cost'], compareToPrevious: true })
+    expect(result.previous!.requests).toBe(records.filter((r) => inRange(r, RANGE.start, second.start)).length)
+  })
+
+  it('rejects unsupported metrics, dimensions and bad ranges with InvalidQueryError', async () => {
+    const expectInvalid = async (promise: Promise<unknown>, pattern: RegExp) => {
+      const error = await promise.then(() => null, (e: unknown) => e)
+      expect(isInvalidQueryError(error)).toBe(true)
+      expect((error as Error).message).toMatch(pattern)
+    }
+    await expectInvalid(adapter.getSummary({ range: RANGE, timeZone: 'UTC', metrics: ['gpuHours'] }), /does not support the metric "gpuHours"/)
+    await expectInvalid(adapter.getSummary({ range: RANGE, timeZone: 'UTC', metrics: [] }), /non-empty array/)
+    await expectInvalid(adapter.getSummary({ range: { start: RANGE.end, end: RANGE.start }, timeZone: 'UTC', metrics: ['requests'] }), /must be after/)
+    await expectInvalid(adapter.getSummary({ range: RANGE, timeZone: 'Europe/Atlantis', metrics: ['requests'] }), /IANA time zone/)
+    await expectInvalid(adapter.getSummary({ range: RANGE, timeZone: 'UTC', metrics: ['requests'], filters: { region: ['eu'] } as Filters }), /not a dimension/)
+    await expectInvalid(adapter.getTimeSeries({ range: RANGE, timeZone: 'UTC', metrics: ['requests'], bucket: '1d', limit: 0 }), /limit must be a whole number ≥ 1/)
+  })
+})
+
+describe('getTimeSeries', () => {
+  const query = { range: RANGE, timeZone: 'Europe/Berlin' }
+
+  it('puts each record in the bucket of bucketBoundaries, sums 0 and other kinds null when empty', async () => {
+    const result = await adapter.getTimeSeries({ ...query, bucket: '6h', metrics: METRICS, filters: { team: ['Finance'] } })
+    const buckets = bucketBoundaries(RANGE, '6h', 'Europe/Berlin')
+    expect(result.buckets).toEqual(buckets)
+    expect(result.series).toHaveLength(1)
+    expect(result.series[0]!.key).toBe('total')
+    const finance = records.filter((r) => r.team === 'Finance')
+    buckets.forEach((bucket, i) => {
+      const inBucket = finance.filter((r) => inRange(r, bucket.start, bucket.end))
+      const values = Object.fromEntries(METRICS.map((metric) => [metric, result.series[0]!.values[metric]![i]!]))
+      expectMatchesNaive(values, inBucket)
+    })
+    expect(result.series[0]!.values.requests!.some((v) => v === 0)).toBe(true)
+    expect(result.series[0]!.values.avgLatencyMs!.some((v) => v === null)).toBe(true)
+  })
+
+  it('buckets add up to the total to the last nano-unit', async () => {
+    const series = await adapter.getTimeSeries({ ...query, bucket: '1h', metrics: ['cost'] })
+    const total = await adapter.getSummary({ ...query, metrics: ['cost'] })
+    const nanos = series.series[0]!.values.cost!.reduce((s: number, v) => s + toNanos(v!), 0)
+    expect(nanos).toBe(toNanos(total.totals.cost!))
+  })
+
+  it('ranks top-N groups by the first metric over the range, folding the rest into __other__', async () => {
+    const result = await adapter.getTimeSeries({ ...query, bucket: '1d', metrics: ['cost', 'requests', 'activeUsers'], groupBy: 'team', limit: 3 })
+    const byTeam = new Map<string, number>()
+    for (const r of records) byTeam.set(r.team!, (byTeam.get(r.team!) ?? 0) + toNanos(r.cost))
+    const ranked = [...byTeam].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([team]) => team)
+    expect(result.series.map((s) => s.key)).toEqual([...ranked.slice(0, 3), '__other__'])
+    expect(result.series.at(-1)!.label).toBe('Other')
+    const rest = records.filter((r) => ranked.slice(3).includes(r.team!))
+    const sum = (values: (number | null)[]) => values.reduce((s: number, v) => s + (v ?? 0), 0)
+    expect(sum(result.series.at(-1)!.values.requests!)).toBe(rest.length)
+    // Distinct users are counted over the folded groups, never summed.
+    result.buckets.forEach((bucket, i) => {
+      const users = new Set(rest.filter((r) => inRange(r, bucket.start, bucket.end)).map((r) => r.userId))
+      expect(result.series.at(-1)!.values.activeUsers![i]).toBe(users.size || null)
+    })
+  })
+
+  it('groups records without a value under __none__ and counts a request under each of its tags', async () => {
+    const agents = await adapter.getTimeSeries({ ...query, bucket: '1w', metrics: ['requests'], groupBy: 'agent' })
+    const none = agents.series.find((s) => s.key === '__none__')!
+    expect(none.label).toBe('(none)')
+    expect(none.values.requests!.reduce((s: number, v) => s + v!, 0)).toBe(records.filter((r) => !r.agent).length)
+    const tags = await adapter.getTimeSeries({ ...query, bucket: '1w', metrics: ['requests'], groupBy: 'tag' })
+    const total = (key: string) => tags.series.find((s) => s.key === key)!.values.requests!.reduce((s: number, v) => s + v!, 0)
+    expect(total('prod')).toBe(records.filter((r) => r.tags.includes('prod')).length)
+    const allTagged = tags.series.reduce((s, series) => s + series.values.requests!.reduce((a: number, v) => a + v!, 0), 0)
+    expect(allTagged).toBeGreaterThan(records.length) // tag groups add up to more than the total
+  })
+
+  it('uses users’ names as labels and never mixes metrics between series', async () => {
+    const result = await adapter.getTimeSeries({ ...query, bucket: '1d', metrics: ['requests'], groupBy: 'user', limit: 2 })
+    const top = result.series[0]!
+    const user = records.find((r) => r.userId === top.key)!
+    expect(top.label).toBe(user.userName)
+  })
+})
+
+describe('getBreakdown', () => {
+  const query = { range: RANGE, timeZone: 'America/New_York' }
+
+  it('gives each user with name, email, team, models (+N) and metrics, sorted by the first metric', async () => {
+    const result = await adapter.getBreakdown({ ...query, groupBy: 'user', metrics: ['requests', 'cost'] })
+    const users = new Set(records.map((r) => r.userId))
+    expect(result.total).toBe(users.size)
+    expect(result.rows).toHaveLength(users.size)
+    const counts = result.rows.map((row) => row.metrics.requests!)
+    expect([...counts].sort((a, b) => b - a)).toEqual(counts)
+    const row = result.rows[0]!
+    const mine = records.filter((r) => r.userId === row.key)
+    expect(row.label).toBe(mine[0]!.userName)
+    expect(row.secondary).toBe(mine[0]!.userEmail)
+    expect(row.team).toBe(mine[0]!.team)
+    const models = new Map<string, number>()
+    for (const r of mine) models.set(r.model, (models.get(r.model) ?? 0) + 1)
+    const expected = [...models].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([m]) => m)
+    expect(row.models).toEqual(expected.slice(0, 3))
+    expect(row.modelCount).toBe(models.size)
+    expectMatchesNaive({ ...row.metrics, ...naiveRestFor(mine) }, mine)
+  })
+
+  it('searches names, emails and teams; pages with offset/limit and total before paging', async () => {
+    const all = await adapter.getBreakdown({ ...query, groupBy: 'user', metrics: ['cost'], sort: { metric: 'cost', direction: 'asc' } })
+    const page = await adapter.getBreakdown({ ...query, groupBy: 'user', metrics: ['cost'], sort: { metric: 'cost', direction: 'asc' }, offset: 5, limit: 5 })
+    expect(page.total).toBe(all.total)
+    expect(page.rows.map((r) => r.key)).toEqual(all.rows.slice(5, 10).map((r) => r.key))
+    const byTeam = await adapter.getBreakdown({ ...query, groupBy: 'user', metrics: ['requests'], search: 'DONNÉES' })
+    expect(byTeam.rows.length).toBeGreaterThan(0)
+    expect(byTeam.rows.every((r) => r.team === 'Équipe Données')).toBe(true)
+    const byEmail = await adapter.getBreakdown({ ...query, groupBy: 'user', metrics: ['requests'], search: all.rows[0]!.secondary! })
+    expect(byEmail.rows.map((r) => r.key)).toEqual([all.rows[0]!.key])
+    const none = await adapter.getBreakdown({ ...query, groupBy: 'team', metrics: ['requests'], search: 'zzz' })
+    expect(none).toEqual({ rows: [], total: 0 })
+  })
+
+  it('adds a trend per row aligned with bucketBoundaries', async () => {
+    const result = await adapter.getBreakdown({ ...query, groupBy: 'team', metrics: ['requests'], trend: { bucket: '1d', metric: 'requests' }, limit: 2 })
+    const buckets = bucketBoundaries(RANGE, '1d', 'America/New_York')
+    for (const row of result.rows) {
+      expect(row.trend).toHaveLength(buckets.length)
+      buckets.forEach((bucket, i) => {
+        expect(row.trend![i]).toBe(records.filter((r) => r.team === row.key && inRange(r, bucket.start, bucket.end)).length)
+      })
+    }
+  })
+})
+
+function naiveRestFor(list: UsageRecord[]) {
+  const n = naive(list)
+  const { costNanos: _, ...rest } = n
+  return rest
+}
+
+describe('listRequests', () => {
+  const query = { range: RANGE, timeZone: 'UTC', filters: { team: ['Growth', 'Research'] } }
+  const expectedOrder = records
+    .filter((r) => matches(r, query.filters))
+    .sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp) || (a.id < b.id ? 1 : -1))
+    .map((r) => r.id)
+
+  it('walks every request newest first (timestamp desc, id desc) in pages', async () => {
+    const ids: string[] = []
+    let cursor: string | null = null
+    do {
+      const page = await adapter.listRequests({ ...query, cursor, pageSize: 250 })
+      expect(page.items.length).toBeLessThanOrEqual(250)
+      ids.push(...page.items.map((item) => item.id))
+      cursor = page.nextCursor
+    } while (cursor)
+    expect(ids).toEqual(expectedOrder)
+  })
+
+  it('keeps pages stable while newer requests arrive, and orders equal timestamps by id', async () => {
+    const live = createMemoryAdapter(records.slice(0, 2000))
+    const base = { range: RANGE, timeZone: 'UTC' }
+    const first = await live.listRequests({ ...base, pageSize: 100 })
+    const template = records[0]!
+    live.insert([
+      { ...template, id: 'zz-new-1', timestamp: new Date(Date.parse(first.items[0]!.timestamp) + 1000).toISOString() },
+      { ...template, id: 'zz-new-2', timestamp: new Date(Date.parse(first.items[0]!.timestamp) + 1000).toISOString() },
+      // A late arrival in the middle of history rebuilds the columns, and still shifts nothing.
+      { ...template, id: 'late-arrival', timestamp: records[5]!.timestamp },
+    ])
+    const second = await live.listRequests({ ...base, pageSize: 100, cursor: first.nextCursor })
+    const before = createMemoryAdapter(records.slice(0, 2000))
+    const p1 = await before.listRequests({ ...base, pageSize: 100 })
+    const p2 = await before.listRequests({ ...base, pageSize: 100, cursor: p1.nextCursor })
+    expect(second.items.map((i) => i.id)).toEqual(p2.items.map((i) => i.id))
+    const fresh = await live.listRequests({ ...base, pageSize: 2 })
+    expect(fresh.items.map((i) => i.id)).toEqual(['zz-new-2', 'zz-new-1'])
+  })
+
+  it('binds cursors to their query and caps the page size', async () => {
+    const page = await adapter.listRequests({ ...query, pageSize: 10 })
+    const foreign = await adapter.listRequests({ ...query, filters: { team: ['Growth'] }, pageSize: 10, cursor: page.nextCursor }).catch((e: unknown) => e)
+    expect(isInvalidQueryError(foreign)).toBe(true)
+    expect((foreign as Error).message).toMatch(/belongs to another query/)
+    const big = await adapter.listRequests({ ...query, pageSize: 501 }).catch((e: unknown) => e)
+    expect(isInvalidQueryError(big)).toBe(true)
+    expect((big as { tooLarge: boolean }).tooLarge).toBe(true)
+  })
+
+  it('searches ids, names, emails, models, applications and tags', async () => {
+    const page = await adapter.listRequests({ range: RANGE, timeZone: 'UTC', pageSize: 500, search: 'NIGHTLY etl' })
+    expect(page.items.length).toBeGreaterThan(0)
+    expect(page.items.every((item) => item.application === 'Nightly ETL')).toBe(true)
+  })
+})
+
+describe('getRequest', () => {
+  it('returns details whose cost breakdown adds up to the cost, with redacted IP and key', async () => {
+    for (const record of [records[0]!, records.find((r) => r.status === 'error')!, records.find((r) => r.cachedInputTokens > 0)!]) {
+      const detail = await adapter.getRequest({ id: record.id })
+      expect(detail.id).toBe(record.id)
+      const sum = detail.costBreakdown.reduce((s, line) => s + toNanos(line.amount), 0)
+      expect(sum).toBe(toNanos(record.cost))
+      expect(detail.ip).toMatch(/^203\.0\.113\.xxx$/)
+      expect(detail.apiKey).not.toBe(record.apiKey)
+      expect(detail.cacheHit).toBe(record.cachedInputTokens > 0)
+      expect(Date.parse(detail.endTime) - Date.parse(detail.startTime)).toBe(record.latencyMs)
+    }
+    const withContent = await adapter.getRequest({ id: records[0]!.id })
+    expect(withContent.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant'])
+  })
+
+  it('hides content when the host says so, and says NotFound for unknown ids', async () => {
+    const hidden = createMemoryAdapter(records.slice(0, 10), { requestContent: false })
+    const detail = await hidden.getRequest({ id: records[0]!.id })
+    expect(detail.messages).toEqual([])
+    expect(detail.request).toBeNull()
+    expect(detail.response).toBeNull()
+    const missing = await adapter.getRequest({ id: 'nope' }).catch((e: unknown) => e)
+    expect(isNotFoundError(missing)).toBe(true)
+  })
+})
+
+describe('getDimensionValues', () => {
+  it('lists values by requests with search, ignoring the filter on the same dimension', async () => {
+    const values = await adapter.getDimensionValues({ range: RANGE, timeZone: 'UTC', dimension: 'team', filters: { team: ['Finance'] } })
+    expect(values.length).toBe(new Set(records.map((r) => r.team)).size)
+    expect(values[0]!.count).toBeGreaterThanOrEqual(values[1]!.count!)
+    const users = await adapter.getDimensionValues({ range: RANGE, timeZone: 'UTC', dimension: 'user', search: '李', limit: 5 })
+    expect(users.every((u) => u.label.includes('李'))).toBe(true)
+    const keys = await adapter.getDimensionValues({ range: RANGE, timeZone: 'UTC', dimension: 'apiKey' })
+    expect(keys[0]!.label).toMatch(/ — (production|staging)$/)
+  })
+})
+
+describe('meters', () => {
+  it('spreads allocations pro rata over buckets and puts instant events in one bucket', async () => {
+    const meterAdapter = createMemoryAdapter([], {
+      meters: [
+        { meter: 'cpuCoreHours', agent: 'a1', start: '2026-11-01T05:00:00Z', end: '2026-11-01T08:00:00Z', quantity: 6 },
+        { meter: 'storageGbHours', agent: 'a2', start: '2026-10-31T00:00:00Z', end: '2026-11-02T00:00:00Z', quantity: 480 },
+        { meter: 'threadsCreated', agent: 'a1', start: '2026-11-01T06:59:00Z', end: '2026-11-01T06:59:00Z', quantity: 3 },
+      ],
+    })
+    const result = await meterAdapter.getTimeSeries({
+      range: { start: '2026-11-01T00:00:00Z', end: '2026-11-01T12:00:00Z' },
+      timeZone: 'UTC',
+      bucket: '6h',
+      metrics: ['cpuCoreHours', 'storageGbHours', 'threadsCreated'],
+      groupBy: 'agent',
+    })
+    const a1 = result.series.find((s) => s.key === 'a1')!
+    expect(a1.values.cpuCoreHours).toEqual([2, 4])
+    expect(a1.values.threadsCreated).toEqual([0, 3]) // 06:59 is in the 06:00–12:00 bucket
+    const a2 = result.series.find((s) => s.key === 'a2')!
+    expect(a2.values.storageGbHours).toEqual([60, 60])
+    const capabilities = await meterAdapter.getCapabilities()
+    expect(capabilities.metrics.find((m) => m.id === 'cpuCoreHours')).toMatchObject({ unit: 'coreHours', aggregation: 'sum' })
+  })
+
+  it('answers seed 002’s meters from the fixtures, by agent, beside request metrics', async () => {
+    const meters = generateMeterRecords({ seed: 7, start: RANGE.start, end: RANGE.end })
+    const both = createMemoryAdapter(records, { meters })
+    const summary = await both.getSummary({ range: RANGE, timeZone: 'UTC', metrics: ['requests', 'cpuCoreHours', 'ramGbHours', 'storageGbHours', 'threadsCreated', 'messagesSent'] })
+    const expectedCpu = meters.filter((m) => m.meter === 'cpuCoreHours').reduce((s, m) => s + m.quantity, 0)
+    expect(summary.totals.cpuCoreHours).toBeCloseTo(expectedCpu, 6)
+    expect(summary.totals.requests).toBe(records.length)
+    const top = await both.getBreakdown({ range: RANGE, timeZone: 'UTC', groupBy: 'agent', metrics: ['cpuCoreHours'], limit: 3 })
+    expect(top.rows).toHaveLength(3)
+    expect(top.rows[0]!.metrics.cpuCoreHours).toBeGreaterThan(top.rows[2]!.metrics.cpuCoreHours!)
+  })
+})
+
+describe('money past 2^53 nano-units', () => {
+  it('stays exact with the split accumulators', async () => {
+    const template = records[0]!
+    const big = [1, 2, 3].map((i) => ({ ...template, id: `big-${i}`, cost: 4_000_000.000000001, timestamp: `2026-11-01T0${i}:00:00.000Z` }))
+    const summary = await createMemoryAdapter(big).getSummary({ range: RANGE, timeZone: 'UTC', metrics: ['cost'] })
+    expect(toNanos(summary.totals.cost!)).toBe(12_000_000_000_000_003)
+  })
+})
+
+describe('simulation for stories', () => {
+  it('fails the methods asked to fail, and honours abort during simulated latency', async () => {
+    const failing = createMemoryAdapter(records.slice(0, 10), { failMethods: ['getBreakdown'] })
+    await expect(failing.getBreakdown({ range: RANGE, timeZone: 'UTC', groupBy: 'user', metrics: ['requests'] })).rejects.toThrow(/Simulated failure of getBreakdown/)
+    await expect(failing.getSummary({ range: RANGE, timeZone: 'UTC', metrics: ['requests'] })).resolves.toBeTruthy()
+    const slow = createMemoryAdapter(records.slice(0, 10), { latency: 5_000 })
+    const controller = new AbortController()
+    const call = slow.getSummary({ range: RANGE, timeZone: 'UTC', metrics: ['requests'], signal: controller.signal })
+    controller.abort(new Error('widget unmounted'))
+    await expect(call).rejects.toThrow('widget unmounted')
+  })
+})

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import { AdapterResponseError, isAdapterResponseError } from './errors'
+import { createMemoryAdapter } from './memory/createMemoryAdapter'
+import { testAdapter } from './testing/testAdapter'
+import {
+  validateBreakdown,
+  validateCapabilities,
+  validateRequestPage,
+  validateSummary,
+  validateTimeSeries,
+  withValidation,
+} from './validateResult'
+
+const range = { start: '2026-11-01T00:00:00.000Z', end: '2026-11-03T00:00:00.000Z' }
+
+function errorOf(fn: () => unknown): AdapterResponseError {
+  try {
+    fn()
+  } catch (error) {
+    if (isAdapterResponseError(error)) return error
+    throw error
+  }
+  throw new Error('expected an AdapterResponseError')
+}
+
+describe('validateSummary', () => {
+  it('normalises counts given as bigint or numeric strings (ClickHouse quotes 64-bit integers)', () => {
+    const result = validateSummary({ totals: { requests: 12n, inputTokens: '9007199254740993', cost: '0.000042' } }, { metrics: ['requests', 'inputTokens', 'cost'] })
+    expect(result.totals).toEqual({ requests: 12, inputTokens: 9007199254740992, cost: 0.000042 })
+  })
+
+  it.each([
+    ['NaN', Number.NaN],
+    ['Infinity', Number.POSITIVE_INFINITY],
+    ['a negative count', -3],
+    ['a non-numeric string', '12 requests'],
+    ['an object', { value: 3 }],
+  ])('rejects %s, naming the method, the field path and the expected shape', (_, value) => {
+    const error = errorOf(() => validateSummary({ totals: { requests: value } }, { metrics: ['requests'] }))
+    expect(error.method).toBe('getSummary')
+    expect(error.path).toBe('totals.requests')
+    expect(error.message).toMatch(/^getSummary returned an invalid answer: totals\.requests must be a non-negative finite number/)
+    expect(error.message).toMatch(/getSummary must return \{ totals: \{ <each requested metric>/)
+  })
+
+  it('rejects missing fields, metrics that were not asked for, and null for a sum', () => {
+    expect(errorOf(() => validateSummary({ totals: { requests: 1 } }, { metrics: ['requests', 'cost'] })).message).toMatch(/totals\.cost is missing/)
+    const extra = errorOf(() => validateSummary({ totals: { requests: 1, cost: 2 } }, { metrics: ['requests'] }))
+    expect(extra.path).toBe('totals.cost')
+    expect(extra.message).toMatch(/not part of the answer \(it was not asked for\)/)
+    expect(errorOf(() => validateSummary({ totals: { cost: null } }, { metrics: ['cost'] })).message).toMatch(/totals\.cost must be/)
+    expect(validateSummary({ totals: { p95LatencyMs: null } }, { metrics: ['p95LatencyMs'] }).totals.p95LatencyMs).toBeNull()
+    expect(errorOf(() => validateSummary({ totals: { requests: 1 } }, { metrics: ['requests'], compareToPrevious: true })).path).toBe('previous')
+  })
+})
+
+describe('validateTimeSeries and validateBreakdown', () => {
+  it('requires one value per bucket of bucketBoundaries', () => {
+    const buckets = [
+      { start: '2026-11-01T00:00:00.000Z', end: '2026-11-02T00:00:00.000Z' },
+      { start: '2026-11-02T00:00:00.000Z', end: '2026-11-03T00:00:00.000Z' },
+    ]
+    const params = { range, timeZone: 'UTC', bucket: '1d' as const, metrics: ['requests'] }
+    expect(validateTimeSeries({ buckets, series: [{ key: 'total', label: 'Total', values: { requests: ['3', 4n] } }] }, params).series[0]!.values.requests).toEqual([3, 4])
+    const short = errorOf(() => validateTimeSeries({ buckets, series: [{ key: 'total', label: 'Total', values: { requests: [3] } }] }, params))
+    expect(short.path).toBe('series[0].values.requests')
+    expect(short.message).toMatch(/an array of 2 values, one per bucket/)
+    expect(errorOf(() => validateTimeSeries({ buckets: buckets.slice(1), series: [] }, params)).path).toBe('buckets')
+  })
+
+  it('checks breakdown rows, models and total', () => {
+    const params = { range, timeZone: 'UTC', metrics: ['requests'] }
+    const row = { key: 'u1', label: 'Ada', metrics: { requests: 3 }, models: ['a', 'b', 'c'], modelCount: 5 }
+    expect(validateBreakdown({ rows: [row], total: 1 }, params).rows[0]!.modelCount).toBe(5)
+    expect(errorOf(() => validateBreakdown({ rows: [{ ...row, models: ['a', 'b', 'c', 'd'] }], total: 1 }, params)).message).toMatch(/rows\[0\]\.models must be at most three models/)
+    expect(errorOf(() => validateBreakdown({ rows: [row, row], total: 1 }, params)).path).toBe('total')
+    expect(errorOf(() => validateBreakdown({ rows: [row] }, params)).message).toMatch(/^getBreakdown returned an invalid answer: total is missing/)
+  })
+
+  it('checks request pages and capabilities', () => {
+    expect(errorOf(() => validateRequestPage({ items: [{ id: 'r1' }], nextCursor: null })).path).toBe('items[0].timestamp')
+    expect(errorOf(() => validateCapabilities({ metrics: [], dimensions: ['user'], currency: 'dollars', requestContent: true, limits: { maxRangeDays: null, maxPageSize: 500 } })).message).toMatch(
+      /currency must be an ISO 4217 currency code/,
+    )
+  })
+})
+
+describe('withValidation', () => {
+  it('passes good answers through and turns bad ones into AdapterResponseError', async () => {
+    const memory = createMemoryAdapter([])
+    const good = withValidation(memory)
+    await expect(good.getSummary({ range, timeZone: 'UTC', metrics: ['requests', 'avgLatencyMs'] })).resolves.toEqual({ totals: { requests: 0, avgLatencyMs: null } })
+    const bad = withValidation(testAdapter({ getSummary: async () => ({ totals: { requests: Number.NaN } }) }))
+    await expect(bad.getSummary({ range, timeZone: 'UTC', metrics: ['requests'] })).rejects.toThrow(/getSummary returned an invalid answer: totals\.requests must be a non-negative finite number .* \(got NaN\)/)
+  })
+})
