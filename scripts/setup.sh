@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what usagekit needs on a fresh Debian 12 machine with Node 20 (run as root or a user
+# that may `npm install -g`): pnpm 12.21.0 and the workspace's locked dependencies.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+node_major=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)
+if [ "$node_major" -lt 20 ]; then
+  echo "usagekit needs Node.js 20 or newer (found: $(node --version 2>/dev/null || echo none))." >&2
+  exit 1
+fi
+
+PNPM_VERSION=12.21.0
+if [ "$(pnpm --version 2>/dev/null || true)" != "$PNPM_VERSION" ]; then
+  echo "Installing pnpm $PNPM_VERSION …"
+  npm install -g "pnpm@$PNPM_VERSION" --no-fund --no-audit --loglevel=error
+fi
+
+pnpm install --frozen-lockfile --reporter=append-only
