@@ -263,9 +263,35 @@ function percentileCells(store: ColumnStore, pairs: CellPairs, count: Float64Arr
   for (let cell = 0; cell < size; cell++) {
     const from = offsets[cell]!
     const n = offsets[cell + 1]! - from
-    out[cell] = n === 0 ? Number.NaN : values.subarray(from, from + n).sort()[Math.ceil(p * n) - 1]!
+    out[cell] = n === 0 ? Number.NaN : selectKth(values, from, from + n - 1, from + Math.ceil(p * n) - 1)
   }
   return out
+}
+
+/** The k-th smallest of values[left..right] (inclusive), by quickselect in place: O(n), no full sort. */
+function selectKth(values: Float64Array, left: number, right: number, k: number): number {
+  let lo = left
+  let hi = right
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1]!
+    let i = lo
+    let j = hi
+    while (i <= j) {
+      while (values[i]! < pivot) i++
+      while (values[j]! > pivot) j--
+      if (i <= j) {
+        const swap = values[i]!
+        values[i] = values[j]!
+        values[j] = swap
+        i++
+        j--
+      }
+    }
+    if (k <= j) hi = j
+    else if (k >= i) lo = i
+    else return values[k]!
+  }
+  return values[k]!
 }
 
 /** (row, cell) pairs: a row counts in one cell, or in one per tag when grouped by tag. */
