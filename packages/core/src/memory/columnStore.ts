@@ -62,7 +62,7 @@ export class ColumnStore {
   users: UserInfo[] = []
   /** Per apiKey code: its display name. */
   apiKeyNames: (string | null)[] = []
-  /** Per agent code: nothing more than the key; per consumer code: whether it is an agent. */
+  /** Per consumer code: whether it is an agent (else a user id). */
   consumerIsAgent: boolean[] = []
   private idIndex: Map<string, number> | null = null
 
@@ -195,7 +195,8 @@ export class MeterStore {
   codes: Record<'user' | 'team' | 'agent' | 'consumer', Int32Array>
   readonly meters = new Dictionary()
 
-  constructor(records: readonly MeterRecord[], dictionaries: Record<Dimension, Dictionary>) {
+  constructor(records: readonly MeterRecord[], store: ColumnStore) {
+    const dictionaries = store.dictionaries
     const n = records.length
     this.length = n
     this.meter = new Int32Array(n)
@@ -211,7 +212,9 @@ export class MeterStore {
       this.codes.user[i] = dictionaries.user.code(record.user)
       this.codes.team[i] = dictionaries.team.code(record.team)
       this.codes.agent[i] = dictionaries.agent.code(record.agent)
-      this.codes.consumer[i] = dictionaries.consumer.code(record.agent || record.user)
+      const consumer = dictionaries.consumer.code(record.agent || record.user)
+      this.codes.consumer[i] = consumer
+      if (consumer >= 0) store.consumerIsAgent[consumer] ||= Boolean(record.agent)
     })
   }
 }

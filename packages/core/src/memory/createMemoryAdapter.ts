@@ -126,7 +126,7 @@ function byValueDesc(a: { value: number | null; key: string }, b: { value: numbe
  */
 export function createMemoryAdapter(records: readonly UsageRecord[], options: MemoryAdapterOptions = {}): MemoryAdapter {
   const store = new ColumnStore(records)
-  const meters = new MeterStore(options.meters ?? [], store.dictionaries)
+  const meters = new MeterStore(options.meters ?? [], store)
   const random = mulberry32(options.seed ?? 1)
   const now = () => (options.now ? toEpochMs(options.now()) : Date.now())
 
@@ -578,7 +578,7 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
           (value) =>
             needle === '' || [value.key, value.label, value.secondary].some((field) => field?.toLowerCase().includes(needle)),
         )
-        .sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || a.label.localeCompare(b.label) || compareKeys(a.key, b.key))
+        .sort((a, b) => (b.count ?? 0) - (a.count ?? 0) || compareKeys(a.label, b.label) || compareKeys(a.key, b.key))
       return values.slice(0, params.limit ?? 100)
     },
   }
