@@ -1,0 +1,61 @@
+import type { Dimension, Filters, Metric } from '@usagekit/core'
+import { type HTMLAttributes, type ReactNode, forwardRef } from 'react'
+import { Card } from '../components/Card'
+import { ErrorState, EmptyState, Skeleton } from '../components/WidgetState'
+import { seriesColor } from '../components/seriesColor'
+import { useUsageConfig } from '../context/UsageProvider'
+import { useBreakdown } from '../hooks/useBreakdown'
+import { useFormat } from '../hooks/useFormat'
+
+export interface BarListProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
+  title: string
+  subtitle?: ReactNode
+  groupBy: Dimension
+  metric: Metric
+  /** How many bars (default 8). */
+  limit?: number
+  /** Colour bars by their key's series colour (default: the accent). */
+  colorByKey?: boolean
+  filters?: Filters
+}
+
+/** Horizontal top-N bars: top consumers, usage by model, top agents (seed 002). */
+export const BarList = forwardRef<HTMLElement, BarListProps>(function BarList({ title, subtitle, groupBy, metric, limit = 8, colorByKey = false, ...props }, ref) {
+  const { seriesColors } = useUsageConfig()
+  const format = useFormat()
+  const query = useBreakdown({ groupBy, metrics: [metric], limit })
+  const rows = query.data?.rows ?? []
+  const max = Math.max(0, ...rows.map((row) => row.metrics[metric] ?? 0))
+  const height = limit * 34
+  const state = query.isError ? 'error' : query.isPending ? 'loading' : rows.length === 0 ? 'empty' : 'ready'
+  return (
+    <Card ref={ref} title={title} subtitle={subtitle} state={state} aria-busy={query.isPending || undefined} {...props}>
+      {query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} minHeight={height} />
+      ) : query.isPending ? (
+        <Skeleton height={height} />
+      ) : rows.length === 0 ? (
+        <EmptyState minHeight={height} />
+      ) : (
+        <ol className="uk-bar-list" aria-label={title}>
+          {rows.map((row) => {
+            const value = row.metrics[metric] ?? 0
+            const color = colorByKey ? seriesColor(row.key, seriesColors) : 'var(--uk-accent)'
+            return (
+              <li key={row.key} data-key={row.key}>
+                <div className="uk-bar-track">
+                  <span className="uk-bar-fill" style={{ width: `${max > 0 ? Math.max(1, (value / max) * 100) : 0}%`, background: color }} />
+                  <span className="uk-bar-label" title={row.secondary ? `${row.label} — ${row.secondary}` : row.label}>
+                    {row.label}
+                  </span>
+                </div>
+                <span className="uk-num">{format.metric(value, metric, { compact: true })}</span>
+              </li>
+            )
+          })}
+        </ol>
+      )}
+    </Card>
+  )
+})
+BarList.displayName = 'BarList'

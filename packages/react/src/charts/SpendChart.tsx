@@ -1,0 +1,15 @@
+import type { Dimension } from '@usagekit/core'
+import { forwardRef } from 'react'
+import { UsageChart, type UsageChartProps } from './UsageChart'
+
+export interface SpendChartProps extends Omit<UsageChartProps, 'metrics' | 'title'> {
+  title?: string
+  /** Stack spend by a dimension (model, team…); default one bar per bucket. */
+  groupBy?: Dimension
+}
+
+/** Estimated spend over the range (seed 000), in the data's currency. */
+export const SpendChart = forwardRef<HTMLElement, SpendChartProps>(function SpendChart({ title, ...props }, ref) {
+  return <UsageChart ref={ref} title={title ?? 'Spend'} metrics={['cost']} {...props} />
+})
+SpendChart.displayName = 'SpendChart'

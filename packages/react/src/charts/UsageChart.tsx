@@ -1,0 +1,86 @@
+import type { Bucket, Dimension, Metric, TimeSeriesResult } from '@usagekit/core'
+import { type HTMLAttributes, type ReactNode, forwardRef, useMemo } from 'react'
+import { Card } from '../components/Card'
+import { ErrorState, EmptyState, Skeleton } from '../components/WidgetState'
+import { seriesColor } from '../components/seriesColor'
+import { useUsageConfig } from '../context/UsageProvider'
+import { useFormat } from '../hooks/useFormat'
+import { useTimeSeries } from '../hooks/useTimeSeries'
+import { type ChartSeries, TimeChart } from './TimeChart'
+
+export interface UsageChartProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
+  title: string
+  subtitle?: ReactNode
+  /** One metric (per group with `groupBy`), or several side by side. */
+  metrics: Metric[]
+  groupBy?: Dimension
+  /** Top-N groups; the rest fold into "Other". Default 8. */
+  limit?: number
+  /** The chart's own bucket; default the range's. */
+  bucket?: Bucket
+  kind?: 'bars' | 'lines'
+  /** Stack groups of a sum metric (default true); non-sum metrics never stack. */
+  stacked?: boolean
+  height?: number
+  actions?: ReactNode
+  /** Build the drawn series from the answer (TokensChart splits input into cached and fresh). */
+  buildSeries?: (result: TimeSeriesResult, color: (key: string) => string) => ChartSeries[]
+  /** Which metric formats values and the axis (default the first). */
+  valueMetric?: Metric
+}
+
+/** A titled chart card over one time-series query: skeleton, error with retry, empty, chart. */
+export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function UsageChart(
+  { title, subtitle, metrics, groupBy, limit = 8, bucket, kind = 'bars', stacked = true, height = 240, actions, buildSeries, valueMetric, ...props },
+  ref,
+) {
+  const { seriesColors } = useUsageConfig()
+  const format = useFormat()
+  const barsPerBucket = groupBy && !stacked ? limit + 1 : metrics.length
+  const query = useTimeSeries({ metrics, bucket, groupBy, limit: groupBy ? limit : undefined, maxBars: Math.floor(1000 / Math.max(1, barsPerBucket)) })
+  const result = query.data
+  const metric = valueMetric ?? metrics[0]!
+  const stacks = stacked && format.definition(metric).aggregation === 'sum'
+  const color = (key: string) => seriesColor(key, seriesColors)
+  const series = useMemo<ChartSeries[]>(() => {
+    if (!result) return []
+    if (buildSeries) return buildSeries(result, color)
+    if (groupBy) {
+      return result.series.map((s) => ({ key: s.key, label: s.label, color: color(s.key), values: s.values[metric] ?? [], stack: stacks ? 'all' : s.key }))
+    }
+    return metrics.map((m, i) => ({
+      key: m,
+      label: format.definition(m).label,
+      color: metrics.length > 1 ? `var(--uk-series-${i})` : 'var(--uk-accent)',
+      values: result.series[0]?.values[m] ?? [],
+    }))
+  }, [result, buildSeries, groupBy, metric, metrics, stacks, format, seriesColors])
+  const empty = series.every((s) => s.values.every((v) => !v))
+  const size: Bucket = query.bucket ?? bucket ?? '1d'
+  const state = query.isError ? 'error' : query.isPending ? 'loading' : empty ? 'empty' : 'ready'
+  return (
+    <Card ref={ref} title={title} subtitle={subtitle} actions={actions} state={state} aria-busy={query.isPending || undefined} {...props}>
+      {query.isError ? (
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} minHeight={height} />
+      ) : query.isPending || !result ? (
+        <Skeleton height={height} />
+      ) : empty ? (
+        <EmptyState minHeight={height} />
+      ) : (
+        <TimeChart
+          title={title}
+          buckets={result.buckets}
+          bucketSize={size}
+          series={series}
+          kind={kind}
+          height={height}
+          formatValue={(value) => format.metric(value, metric)}
+          formatAxisValue={(value) => format.metric(value, metric, { compact: true })}
+          formatBucketLabel={(b) => format.bucketLabel(b, size)}
+          formatBucketRange={(b) => format.bucketRange(b, size)}
+        />
+      )}
+    </Card>
+  )
+})
+UsageChart.displayName = 'UsageChart'

@@ -1,0 +1,64 @@
+import { type MetricValues, metricDelta } from '@usagekit/core'
+import { clsx } from 'clsx'
+import { type HTMLAttributes, forwardRef, useMemo } from 'react'
+import { useUsageConfig } from '../context/UsageProvider'
+import { useFormat } from '../hooks/useFormat'
+import { useSummary } from '../hooks/useSummary'
+import { useUsageQuery } from '../hooks/useUsageQuery'
+import { KpiCard } from './KpiCard'
+import { type KpiPreset, type KpiSpec, kpiPresets } from './kpiPresets'
+
+export interface KpiGridProps extends HTMLAttributes<HTMLDivElement> {
+  /** A seed's card set, or your own `cards`. */
+  preset?: KpiPreset
+  cards?: KpiSpec[]
+  /** Show deltas against the previous period (default true). */
+  compare?: boolean
+}
+
+function periodName(start: string, end: string): string {
+  const hours = Math.round((Date.parse(end) - Date.parse(start)) / 3_600_000)
+  if (hours % 24 === 0 || hours > 72) return `vs previous ${Math.round(hours / 24)} days`
+  return `vs previous ${hours} hours`
+}
+
+/** KPI cards from one summary query (one request for the whole row, previous period included). */
+export const KpiGrid = forwardRef<HTMLDivElement, KpiGridProps>(function KpiGrid({ preset = 'teamUsage', cards, compare = true, className, ...props }, ref) {
+  const { permissions } = useUsageConfig()
+  const format = useFormat()
+  const { query } = useUsageQuery()
+  const specs = useMemo(
+    () => (cards ?? (kpiPresets[preset] as KpiSpec[])).filter((spec) => permissions.cost || format.definition(spec.metric).unit !== 'money'),
+    [cards, preset, permissions.cost, format],
+  )
+  const metrics = useMemo(() => [...new Set(specs.flatMap((spec) => [spec.metric, ...(spec.needs ?? [])]))], [specs])
+  const summary = useSummary({ metrics, compareToPrevious: compare })
+  const totals: MetricValues | undefined = summary.data?.totals
+  const previous = summary.data?.previous
+  const period = query ? periodName(query.range.start, query.range.end) : ''
+  return (
+    <div ref={ref} className={clsx('uk-kpi-grid', className)} data-state={summary.isError ? 'error' : summary.isPending ? 'loading' : 'ready'} {...props}>
+      {specs.map((spec) => {
+        const definition = format.definition(spec.metric)
+        const value = totals?.[spec.metric]
+        const delta = compare && spec.delta !== false && totals && previous ? metricDelta(definition, value, previous[spec.metric]) : null
+        return (
+          <KpiCard
+            key={spec.metric}
+            label={spec.label ?? definition.label}
+            loading={summary.isPending}
+            error={summary.isError ? summary.error : undefined}
+            onRetry={() => void summary.refetch()}
+            value={totals ? format.metric(value, spec.metric, { tokenNotation: spec.tokenNotation }) : undefined}
+            unit={spec.unit}
+            sub={totals && spec.sub ? spec.sub(totals, format) : undefined}
+            delta={delta ? { ...delta, period } : null}
+            locale={format.locale}
+            data-metric={spec.metric}
+          />
+        )
+      })}
+    </div>
+  )
+})
+KpiGrid.displayName = 'KpiGrid'

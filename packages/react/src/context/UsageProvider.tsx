@@ -1,0 +1,245 @@
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query'
+import {
+  type Filters,
+  type InstantInput,
+  type TimeRangeSelection,
+  type UsageAdapter,
+  isAdapterResponseError,
+  isInvalidQueryError,
+  isNotFoundError,
+  localTimeZone,
+  resolveTimeRange,
+  toEpochMs,
+  withValidation,
+} from '@usagekit/core'
+import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { type UsageSelection, type UsageView, selectionFromSearch, selectionToSearch } from '../state/urlState'
+
+/** What the viewer may see; decided by the host (its roles), enforced again on its server. */
+export interface UsagePermissions {
+  /** Prompts and responses in the request drawer. Default true. */
+  requestContent?: boolean
+  /** Other users' names, emails and rows. Default true. */
+  otherUsers?: boolean
+  /** Money columns and cards. Default true. */
+  cost?: boolean
+}
+
+export type UsageTheme = 'light' | 'dark' | 'system'
+export type UsageDensity = 'comfortable' | 'compact'
+
+export interface UsageProviderProps {
+  adapter: UsageAdapter
+  /** Share the host's QueryClient (one react-query cache); one is created when absent. */
+  queryClient?: QueryClient
+  /** BCP 47 locale for numbers and dates. Default the browser's. */
+  locale?: string
+  /** Display currency; default the adapter's (capabilities.currency). */
+  currency?: string
+  /** IANA zone for buckets and labels. Default the browser's; a server render must pass it. */
+  timeZone?: string
+  /** "Now" for rolling ranges. Default the clock; a server render must pass it. */
+  now?: InstantInput | (() => InstantInput)
+  theme?: UsageTheme
+  density?: UsageDensity
+  permissions?: UsagePermissions
+  /** Per series key colours (e.g. { Research: '#7c3aed' }); others come from the palette by a stable hash. */
+  seriesColors?: Record<string, string>
+  /** Validate every adapter answer (default true). */
+  validate?: boolean
+  /** Initial page selection. */
+  defaultRange?: TimeRangeSelection
+  defaultView?: UsageView
+  defaultFilters?: Filters
+  /** Filters always applied and not shown as choices (e.g. one model on a model's Usage tab). */
+  fixedFilters?: Filters
+  /** Keep range, view and filters in the URL so a copied link reopens the same page. */
+  syncUrl?: boolean
+  /** Live mode interval in ms (default 15 000). */
+  liveIntervalMs?: number
+  children?: ReactNode
+}
+
+export interface UsageConfig {
+  adapter: UsageAdapter
+  locale: string | undefined
+  currency: string | undefined
+  /** `undefined` until known (a server render without `timeZone`): time-dependent parts show skeletons. */
+  timeZone: string | undefined
+  getNow: () => number
+  permissions: Required<UsagePermissions>
+  theme: UsageTheme
+  density: UsageDensity
+  seriesColors: Record<string, string>
+  liveIntervalMs: number
+}
+
+export interface UsageSelectionState extends UsageSelection {
+  fixedFilters: Filters
+  setRange: (range: TimeRangeSelection) => void
+  setView: (view: UsageView) => void
+  setFilter: (dimension: keyof Filters, values: string[]) => void
+  setFilters: (filters: Filters) => void
+  live: boolean
+  setLive: (live: boolean) => void
+  /** The instant rolling ranges end at; moves on refresh and live ticks, never on re-render. */
+  anchor: number | undefined
+  /** Moves "now" forward and refetches every widget once (Refresh, live ticks). */
+  refresh: () => void
+  /** Counts refreshes (widgets with fixed ranges refetch when it changes). */
+  refreshCount: number
+}
+
+function rangeMoves(range: TimeRangeSelection, timeZone: string, from: number, to: number): boolean {
+  const before = resolveTimeRange(range, { timeZone, now: from }).range
+  const after = resolveTimeRange(range, { timeZone, now: to }).range
+  return before.start !== after.start || before.end !== after.end
+}
+
+/** Request details and capabilities never change under a refresh. */
+function isRefreshable(query: { queryKey: readonly unknown[] }): boolean {
+  const method = query.queryKey[1]
+  return method !== 'getRequest' && method !== 'getCapabilities'
+}
+
+const ConfigContext = createContext<UsageConfig | null>(null)
+const SelectionContext = createContext<UsageSelectionState | null>(null)
+
+const subscribeNothing = () => () => {}
+/** False on the server and during hydration, true after: keeps the first client render identical to the server's. */
+export function useIsClient(): boolean {
+  return useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  )
+}
+
+function isPermanent(error: unknown): boolean {
+  return isInvalidQueryError(error) || isAdapterResponseError(error) || isNotFoundError(error)
+}
+
+function createUsageQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // A report must not jump under the reader.
+        refetchOnWindowFocus: false,
+        retry: (failureCount, error) => !isPermanent(error) && failureCount < 1,
+        staleTime: 30_000,
+      },
+    },
+  })
+}
+
+/**
+ * Gives every usagekit component its adapter (validated), locale, currency, time zone, clock,
+ * permissions and the page selection (range, view, filters, live).
+ */
+export function UsageProvider(props: UsageProviderProps): ReactNode {
+  const [ownClient] = useState(() => props.queryClient ?? createUsageQueryClient())
+  const client = props.queryClient ?? ownClient
+  return (
+    <QueryClientProvider client={client}>
+      <UsageProviderInner {...props} />
+    </QueryClientProvider>
+  )
+}
+
+function UsageProviderInner(props: UsageProviderProps): ReactNode {
+  const isClient = useIsClient()
+  const { adapter: rawAdapter, validate = true, now } = props
+  const adapter = useMemo(() => (validate ? withValidation(rawAdapter) : rawAdapter), [rawAdapter, validate])
+  const timeZone = props.timeZone ?? (isClient ? localTimeZone() : undefined)
+  const nowProvided = now !== undefined
+  const getNow = useCallback(() => {
+    if (now === undefined) return Date.now()
+    return toEpochMs(typeof now === 'function' ? now() : now)
+  }, [now])
+
+  const config = useMemo<UsageConfig>(
+    () => ({
+      adapter,
+      locale: props.locale,
+      currency: props.currency,
+      timeZone,
+      getNow,
+      permissions: { requestContent: true, otherUsers: true, cost: true, ...props.permissions },
+      theme: props.theme ?? 'light',
+      density: props.density ?? 'comfortable',
+      seriesColors: props.seriesColors ?? {},
+      liveIntervalMs: props.liveIntervalMs ?? 15_000,
+    }),
+    [adapter, props.locale, props.currency, timeZone, getNow, props.permissions, props.theme, props.density, props.seriesColors, props.liveIntervalMs],
+  )
+
+  const [selection, setSelection] = useState<UsageSelection>(() => ({
+    range: props.defaultRange ?? { preset: '7d' },
+    view: props.defaultView ?? 'user',
+    filters: props.defaultFilters ?? {},
+  }))
+  const [live, setLive] = useState(false)
+  const [refreshCount, setRefreshCount] = useState(0)
+  // The clock is read after hydration (or from `now` on the server) so both renders agree.
+  const [anchor, setAnchor] = useState<number | undefined>(() => (nowProvided ? getNow() : undefined))
+  useEffect(() => {
+    if (anchor === undefined) setAnchor(getNow())
+  }, [anchor, getNow])
+
+  const { syncUrl } = props
+  useEffect(() => {
+    if (!syncUrl) return
+    const fromUrl = selectionFromSearch(window.location.search)
+    if (Object.keys(fromUrl).length) setSelection((current) => ({ ...current, ...fromUrl }))
+  }, [syncUrl])
+  useEffect(() => {
+    if (!syncUrl) return
+    const search = selectionToSearch(selection, window.location.search)
+    if (search !== window.location.search) window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`)
+  }, [syncUrl, selection])
+
+  const queryClient = useQueryClient()
+  const refresh = useCallback(() => {
+    const next = getNow()
+    const moves = anchor === undefined || timeZone === undefined || rangeMoves(selection.range, timeZone, anchor, next)
+    setAnchor(next)
+    setRefreshCount((count) => count + 1)
+    // A range that moves with the clock gets new query keys (one fetch each); a fixed one refetches in place.
+    if (!moves) void queryClient.refetchQueries({ queryKey: ['usagekit'], type: 'active', predicate: isRefreshable })
+  }, [getNow, queryClient, anchor, timeZone, selection.range])
+
+  const state = useMemo<UsageSelectionState>(
+    () => ({
+      ...selection,
+      fixedFilters: props.fixedFilters ?? {},
+      setRange: (range) => setSelection((current) => ({ ...current, range })),
+      setView: (view) => setSelection((current) => ({ ...current, view })),
+      setFilter: (dimension, values) => setSelection((current) => ({ ...current, filters: { ...current.filters, [dimension]: values } })),
+      setFilters: (filters) => setSelection((current) => ({ ...current, filters })),
+      live,
+      setLive,
+      anchor,
+      refresh,
+      refreshCount,
+    }),
+    [selection, props.fixedFilters, live, anchor, refresh, refreshCount],
+  )
+
+  return (
+    <ConfigContext.Provider value={config}>
+      <SelectionContext.Provider value={state}>{props.children}</SelectionContext.Provider>
+    </ConfigContext.Provider>
+  )
+}
+
+export function useUsageConfig(): UsageConfig {
+  const config = useContext(ConfigContext)
+  if (!config) throw new Error('usagekit: this component must be rendered inside <UsageProvider adapter={…}>.')
+  return config
+}
+
+export function useUsageSelection(): UsageSelectionState {
+  const state = useContext(SelectionContext)
+  if (!state) throw new Error('usagekit: this component must be rendered inside <UsageProvider adapter={…}>.')
+  return state
+}

@@ -1,0 +1,25 @@
+import { type UseQueryResult, keepPreviousData, useQuery } from '@tanstack/react-query'
+import type { AdapterMethod, UsageAdapter } from '@usagekit/core'
+import { useUsageConfig } from '../context/UsageProvider'
+import { usageQueryKey } from './usageQueryKey'
+
+type ParamsOf<M extends AdapterMethod> = Omit<NonNullable<Parameters<UsageAdapter[M]>[0]>, 'signal'>
+type ResultOf<M extends AdapterMethod> = Awaited<ReturnType<UsageAdapter[M]>>
+
+/**
+ * One react-query query per widget: key `['usagekit', method, params]`, the AbortSignal handed to
+ * the adapter, answers validated by core. `params: null` waits (e.g. for the time zone).
+ */
+export function useAdapterQuery<M extends AdapterMethod>(
+  method: M,
+  params: ParamsOf<M> | null,
+  options: { keepPrevious?: boolean } = {},
+): UseQueryResult<ResultOf<M>, Error> {
+  const { adapter } = useUsageConfig()
+  return useQuery({
+    queryKey: usageQueryKey(method, params),
+    queryFn: ({ signal }) => (adapter[method] as (p: unknown) => Promise<ResultOf<M>>)({ ...params, signal }),
+    enabled: params !== null,
+    placeholderData: options.keepPrevious === false ? undefined : keepPreviousData,
+  })
+}

@@ -1,0 +1,35 @@
+import type { Bucket, Dimension, Metric, SortDirection } from '@usagekit/core'
+import { useMemo } from 'react'
+import { useAdapterQuery } from './useAdapterQuery'
+import { useUsageQuery } from './useUsageQuery'
+
+export interface UseBreakdownOptions {
+  groupBy: Dimension
+  metrics: Metric[]
+  sort?: { metric: Metric; direction: SortDirection }
+  search?: string
+  limit?: number
+  offset?: number
+  /** Sparkline: a metric per bucket (default the range's bucket). */
+  trend?: { metric: Metric; bucket?: Bucket }
+}
+
+/** Rows of a breakdown (users, teams, models…) for tables and bar lists. */
+export function useBreakdown({ groupBy, metrics, sort, search, limit, offset, trend }: UseBreakdownOptions) {
+  const { query, bucket } = useUsageQuery()
+  const key = metrics.join(',')
+  const params = useMemo(() => {
+    if (!query || !bucket) return null
+    return {
+      ...query,
+      groupBy,
+      metrics,
+      ...(sort ? { sort } : {}),
+      ...(search ? { search } : {}),
+      ...(limit !== undefined ? { limit } : {}),
+      ...(offset ? { offset } : {}),
+      ...(trend ? { trend: { metric: trend.metric, bucket: trend.bucket ?? bucket } } : {}),
+    }
+  }, [query, bucket, groupBy, key, sort?.metric, sort?.direction, search, limit, offset, trend?.metric, trend?.bucket])
+  return useAdapterQuery('getBreakdown', params)
+}

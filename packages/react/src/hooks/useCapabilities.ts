@@ -1,0 +1,6 @@
+import { useAdapterQuery } from './useAdapterQuery'
+
+/** The adapter's metrics, dimensions, currency and limits (the UI hides what it does not support). */
+export function useCapabilities() {
+  return useAdapterQuery('getCapabilities', {})
+}

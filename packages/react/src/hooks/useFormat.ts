@@ -1,0 +1,50 @@
+import {
+  type Bucket,
+  type MetricDefinition,
+  type TimeBucket,
+  type TokenNotation,
+  formatBucketLabel,
+  formatBucketRange,
+  formatDateTime,
+  formatMetricValue,
+  formatMoney,
+  getMetricDefinition,
+} from '@usagekit/core'
+import { useMemo } from 'react'
+import { useUsageConfig } from '../context/UsageProvider'
+import { useCapabilities } from './useCapabilities'
+
+export interface UsageFormat {
+  locale: string | undefined
+  currency: string
+  timeZone: string
+  definition: (metric: string) => MetricDefinition
+  metric: (value: number | null | undefined, metric: string, options?: { compact?: boolean; tokenNotation?: TokenNotation }) => string
+  money: (value: number | null | undefined) => string
+  dateTime: (instant: string | number, seconds?: boolean) => string
+  bucketLabel: (bucket: TimeBucket, size: Bucket) => string
+  bucketRange: (bucket: TimeBucket, size: Bucket) => string
+}
+
+/** Formatting bound to the provider's locale, the data's currency and the chosen zone. */
+export function useFormat(): UsageFormat {
+  const { locale, currency: displayCurrency, timeZone } = useUsageConfig()
+  const capabilities = useCapabilities().data
+  const currency = displayCurrency ?? capabilities?.currency ?? 'USD'
+  const zone = timeZone ?? 'UTC'
+  return useMemo(() => {
+    const definition = (metric: string): MetricDefinition =>
+      getMetricDefinition(metric, capabilities?.metrics) ?? { id: metric, label: metric, unit: 'count', aggregation: 'sum', sentiment: 'neutral' }
+    return {
+      locale,
+      currency,
+      timeZone: zone,
+      definition,
+      metric: (value, metric, options = {}) => formatMetricValue(value, definition(metric), { locale, currency, ...options }),
+      money: (value) => formatMoney(value, { locale, currency }),
+      dateTime: (instant, seconds) => formatDateTime(instant, { locale, timeZone: zone, seconds }),
+      bucketLabel: (bucket, size) => formatBucketLabel(bucket, size, { locale, timeZone: zone }),
+      bucketRange: (bucket, size) => formatBucketRange(bucket, size, { locale, timeZone: zone }),
+    }
+  }, [locale, currency, zone, capabilities])
+}

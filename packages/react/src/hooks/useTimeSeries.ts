@@ -1,0 +1,38 @@
+import { type Bucket, type Dimension, type Metric, NOMINAL_BUCKET_MS, BUCKETS } from '@usagekit/core'
+import { useMemo } from 'react'
+import { useAdapterQuery } from './useAdapterQuery'
+import { useUsageQuery } from './useUsageQuery'
+
+export interface UseTimeSeriesOptions {
+  metrics: Metric[]
+  /** A widget's own bucket (seed 001's active users per day is always `1d`); default the range's. */
+  bucket?: Bucket
+  groupBy?: Dimension
+  limit?: number
+  /** Charts draw at most this many bars; a finer bucket is coarsened (default 1,000). */
+  maxBars?: number
+}
+
+/** The finest bucket at or above `bucket` that keeps bars (buckets × series) under `maxBars`. */
+export function coarsenBucket(bucket: Bucket, durationMs: number, series: number, maxBars: number): Bucket {
+  for (const candidate of BUCKETS.slice(BUCKETS.indexOf(bucket))) {
+    if ((durationMs / NOMINAL_BUCKET_MS[candidate]) * series <= maxBars) return candidate
+  }
+  return '1mo'
+}
+
+/** Buckets and series of the page's query for a chart. */
+export function useTimeSeries({ metrics, bucket, groupBy, limit, maxBars = 1000 }: UseTimeSeriesOptions) {
+  const resolved = useUsageQuery()
+  const key = metrics.join(',')
+  const params = useMemo(() => {
+    if (!resolved.query || !resolved.bucket) return null
+    const { range } = resolved.query
+    const duration = Date.parse(range.end) - Date.parse(range.start)
+    const chosen = coarsenBucket(bucket ?? resolved.bucket, duration, 1, maxBars)
+    return { ...resolved.query, bucket: chosen, metrics, ...(groupBy ? { groupBy } : {}), ...(limit ? { limit } : {}) }
+  }, [resolved, key, bucket, groupBy, limit, maxBars])
+  const query = useAdapterQuery('getTimeSeries', params)
+  // The bucket actually asked for (after coarsening), for axis and tooltip labels.
+  return { ...query, bucket: params?.bucket }
+}

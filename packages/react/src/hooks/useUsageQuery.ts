@@ -1,0 +1,36 @@
+import { type Bucket, type Filters, type UsageQuery, resolveTimeRange } from '@usagekit/core'
+import { useMemo } from 'react'
+import { useUsageConfig, useUsageSelection } from '../context/UsageProvider'
+
+export interface ResolvedUsageQuery {
+  /** The query every widget shares; `null` until the time zone and clock are known (server render). */
+  query: UsageQuery | null
+  /** The bucket of the range's preset or the automatic pick for a custom range. */
+  bucket: Bucket | null
+}
+
+function mergeFilters(chosen: Filters, fixed: Filters): Filters {
+  const out: Filters = {}
+  for (const [dimension, values] of Object.entries(chosen) as [keyof Filters, string[] | undefined][]) {
+    if (values && values.length) out[dimension] = [...values].sort()
+  }
+  // Fixed filters win: a viewer cannot widen what the host pinned.
+  for (const [dimension, values] of Object.entries(fixed) as [keyof Filters, string[] | undefined][]) {
+    if (values && values.length) out[dimension] = [...values].sort()
+  }
+  return out
+}
+
+/** The shared query (range, zone, filters) of the page, resolved from the selection. */
+export function useUsageQuery(overrides: { filters?: Filters } = {}): ResolvedUsageQuery {
+  const { timeZone } = useUsageConfig()
+  const { range, filters, fixedFilters, anchor } = useUsageSelection()
+  return useMemo(() => {
+    if (timeZone === undefined || anchor === undefined) return { query: null, bucket: null }
+    const resolved = resolveTimeRange(range, { timeZone, now: anchor })
+    const merged = mergeFilters({ ...filters, ...overrides.filters }, fixedFilters)
+    const query: UsageQuery = { range: resolved.range, timeZone }
+    if (Object.keys(merged).length) query.filters = merged
+    return { query, bucket: resolved.bucket }
+  }, [timeZone, anchor, range, filters, fixedFilters, overrides.filters])
+}
