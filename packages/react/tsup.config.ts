@@ -7,7 +7,6 @@ export default defineConfig({
   dts: true,
   clean: true,
   target: 'es2022',
-  treeshake: true,
   // esbuild drops module-level directives when bundling; every export here is a client component or hook.
   banner: { js: "'use client';" },
   external: ['react', 'react-dom', '@tanstack/react-query'],

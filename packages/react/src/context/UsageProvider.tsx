@@ -13,6 +13,7 @@ import {
   withValidation,
 } from '@usagekit/core'
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { useLiveRefresh } from '../hooks/useLiveRefresh'
 import { type UsageSelection, type UsageView, selectionFromSearch, selectionToSearch } from '../state/urlState'
 
 /** What the viewer may see; decided by the host (its roles), enforced again on its server. */
@@ -227,7 +228,10 @@ function UsageProviderInner(props: UsageProviderProps): ReactNode {
 
   return (
     <ConfigContext.Provider value={config}>
-      <SelectionContext.Provider value={state}>{props.children}</SelectionContext.Provider>
+      <SelectionContext.Provider value={state}>
+        <LiveRefresh />
+        {props.children}
+      </SelectionContext.Provider>
     </ConfigContext.Provider>
   )
 }
@@ -242,4 +246,10 @@ export function useUsageSelection(): UsageSelectionState {
   const state = useContext(SelectionContext)
   if (!state) throw new Error('usagekit: this component must be rendered inside <UsageProvider adapter={…}>.')
   return state
+}
+
+/** One live loop per provider, however many Live toggles the page shows. */
+function LiveRefresh(): null {
+  useLiveRefresh()
+  return null
 }

@@ -1,0 +1,86 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { describe, expect, it } from 'vitest'
+import type { UsageAdapter } from '@usagekit/core'
+import { BreakdownTable } from '../table/BreakdownTable'
+import { renderUsage, testAdapter } from '../test/renderUsage'
+import { KpiCard } from './KpiCard'
+import { KpiGrid } from './KpiGrid'
+
+describe('KpiCard', () => {
+  it('shows label, value, sub-line and a delta chip coloured by meaning, with the period named', () => {
+    renderUsage(<KpiCard label="Spend" value="$12.40" sub="across 3 models" delta={{ relative: 0.2, direction: 'up', tone: 'bad', period: 'vs previous 7 days' }} locale="en-US" />)
+    const card = screen.getByText('Spend').closest('section')!
+    expect(within(card).getByText('$12.40')).toBeInTheDocument()
+    expect(within(card).getByText('across 3 models')).toBeInTheDocument()
+    const chip = card.querySelector('.uk-delta')!
+    expect(chip).toHaveAttribute('data-tone', 'bad')
+    expect(chip).toHaveTextContent('+20%')
+    expect(chip).toHaveTextContent('(worse)')
+    expect(chip).toHaveTextContent('vs previous 7 days')
+  })
+
+  it('has loading and error states', async () => {
+    const { rerender } = renderUsage(<KpiCard label="Requests" loading />)
+    expect(screen.getByText('Requests').closest('section')).toHaveAttribute('data-state', 'loading')
+    let retried = 0
+    rerender(<KpiCard label="Requests" error={new Error('boom')} onRetry={() => retried++} />)
+    await userEvent.click(screen.getByRole('button', { name: 'Retry' }))
+    expect(retried).toBe(1)
+  })
+})
+
+describe('KpiGrid', () => {
+  it('rebuilds seed 003’s four cards from one summary query, with deltas', async () => {
+    const adapter = testAdapter()
+    let calls = 0
+    const counting: UsageAdapter = { ...adapter, getSummary: (p) => (calls++, adapter.getSummary(p)) }
+    renderUsage(<KpiGrid preset="modelUsage" />, { adapter: counting })
+    expect(screen.getAllByText('Requests')[0]!.closest('section')).toHaveAttribute('data-state', 'loading')
+    await waitFor(() => expect(screen.getByText('Spend').closest('section')).toHaveAttribute('data-state', 'ready'))
+    const truth = await adapter.getSummary({ range: { start: '2026-11-13T15:00:00.000Z', end: '2026-11-20T15:00:00.000Z' }, timeZone: 'Europe/Berlin', metrics: ['requests', 'successRate'] })
+    const requests = screen.getByText('Requests').closest('section')!
+    expect(requests).toHaveTextContent(truth.totals.requests!.toLocaleString('en-US'))
+    expect(requests).toHaveTextContent(/success rate/)
+    expect(screen.getByText('Avg latency').closest('section')).toHaveTextContent(/p95/)
+    expect(calls).toBe(1)
+  })
+
+  it('never shows a tiny cost as $0.00 and shows K tokens for seed 004', async () => {
+    renderUsage(<KpiGrid preset="tokenOverview" />)
+    await waitFor(() => expect(screen.getByText('Total usage').closest('section')).toHaveAttribute('data-state', 'ready'))
+    expect(screen.getByText('Total usage').closest('section')).toHaveTextContent('K tokens')
+  })
+
+  it('fails visibly and recoverably on its own while other widgets render', async () => {
+    let failing = true
+    const adapter = testAdapter()
+    const flaky: UsageAdapter = {
+      ...adapter,
+      getSummary: async (p) => {
+        if (failing) throw new Error('summary backend is down')
+        return adapter.getSummary(p)
+      },
+    }
+    renderUsage(
+      <>
+        <KpiGrid preset="modelUsage" />
+        <BreakdownTable />
+      </>,
+      { adapter: flaky },
+    )
+    await waitFor(() => expect(screen.getAllByText('summary backend is down').length).toBeGreaterThan(0))
+    await waitFor(() => expect(screen.getByRole('table', { name: 'Breakdown' })).toBeInTheDocument())
+    failing = false
+    await userEvent.click(screen.getAllByRole('button', { name: 'Retry' })[0]!)
+    await waitFor(() => expect(screen.queryByText('summary backend is down')).not.toBeInTheDocument())
+    expect(screen.getByText('Spend').closest('section')).toHaveAttribute('data-state', 'ready')
+  })
+
+  it('turns a broken answer (NaN) into a clear error in that widget', async () => {
+    const adapter = testAdapter()
+    const broken: UsageAdapter = { ...adapter, getSummary: async () => ({ totals: { requests: Number.NaN, successRate: 1, totalTokens: 1, inputTokens: 1, outputTokens: 1, cost: 1, avgLatencyMs: 1, p95LatencyMs: 1 } }) }
+    renderUsage(<KpiGrid preset="modelUsage" compare={false} />, { adapter: broken })
+    await waitFor(() => expect(screen.getAllByText(/getSummary returned an invalid answer: totals\.requests must be a non-negative finite number/).length).toBeGreaterThan(0))
+  })
+})

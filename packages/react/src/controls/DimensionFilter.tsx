@@ -1,0 +1,90 @@
+import * as Popover from '@radix-ui/react-popover'
+import { DIMENSION_LABELS, type Dimension } from '@usagekit/core'
+import { clsx } from 'clsx'
+import { type HTMLAttributes, forwardRef, useDeferredValue, useId, useState } from 'react'
+import { ErrorState, Skeleton } from '../components/WidgetState'
+import { ChevronDownIcon } from '../components/icons'
+import { useUsageSelection } from '../context/UsageProvider'
+import { useDimensionValues } from '../hooks/useDimensionValues'
+
+export interface DimensionFilterProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onChange'> {
+  dimension: Dimension
+  label?: string
+  /** One value at a time (seed 004's API key and model menus); default several. */
+  single?: boolean
+}
+
+/** A multi-select with search over a dimension's values; "All" when nothing is chosen. */
+export const DimensionFilter = forwardRef<HTMLDivElement, DimensionFilterProps>(function DimensionFilter({ dimension, label, single = false, className, ...props }, ref) {
+  const { filters, setFilter } = useUsageSelection()
+  const [open, setOpen] = useState(false)
+  const [search, setSearch] = useState('')
+  const deferred = useDeferredValue(search)
+  const values = useDimensionValues(dimension, { search: deferred, enabled: open })
+  const chosen = filters[dimension] ?? []
+  const name = label ?? DIMENSION_LABELS[dimension]
+  const listId = useId()
+  const summary = chosen.length === 0 ? 'All' : chosen.length === 1 ? (values.data?.find((v) => v.key === chosen[0])?.label ?? chosen[0]) : `${chosen.length} selected`
+  const choose = (key: string) => {
+    if (single) {
+      setFilter(dimension, chosen[0] === key ? [] : [key])
+      setOpen(false)
+    } else {
+      setFilter(dimension, chosen.includes(key) ? chosen.filter((k) => k !== key) : [...chosen, key])
+    }
+  }
+  return (
+    <div ref={ref} className={clsx('uk-filter', className)} data-dimension={dimension} data-active={chosen.length > 0 || undefined} {...props}>
+      <Popover.Root open={open} onOpenChange={setOpen}>
+        <Popover.Trigger className="uk-button" data-state={chosen.length ? 'on' : 'off'} aria-label={`${name}: ${summary}`}>
+          <span className="uk-muted">{name}:</span>
+          <span style={{ maxWidth: 180, overflow: 'hidden', textOverflow: 'ellipsis' }}>{summary}</span>
+          <ChevronDownIcon />
+        </Popover.Trigger>
+        <Popover.Portal>
+          <Popover.Content className="uk-root uk-popover" align="start" sideOffset={6}>
+            <input
+              type="search"
+              className="uk-input"
+              style={{ width: '100%' }}
+              placeholder={`Search ${name.toLowerCase()}`}
+              aria-label={`Search ${name.toLowerCase()}`}
+              aria-controls={listId}
+              value={search}
+              onChange={(event) => setSearch(event.target.value)}
+            />
+            <ul id={listId} className="uk-option-list" aria-label={name}>
+              <li>
+                <label className="uk-option">
+                  <input type={single ? 'radio' : 'checkbox'} name={listId} checked={chosen.length === 0} onChange={() => setFilter(dimension, [])} />
+                  <span className="uk-option-label">All</span>
+                </label>
+              </li>
+              {values.isError ? (
+                <li>
+                  <ErrorState error={values.error} onRetry={() => void values.refetch()} />
+                </li>
+              ) : values.isPending ? (
+                <li>
+                  <Skeleton height={120} />
+                </li>
+              ) : (
+                values.data.map((value) => (
+                  <li key={value.key}>
+                    <label className="uk-option" title={value.secondary ? `${value.label} — ${value.secondary}` : value.label}>
+                      <input type={single ? 'radio' : 'checkbox'} name={listId} checked={chosen.includes(value.key)} onChange={() => choose(value.key)} />
+                      <span className="uk-option-label">{value.label}</span>
+                      {value.count !== undefined ? <span className="uk-option-count">{value.count.toLocaleString()}</span> : null}
+                    </label>
+                  </li>
+                ))
+              )}
+              {values.data && values.data.length === 0 ? <li className="uk-state">No {name.toLowerCase()} matches.</li> : null}
+            </ul>
+          </Popover.Content>
+        </Popover.Portal>
+      </Popover.Root>
+    </div>
+  )
+})
+DimensionFilter.displayName = 'DimensionFilter'

@@ -1,0 +1,96 @@
+import type { CsvExportProgress, Dimension, Metric, RequestColumnId } from '@usagekit/core'
+import { clsx } from 'clsx'
+import { type HTMLAttributes, forwardRef, useRef, useState } from 'react'
+import { DownloadIcon } from '../components/icons'
+import { useUsageConfig, useUsageSelection } from '../context/UsageProvider'
+import { useCapabilities } from '../hooks/useCapabilities'
+import { useUsageQuery } from '../hooks/useUsageQuery'
+
+export interface ExportButtonProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onError'> {
+  /** The request log (every page) or a breakdown (every row). Default: the request log. */
+  kind?: 'requests' | 'breakdown'
+  /** Request columns (raw values, ISO timestamps with the zone's offset). */
+  columns?: RequestColumnId[]
+  /** Breakdown grouping (default the page's view) and metrics. */
+  groupBy?: Dimension
+  metrics?: Metric[]
+  /** Called with the finished file instead of downloading it (tests, custom delivery). */
+  onExport?: (file: { blob: Blob; fileName: string; rows: number }) => void
+}
+
+function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob)
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+/** CSV of what the current view and filters show, every page, with progress and Cancel. */
+export const ExportButton = forwardRef<HTMLDivElement, ExportButtonProps>(function ExportButton({ kind = 'requests', columns, groupBy, metrics, onExport, className, ...props }, ref) {
+  const { adapter, currency } = useUsageConfig()
+  const { view } = useUsageSelection()
+  const capabilities = useCapabilities().data
+  const { query } = useUsageQuery()
+  const [progress, setProgress] = useState<CsvExportProgress | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
+  const controller = useRef<AbortController | null>(null)
+  const running = progress !== null
+
+  const start = async () => {
+    if (!query) return
+    const abort = new AbortController()
+    controller.current = abort
+    setMessage(null)
+    setProgress({ rows: 0, pages: 0 })
+    try {
+      const { runExport } = await import('./runExport')
+      const file = await runExport({
+        adapter,
+        query,
+        currency: currency ?? capabilities?.currency ?? 'USD',
+        spec: kind === 'requests' ? { kind, columns } : { kind, groupBy: groupBy ?? view, metrics: metrics ?? ['requests', 'inputTokens', 'outputTokens', 'cost'] },
+        signal: abort.signal,
+        onProgress: setProgress,
+      })
+      if (onExport) onExport(file)
+      else download(file.blob, file.fileName)
+      setMessage(`Exported ${file.rows.toLocaleString()} rows.`)
+    } catch (error) {
+      setMessage(abort.signal.aborted ? 'Export cancelled.' : `Export failed: ${error instanceof Error ? error.message : String(error)}`)
+    } finally {
+      setProgress(null)
+      controller.current = null
+    }
+  }
+
+  return (
+    <div ref={ref} className={clsx('uk-toolbar', className)} data-state={running ? 'running' : 'idle'} {...props}>
+      {running ? (
+        <>
+          <span role="status" className="uk-muted uk-num">
+            Exporting… {progress.rows.toLocaleString()} rows
+            {progress.total ? ` of ${progress.total.toLocaleString()}` : ''}
+          </span>
+          <button type="button" className="uk-button" onClick={() => controller.current?.abort()}>
+            Cancel
+          </button>
+        </>
+      ) : (
+        <button type="button" className="uk-button" onClick={() => void start()} disabled={!query}>
+          <DownloadIcon />
+          Export CSV
+        </button>
+      )}
+      {message && !running ? (
+        <span role="status" className="uk-muted">
+          {message}
+        </span>
+      ) : null}
+    </div>
+  )
+})
+ExportButton.displayName = 'ExportButton'

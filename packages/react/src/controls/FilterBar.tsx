@@ -1,0 +1,36 @@
+import type { Dimension } from '@usagekit/core'
+import { clsx } from 'clsx'
+import { type HTMLAttributes, type ReactNode, forwardRef } from 'react'
+import { useUsageSelection } from '../context/UsageProvider'
+import { DimensionFilter } from './DimensionFilter'
+
+export interface FilterBarProps extends HTMLAttributes<HTMLDivElement> {
+  /** Which filters to show (default API keys, tags, teams). */
+  dimensions?: Dimension[]
+  /** Labels per dimension ("API keys"). */
+  labels?: Partial<Record<Dimension, string>>
+  /** Single-select menus (seed 004). */
+  single?: boolean
+  children?: ReactNode
+}
+
+/** The row of dimension filters; "Clear" appears once any is set. */
+export const FilterBar = forwardRef<HTMLDivElement, FilterBarProps>(function FilterBar({ dimensions = ['apiKey', 'tag', 'team'], labels = {}, single, className, children, ...props }, ref) {
+  const { filters, setFilters, fixedFilters } = useUsageSelection()
+  const shown = dimensions.filter((dimension) => !fixedFilters[dimension]?.length)
+  const active = shown.some((dimension) => (filters[dimension]?.length ?? 0) > 0)
+  return (
+    <div ref={ref} role="group" aria-label="Filters" className={clsx('uk-toolbar', className)} {...props}>
+      {shown.map((dimension) => (
+        <DimensionFilter key={dimension} dimension={dimension} label={labels[dimension]} single={single} />
+      ))}
+      {active ? (
+        <button type="button" className="uk-button" data-variant="ghost" onClick={() => setFilters({})}>
+          Clear filters
+        </button>
+      ) : null}
+      {children}
+    </div>
+  )
+})
+FilterBar.displayName = 'FilterBar'

@@ -1,0 +1,33 @@
+import { clsx } from 'clsx'
+import { type HTMLAttributes, type ReactNode, forwardRef } from 'react'
+import { useUsageConfig, useUsageSelection } from '../context/UsageProvider'
+
+/** Turns Live mode on and off; while on, every widget refreshes once per interval (15 s by default). */
+export const LiveToggle = forwardRef<HTMLButtonElement, HTMLAttributes<HTMLButtonElement>>(function LiveToggle({ className, ...props }, ref) {
+  const { live, setLive } = useUsageSelection()
+  return (
+    <button ref={ref} type="button" className={clsx('uk-button', className)} aria-pressed={live} data-live={live || undefined} onClick={() => setLive(!live)} {...props}>
+      <span className="uk-live-dot" aria-hidden="true" style={{ background: live ? 'var(--uk-good)' : 'var(--uk-text-muted)' }} />
+      Live
+    </button>
+  )
+})
+LiveToggle.displayName = 'LiveToggle'
+
+/** The banner that confirms Live mode, with Stop. Renders nothing while Live mode is off. */
+export function LiveBanner({ className }: { className?: string }): ReactNode {
+  const { live, setLive } = useUsageSelection()
+  const { liveIntervalMs } = useUsageConfig()
+  if (!live) return null
+  return (
+    <div role="status" className={clsx('uk-live-banner', className)}>
+      <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+        <span className="uk-live-dot" aria-hidden="true" />
+        Live: refreshing every {Math.round(liveIntervalMs / 1000)} seconds
+      </span>
+      <button type="button" className="uk-button" onClick={() => setLive(false)}>
+        Stop
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,18 @@
+import { useIsFetching } from '@tanstack/react-query'
+import { clsx } from 'clsx'
+import { type HTMLAttributes, forwardRef } from 'react'
+import { RefreshIcon } from '../components/icons'
+import { useUsageSelection } from '../context/UsageProvider'
+
+/** Pulls the latest data: moves "now" forward and refetches every widget once. */
+export const RefreshButton = forwardRef<HTMLButtonElement, HTMLAttributes<HTMLButtonElement>>(function RefreshButton({ className, ...props }, ref) {
+  const { refresh } = useUsageSelection()
+  const fetching = useIsFetching({ queryKey: ['usagekit'] }) > 0
+  return (
+    <button ref={ref} type="button" className={clsx('uk-button', className)} onClick={refresh} data-fetching={fetching || undefined} aria-label="Refresh" {...props}>
+      <RefreshIcon />
+      Refresh
+    </button>
+  )
+})
+RefreshButton.displayName = 'RefreshButton'

@@ -1,0 +1,86 @@
+import type { Dimension, TimeRangePreset } from '@usagekit/core'
+import { type HTMLAttributes, type ReactNode, forwardRef } from 'react'
+import { UsageRoot } from '../components/UsageRoot'
+import { FilterBar } from '../controls/FilterBar'
+import { LiveBanner, LiveToggle } from '../controls/LiveToggle'
+import { RefreshButton } from '../controls/RefreshButton'
+import { TimeRangePicker } from '../controls/TimeRangePicker'
+import { ViewToggle } from '../controls/ViewToggle'
+import type { RequestLogColumn } from '../requests/RequestLog'
+import { UsageSection, type UsageSectionId } from './UsageSection'
+
+export interface UsagePageProps extends Omit<HTMLAttributes<HTMLDivElement>, 'title'> {
+  title?: ReactNode
+  description?: ReactNode
+  /** Which sections, in order (default: seed 001's team usage, then the request log). */
+  sections?: UsageSectionId[]
+  /** Show the By user / By team toggle (default true). */
+  view?: boolean
+  /** Which dimension filters to offer (default API keys, tags, teams); `[]` for none. */
+  filters?: Dimension[]
+  /** Filter menus pick one value (seed 004). */
+  singleSelectFilters?: boolean
+  /** Time range presets offered. */
+  presets?: TimeRangePreset[]
+  /** Offer Live mode (default true) and Refresh (default true). */
+  live?: boolean
+  refresh?: boolean
+  requestColumns?: RequestLogColumn[]
+  /** Replaces the title block with the host's own. */
+  header?: ReactNode
+  /** The host's own buttons, after usagekit's controls. */
+  actions?: ReactNode
+}
+
+/** The batteries-included Usage page: title, controls, Live banner and the chosen sections. */
+export const UsagePage = forwardRef<HTMLDivElement, UsagePageProps>(function UsagePage(
+  {
+    title = 'Usage',
+    description,
+    sections = ['team', 'requests'],
+    view = true,
+    filters = ['apiKey', 'tag', 'team'],
+    singleSelectFilters,
+    presets,
+    live = true,
+    refresh = true,
+    requestColumns,
+    header,
+    actions,
+    className,
+    ...props
+  },
+  ref,
+) {
+  return (
+    <UsageRoot ref={ref} className={className} {...props}>
+      <div className="uk-page">
+        <div className="uk-page-header">
+          {header ?? (
+            <div>
+              <h1 className="uk-page-title">{title}</h1>
+              {description ? <p className="uk-muted" style={{ margin: '4px 0 0' }}>{description}</p> : null}
+            </div>
+          )}
+          <div className="uk-toolbar">
+            <TimeRangePicker presets={presets} />
+            {refresh ? <RefreshButton /> : null}
+            {live ? <LiveToggle /> : null}
+            {actions}
+          </div>
+        </div>
+        {view || filters.length ? (
+          <div className="uk-toolbar" style={{ justifyContent: 'space-between' }}>
+            {view ? <ViewToggle /> : <span />}
+            {filters.length ? <FilterBar dimensions={filters} single={singleSelectFilters} /> : null}
+          </div>
+        ) : null}
+        {live ? <LiveBanner /> : null}
+        {sections.map((section) => (
+          <UsageSection key={section} section={section} requestColumns={requestColumns} />
+        ))}
+      </div>
+    </UsageRoot>
+  )
+})
+UsagePage.displayName = 'UsagePage'

@@ -1,0 +1,238 @@
+import type { RequestSummary, UsageQuery } from '@usagekit/core'
+import { clsx } from 'clsx'
+import { type HTMLAttributes, type ReactNode, forwardRef, useDeferredValue, useEffect, useMemo, useState } from 'react'
+import { Card } from '../components/Card'
+import { ErrorState, Skeleton } from '../components/WidgetState'
+import { ChevronLeftIcon, ChevronRightIcon } from '../components/icons'
+import { useUsageConfig } from '../context/UsageProvider'
+import { type UsageFormat, useFormat } from '../hooks/useFormat'
+import { useRequests } from '../hooks/useRequests'
+import { useUsageQuery } from '../hooks/useUsageQuery'
+import { RequestDrawer } from './RequestDrawer'
+
+export type RequestLogColumn =
+  | 'timestamp'
+  | 'status'
+  | 'userId'
+  | 'userName'
+  | 'team'
+  | 'model'
+  | 'providerModel'
+  | 'application'
+  | 'agent'
+  | 'apiKey'
+  | 'inputTokens'
+  | 'outputTokens'
+  | 'totalTokens'
+  | 'latencyMs'
+  | 'cost'
+  | 'id'
+
+interface ColumnSpec {
+  header: string
+  numeric?: boolean
+  money?: boolean
+  user?: boolean
+  render: (row: RequestSummary, format: UsageFormat) => ReactNode
+}
+
+const COLUMNS: Record<RequestLogColumn, ColumnSpec> = {
+  timestamp: { header: 'Time', render: (r, f) => <time dateTime={r.timestamp}>{f.dateTime(r.timestamp, true)}</time> },
+  status: {
+    header: 'Status',
+    render: (r) => (
+      <span className="uk-status" data-status={r.status}>
+        <span aria-hidden="true">{r.status === 'success' ? '●' : '▲'}</span>
+        {r.status === 'success' ? 'success' : 'error'}
+      </span>
+    ),
+  },
+  userId: { header: 'User ID', user: true, render: (r) => <span className="uk-code">{r.userId}</span> },
+  userName: { header: 'User', user: true, render: (r) => r.userName },
+  team: { header: 'Team', user: true, render: (r) => r.team ?? '—' },
+  model: { header: 'Model', render: (r) => r.model },
+  providerModel: { header: 'Provider / Model', render: (r) => `${r.provider} / ${r.model}` },
+  application: { header: 'Application', render: (r) => r.application ?? '—' },
+  agent: { header: 'Agent', render: (r) => r.agent ?? '—' },
+  apiKey: { header: 'API key', render: (r) => r.apiKey ?? '—' },
+  inputTokens: { header: 'Prompt', numeric: true, render: (r, f) => f.metric(r.inputTokens, 'inputTokens') },
+  outputTokens: { header: 'Completion', numeric: true, render: (r, f) => f.metric(r.outputTokens, 'outputTokens') },
+  totalTokens: { header: 'Total tokens', numeric: true, render: (r, f) => f.metric(r.totalTokens, 'totalTokens') },
+  latencyMs: { header: 'Latency (ms)', numeric: true, render: (r, f) => r.latencyMs.toLocaleString(f.locale) },
+  cost: { header: 'Spend', numeric: true, money: true, render: (r, f) => f.money(r.cost) },
+  id: { header: 'Request', render: (r) => <span className="uk-code">{r.id}</span> },
+}
+
+/** Column sets of the seed pages. */
+export const requestLogColumns = {
+  /** Seed 003: a model's request log. */
+  modelUsage: ['timestamp', 'status', 'inputTokens', 'outputTokens', 'totalTokens', 'latencyMs', 'cost', 'id'],
+  /** Seed 000: the detailed usage table. */
+  orgUsage: ['timestamp', 'userId', 'userName', 'providerModel', 'application', 'totalTokens', 'cost'],
+} satisfies Record<string, RequestLogColumn[]>
+
+export interface RequestLogProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
+  title?: string
+  columns?: RequestLogColumn[]
+  /** Rows per page (default 50). */
+  pageSize?: number
+  /** Show a search box (request id, user, model, application, tag). Default true. */
+  searchable?: boolean
+  /** Open the detail drawer on click / Enter (default true). */
+  drawer?: boolean
+  actions?: ReactNode
+}
+
+/**
+ * The request log: newest first, paged by cursor (Next / Previous keep a stack of cursors); in Live
+ * mode page 1 refreshes and later pages stay put, offering "N new requests" instead of shifting.
+ */
+export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function RequestLog(
+  { title = 'Requests', columns = requestLogColumns.modelUsage, pageSize = 50, searchable = true, drawer = true, actions, className, ...props },
+  ref,
+) {
+  const format = useFormat()
+  const { permissions } = useUsageConfig()
+  const { query: liveQuery } = useUsageQuery()
+  const [search, setSearch] = useState('')
+  const deferredSearch = useDeferredValue(search.trim())
+  // Later pages keep the query they were opened with, so Live mode never shifts their rows.
+  const [cursors, setCursors] = useState<(string | null)[]>([null])
+  const [pinned, setPinned] = useState<{ query: UsageQuery; top: string } | null>(null)
+  const page = cursors.length - 1
+  const query = page === 0 ? liveQuery : (pinned?.query ?? null)
+  const result = useRequests(query, { cursor: cursors[page]!, pageSize, search: deferredSearch })
+  const head = useRequests(page > 0 ? liveQuery : null, { cursor: null, pageSize, search: deferredSearch })
+  const [openIndex, setOpenIndex] = useState<number | null>(null)
+
+  useEffect(() => {
+    setCursors([null])
+    setPinned(null)
+  }, [liveQuery?.timeZone, JSON.stringify(liveQuery?.filters), deferredSearch])
+
+  const items = result.data?.items ?? []
+  const visibleColumns = columns.filter((id) => (permissions.cost || !COLUMNS[id].money) && (permissions.otherUsers || !COLUMNS[id].user))
+  const newer = useMemo(() => {
+    if (page === 0 || !pinned || !head.data) return 0
+    return head.data.items.filter((item) => Date.parse(item.timestamp) > Date.parse(pinned.top)).length
+  }, [page, pinned, head.data])
+
+  const goNext = () => {
+    if (!result.data?.nextCursor) return
+    if (page === 0 && liveQuery) setPinned({ query: liveQuery, top: items[0]?.timestamp ?? '' })
+    setCursors((stack) => [...stack, result.data!.nextCursor])
+  }
+  const goPrevious = () => {
+    setCursors((stack) => (stack.length > 1 ? stack.slice(0, -1) : stack))
+    if (page === 1) setPinned(null)
+  }
+
+  const open = openIndex !== null ? items[openIndex] : undefined
+  return (
+    <Card
+      ref={ref}
+      title={title}
+      state={result.isError ? 'error' : result.isPending ? 'loading' : items.length === 0 ? 'empty' : 'ready'}
+      className={clsx('uk-request-log', className)}
+      data-page={page + 1}
+      actions={
+        <>
+          {searchable ? (
+            <input type="search" className="uk-input" placeholder="Search requests" aria-label="Search requests" value={search} onChange={(event) => setSearch(event.target.value)} />
+          ) : null}
+          {actions}
+        </>
+      }
+      {...props}
+    >
+      {newer > 0 ? (
+        <button type="button" className="uk-button" onClick={() => { setCursors([null]); setPinned(null) }}>
+          {newer >= pageSize ? `${pageSize}+` : newer} new request{newer === 1 ? '' : 's'} — back to newest
+        </button>
+      ) : null}
+      {result.isError ? (
+        <ErrorState error={result.error} onRetry={() => void result.refetch()} minHeight={240} />
+      ) : result.isPending ? (
+        <Skeleton height={Math.min(pageSize, 10) * 40 + 36} />
+      ) : (
+        <div className="uk-table-wrap">
+          <table className="uk-table" aria-label={title}>
+            <thead>
+              <tr>
+                {visibleColumns.map((id) => (
+                  <th key={id} scope="col" data-numeric={COLUMNS[id].numeric || undefined}>
+                    {COLUMNS[id].header}
+                    {id === 'cost' ? <span className="uk-muted"> ({format.currency})</span> : null}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {items.length === 0 ? (
+                <tr>
+                  <td colSpan={visibleColumns.length}>
+                    <div className="uk-state">{deferredSearch ? `No request matches “${deferredSearch}”.` : 'No requests in this range.'}</div>
+                  </td>
+                </tr>
+              ) : (
+                items.map((item, index) => (
+                  <tr
+                    key={item.id}
+                    data-id={item.id}
+                    data-status={item.status}
+                    data-clickable={drawer || undefined}
+                    tabIndex={drawer ? 0 : undefined}
+                    aria-label={drawer ? `Request ${item.id}, ${item.status}, open details` : undefined}
+                    onClick={drawer ? () => setOpenIndex(index) : undefined}
+                    onKeyDown={
+                      drawer
+                        ? (event) => {
+                            if (event.key === 'Enter' || event.key === ' ') {
+                              event.preventDefault()
+                              setOpenIndex(index)
+                            }
+                          }
+                        : undefined
+                    }
+                  >
+                    {visibleColumns.map((id) => (
+                      <td key={id} data-numeric={COLUMNS[id].numeric || undefined}>
+                        {COLUMNS[id].render(item, format)}
+                      </td>
+                    ))}
+                  </tr>
+                ))
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="uk-pager">
+        <span>
+          Page {page + 1}
+          {items.length ? ` · ${items.length} request${items.length === 1 ? '' : 's'}` : ''}
+        </span>
+        <span className="uk-toolbar">
+          <button type="button" className="uk-button" onClick={goPrevious} disabled={page === 0} aria-label="Previous page">
+            <ChevronLeftIcon />
+            Previous
+          </button>
+          <button type="button" className="uk-button" onClick={goNext} disabled={!result.data?.nextCursor} aria-label="Next page">
+            Next
+            <ChevronRightIcon />
+          </button>
+        </span>
+      </div>
+      {drawer ? (
+        <RequestDrawer
+          requestId={open?.id ?? null}
+          onClose={() => setOpenIndex(null)}
+          onPrevious={openIndex !== null && openIndex > 0 ? () => setOpenIndex(openIndex - 1) : undefined}
+          onNext={openIndex !== null && openIndex < items.length - 1 ? () => setOpenIndex(openIndex + 1) : undefined}
+        />
+      ) : null}
+    </Card>
+  )
+})
+RequestLog.displayName = 'RequestLog'
+

@@ -1,0 +1,325 @@
+import {
+  type ColumnDef,
+  type SortingState,
+  createColumnHelper,
+  createSortedRowModel,
+  rowSortingFeature,
+  sortFn_alphanumeric,
+  sortFn_basic,
+  tableFeatures,
+  useTable,
+} from '@tanstack/react-table'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import type { BreakdownRow, Dimension, Metric } from '@usagekit/core'
+import { clsx } from 'clsx'
+import { type HTMLAttributes, type ReactNode, forwardRef, useDeferredValue, useMemo, useRef, useState } from 'react'
+import { Card } from '../components/Card'
+import { ErrorState, EmptyState, Skeleton } from '../components/WidgetState'
+import { ArrowDownIcon, ArrowUpIcon } from '../components/icons'
+import { seriesColor } from '../components/seriesColor'
+import { useUsageConfig, useUsageSelection } from '../context/UsageProvider'
+import { useBreakdown } from '../hooks/useBreakdown'
+import { type UsageFormat, useFormat } from '../hooks/useFormat'
+import { Sparkline } from './Sparkline'
+
+/** Loaded whole and sorted and searched in the browser up to this many rows; above, paged through the adapter. */
+export const CLIENT_ROW_LIMIT = 50_000
+const SERVER_PAGE = 100
+const ROW_HEIGHT = 48
+
+const features = tableFeatures({
+  rowSortingFeature,
+  sortedRowModel: createSortedRowModel(),
+  sortFns: { basic: sortFn_basic, alphanumeric: sortFn_alphanumeric },
+})
+const helper = createColumnHelper<typeof features, BreakdownRow>()
+
+export type BreakdownColumn = 'name' | 'trend' | 'models' | Metric
+
+export interface BreakdownTableProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
+  title?: string
+  /** Rows per user or per team (default: the page's view), or any dimension. */
+  groupBy?: Dimension
+  /** Numeric columns, each sortable (default requests, input, output, cost). */
+  metrics?: Metric[]
+  /** Show the sparkline column of this metric (default requests; `false` to hide). */
+  trendMetric?: Metric | false
+  showModels?: boolean
+  /** Height of the scrolling body in px (default 480). */
+  height?: number
+  actions?: ReactNode
+}
+
+const HEADERS: Record<string, string> = {
+  requests: 'Requests',
+  inputTokens: 'Input',
+  outputTokens: 'Output',
+  cost: 'Cost',
+  totalTokens: 'Tokens',
+}
+
+function NameCell({ row, groupBy, colors }: { row: BreakdownRow; groupBy: Dimension; colors: Record<string, string> }) {
+  return (
+    <div className="uk-name-cell">
+      <span title={row.label}>{row.label}</span>
+      {row.secondary || row.team ? (
+        <span className="uk-muted" style={{ display: 'flex', gap: 6, alignItems: 'center', fontSize: 12, minWidth: 0 }}>
+          {row.secondary ? <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{row.secondary}</span> : null}
+          {row.team && groupBy === 'user' ? (
+            <span className="uk-badge" data-team={row.team}>
+              <span className="uk-swatch" style={{ background: seriesColor(row.team, colors) }} />
+              {row.team}
+            </span>
+          ) : null}
+        </span>
+      ) : null}
+    </div>
+  )
+}
+
+function ModelsCell({ row }: { row: BreakdownRow }) {
+  if (!row.models || row.models.length === 0) return <span className="uk-muted">—</span>
+  const more = (row.modelCount ?? row.models.length) - row.models.length
+  return (
+    <span style={{ display: 'inline-flex', gap: 4, alignItems: 'center' }}>
+      {row.models.map((model) => (
+        <span key={model} className="uk-badge">
+          {model}
+        </span>
+      ))}
+      {more > 0 ? (
+        <span className="uk-badge" title={`${more} more model${more === 1 ? '' : 's'}`}>
+          +{more}
+        </span>
+      ) : null}
+    </span>
+  )
+}
+
+function buildColumns(options: { groupBy: Dimension; metrics: Metric[]; trendMetric: Metric | false; showModels: boolean; format: UsageFormat; colors: Record<string, string> }) {
+  const { groupBy, metrics, trendMetric, showModels, format, colors } = options
+  const columns: ColumnDef<typeof features, BreakdownRow, any>[] = [
+    helper.accessor((row) => row.label, {
+      id: 'name',
+      header: groupBy === 'user' ? 'User' : groupBy === 'team' ? 'Team' : format.definition(groupBy).label || 'Name',
+      sortFn: 'alphanumeric',
+      cell: (info) => <NameCell row={info.row.original} groupBy={groupBy} colors={colors} />,
+    }),
+  ]
+  if (trendMetric) {
+    columns.push(
+      helper.display({
+        id: 'trend',
+        header: 'Trend',
+        cell: (info) => <Sparkline values={info.row.original.trend ?? []} label={`${format.definition(trendMetric).label} trend of ${info.row.original.label}`} />,
+      }),
+    )
+  }
+  if (showModels) columns.push(helper.display({ id: 'models', header: 'Models', cell: (info) => <ModelsCell row={info.row.original} /> }))
+  for (const metric of metrics) {
+    const definition = format.definition(metric)
+    const unit = definition.unit === 'tokens' ? ' (tokens)' : definition.unit === 'money' ? ` (${format.currency})` : ''
+    columns.push(
+      helper.accessor((row) => row.metrics[metric] ?? -1, {
+        id: metric,
+        header: `${HEADERS[metric] ?? definition.label}${unit}`,
+        sortFn: 'basic',
+        sortDescFirst: true,
+        cell: (info) => format.metric(info.row.original.metrics[metric], metric),
+      }),
+    )
+  }
+  return columns
+}
+
+function matches(row: BreakdownRow, needle: string): boolean {
+  return [row.label, row.secondary, row.team, row.key].some((field) => field?.toLowerCase().includes(needle))
+}
+
+/**
+ * Per user (name, email, team badge) or per team: a sparkline of the range, models with "+N", and
+ * sortable numeric columns. Up to 50,000 rows load once and sort and search in the browser,
+ * virtualized; above that it pages through the adapter with server-side sort and search.
+ */
+export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(function BreakdownTable(
+  { title = 'Breakdown', groupBy: groupByProp, metrics: metricsProp, trendMetric = 'requests', showModels = true, height = 480, actions, className, ...props },
+  ref,
+) {
+  const { view } = useUsageSelection()
+  const { permissions, seriesColors } = useUsageConfig()
+  const format = useFormat()
+  const groupBy = groupByProp ?? view
+  const metrics = useMemo(
+    () => (metricsProp ?? ['requests', 'inputTokens', 'outputTokens', 'cost']).filter((m) => permissions.cost || format.definition(m).unit !== 'money'),
+    [metricsProp, permissions.cost, format],
+  )
+  const [sorting, setSorting] = useState<SortingState>([{ id: metrics.includes('cost') ? 'cost' : metrics[0]!, desc: true }])
+  const [search, setSearch] = useState('')
+  const deferredSearch = useDeferredValue(search)
+  const [serverPage, setServerPage] = useState(0)
+
+  const full = useBreakdown({ groupBy, metrics, limit: CLIENT_ROW_LIMIT, trend: trendMetric ? { metric: trendMetric } : undefined })
+  const serverMode = (full.data?.total ?? 0) > CLIENT_ROW_LIMIT
+  const sortMetric = sorting[0] && sorting[0].id !== 'name' ? sorting[0].id : metrics[0]!
+  const server = useBreakdown({
+    groupBy,
+    metrics,
+    sort: { metric: sortMetric, direction: sorting[0]?.desc === false ? 'asc' : 'desc' },
+    search: deferredSearch || undefined,
+    limit: serverMode ? SERVER_PAGE : 0,
+    offset: serverPage * SERVER_PAGE,
+    trend: trendMetric ? { metric: trendMetric } : undefined,
+  })
+  const source = serverMode ? server : full
+
+  const needle = deferredSearch.trim().toLowerCase()
+  const rows = useMemo(() => {
+    const all = source.data?.rows ?? []
+    return serverMode || !needle ? all : all.filter((row) => matches(row, needle))
+  }, [source.data, serverMode, needle])
+
+  const columns = useMemo(() => buildColumns({ groupBy, metrics, trendMetric, showModels, format, colors: seriesColors }), [groupBy, metrics, trendMetric, showModels, format, seriesColors])
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    state: { sorting },
+    onSortingChange: setSorting,
+    manualSorting: serverMode,
+    getRowId: (row) => row.key,
+  })
+  const tableRows = table.getRowModel().rows
+
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({
+    count: tableRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    initialRect: { width: 1000, height },
+  })
+  const items = virtualizer.getVirtualItems()
+  const padTop = items[0]?.start ?? 0
+  const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0
+  const columnCount = columns.length
+
+  const state = source.isError ? 'error' : source.isPending ? 'loading' : rows.length === 0 ? 'empty' : 'ready'
+  const searchLabel = groupBy === 'user' ? 'Search name or email' : `Search ${groupBy === 'team' ? 'team' : 'name'}`
+  return (
+    <Card
+      ref={ref}
+      title={title}
+      subtitle={source.data ? `${source.data.total.toLocaleString(format.locale)} ${groupBy === 'user' ? 'users' : groupBy === 'team' ? 'teams' : 'rows'}` : undefined}
+      actions={
+        <>
+          <input
+            type="search"
+            className="uk-input"
+            placeholder={searchLabel}
+            aria-label={searchLabel}
+            value={search}
+            onChange={(event) => {
+              setSearch(event.target.value)
+              setServerPage(0)
+            }}
+          />
+          {actions}
+        </>
+      }
+      state={state}
+      className={clsx('uk-breakdown', className)}
+      data-view={groupBy}
+      data-mode={serverMode ? 'server' : 'client'}
+      {...props}
+    >
+      {source.isError ? (
+        <ErrorState error={source.error} onRetry={() => void source.refetch()} minHeight={height} />
+      ) : source.isPending ? (
+        <Skeleton height={height} />
+      ) : (
+        <div ref={scrollRef} className="uk-table-wrap" style={{ maxHeight: height }} tabIndex={-1}>
+          <table className="uk-table" aria-label={title} aria-rowcount={tableRows.length + 1}>
+            <thead>
+              {table.getHeaderGroups().map((group) => (
+                <tr key={group.id}>
+                  {group.headers.map((header) => {
+                    const numeric = metrics.includes(header.column.id)
+                    const sortable = header.column.getCanSort() && (header.column.id === 'name' || numeric)
+                    const sorted = header.column.getIsSorted()
+                    return (
+                      <th
+                        key={header.id}
+                        scope="col"
+                        data-numeric={numeric || undefined}
+                        aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : sortable ? 'none' : undefined}
+                      >
+                        {sortable ? (
+                          <button type="button" className="uk-sort" data-sorted={sorted || undefined} onClick={header.column.getToggleSortingHandler()}>
+                            <table.FlexRender header={header} />
+                            {sorted === 'asc' ? <ArrowUpIcon /> : sorted === 'desc' ? <ArrowDownIcon /> : null}
+                          </button>
+                        ) : (
+                          <table.FlexRender header={header} />
+                        )}
+                      </th>
+                    )
+                  })}
+                </tr>
+              ))}
+            </thead>
+            <tbody>
+              {rows.length === 0 ? (
+                <tr>
+                  <td colSpan={columnCount}>
+                    <EmptyState>{needle ? `Nothing matches “${search}”.` : 'No usage in this range.'}</EmptyState>
+                  </td>
+                </tr>
+              ) : (
+                <>
+                  {padTop > 0 ? (
+                    <tr aria-hidden="true">
+                      <td colSpan={columnCount} style={{ height: padTop, padding: 0, border: 0 }} />
+                    </tr>
+                  ) : null}
+                  {items.map((item) => {
+                    const row = tableRows[item.index]!
+                    return (
+                      <tr key={row.id} data-key={row.id} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
+                        {row.getAllCells().map((cell) => (
+                          <td key={cell.id} data-numeric={metrics.includes(cell.column.id) || undefined}>
+                            <table.FlexRender cell={cell} />
+                          </td>
+                        ))}
+                      </tr>
+                    )
+                  })}
+                  {padBottom > 0 ? (
+                    <tr aria-hidden="true">
+                      <td colSpan={columnCount} style={{ height: padBottom, padding: 0, border: 0 }} />
+                    </tr>
+                  ) : null}
+                </>
+              )}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {serverMode && source.data ? (
+        <div className="uk-pager">
+          <span>
+            Rows {serverPage * SERVER_PAGE + 1}–{Math.min(source.data.total, (serverPage + 1) * SERVER_PAGE)} of {source.data.total.toLocaleString(format.locale)}
+          </span>
+          <span className="uk-toolbar">
+            <button type="button" className="uk-button" disabled={serverPage === 0} onClick={() => setServerPage((p) => p - 1)}>
+              Previous
+            </button>
+            <button type="button" className="uk-button" disabled={(serverPage + 1) * SERVER_PAGE >= source.data.total} onClick={() => setServerPage((p) => p + 1)}>
+              Next
+            </button>
+          </span>
+        </div>
+      ) : null}
+    </Card>
+  )
+})
+BreakdownTable.displayName = 'BreakdownTable'
