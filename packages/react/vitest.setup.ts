@@ -24,3 +24,8 @@ window.matchMedia ??= ((query: string) => ({
   removeEventListener() {},
   dispatchEvent: () => false,
 })) as typeof window.matchMedia
+
+// jsdom does no layout: give elements a viewport-like size so the virtualizer renders rows.
+for (const [prop, size] of [['offsetHeight', 480], ['offsetWidth', 1000], ['clientHeight', 480], ['clientWidth', 1000]] as const) {
+  Object.defineProperty(HTMLElement.prototype, prop, { configurable: true, get: () => size })
+}

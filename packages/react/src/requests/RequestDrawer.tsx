@@ -13,6 +13,8 @@ export interface RequestDrawerProps {
   /** Newer / older request in the list (K / J). */
   onPrevious?: () => void
   onNext?: () => void
+  /** Where focus goes when the drawer closes (default: where it was when it opened). */
+  returnFocus?: () => HTMLElement | null | undefined
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -24,7 +26,7 @@ function isTyping(target: EventTarget | null): boolean {
  * One request's details in a side drawer (full-screen below 640 px): Esc closes and focus returns
  * to the row that opened it; J and K step to the older and newer request.
  */
-export function RequestDrawer({ requestId, onClose, onPrevious, onNext }: RequestDrawerProps): ReactNode {
+export function RequestDrawer({ requestId, onClose, onPrevious, onNext, returnFocus }: RequestDrawerProps): ReactNode {
   return (
     <Dialog.Root open={requestId !== null} onOpenChange={(open) => (open ? undefined : onClose())}>
       <Dialog.Portal>
@@ -33,6 +35,13 @@ export function RequestDrawer({ requestId, onClose, onPrevious, onNext }: Reques
           <Dialog.Content
             className="uk-drawer"
             aria-describedby={undefined}
+            onCloseAutoFocus={(event) => {
+              const target = returnFocus?.()
+              if (target) {
+                event.preventDefault()
+                target.focus()
+              }
+            }}
             onKeyDown={(event) => {
               if (event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return
               if (event.key === 'j' && onNext) {

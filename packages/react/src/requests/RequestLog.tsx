@@ -1,6 +1,6 @@
 import type { RequestSummary, UsageQuery } from '@usagekit/core'
 import { clsx } from 'clsx'
-import { type HTMLAttributes, type ReactNode, forwardRef, useDeferredValue, useEffect, useMemo, useState } from 'react'
+import { type HTMLAttributes, type ReactNode, forwardRef, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { Card } from '../components/Card'
 import { ErrorState, Skeleton } from '../components/WidgetState'
 import { ChevronLeftIcon, ChevronRightIcon } from '../components/icons'
@@ -104,6 +104,7 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
   const result = useRequests(query, { cursor: cursors[page]!, pageSize, search: deferredSearch })
   const head = useRequests(page > 0 ? liveQuery : null, { cursor: null, pageSize, search: deferredSearch })
   const [openIndex, setOpenIndex] = useState<number | null>(null)
+  const tableRef = useRef<HTMLTableElement>(null)
 
   useEffect(() => {
     setCursors([null])
@@ -128,6 +129,9 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
   }
 
   const open = openIndex !== null ? items[openIndex] : undefined
+  // Focus goes back to the row of the request last shown (J/K may have moved on from the one clicked).
+  const lastShown = useRef<string | null>(null)
+  if (open) lastShown.current = open.id
   return (
     <Card
       ref={ref}
@@ -156,7 +160,7 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
         <Skeleton height={Math.min(pageSize, 10) * 40 + 36} />
       ) : (
         <div className="uk-table-wrap">
-          <table className="uk-table" aria-label={title}>
+          <table ref={tableRef} className="uk-table" aria-label={title}>
             <thead>
               <tr>
                 {visibleColumns.map((id) => (
@@ -227,6 +231,7 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
         <RequestDrawer
           requestId={open?.id ?? null}
           onClose={() => setOpenIndex(null)}
+          returnFocus={() => (lastShown.current ? tableRef.current?.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(lastShown.current)}"]`) : null)}
           onPrevious={openIndex !== null && openIndex > 0 ? () => setOpenIndex(openIndex - 1) : undefined}
           onNext={openIndex !== null && openIndex < items.length - 1 ? () => setOpenIndex(openIndex + 1) : undefined}
         />

@@ -12,7 +12,7 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { BreakdownRow, Dimension, Metric } from '@usagekit/core'
 import { clsx } from 'clsx'
-import { type HTMLAttributes, type ReactNode, forwardRef, useDeferredValue, useMemo, useRef, useState } from 'react'
+import { type HTMLAttributes, type ReactNode, forwardRef, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { Card } from '../components/Card'
 import { ErrorState, EmptyState, Skeleton } from '../components/WidgetState'
 import { ArrowDownIcon, ArrowUpIcon } from '../components/icons'
@@ -157,6 +157,11 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
   const [search, setSearch] = useState('')
   const deferredSearch = useDeferredValue(search)
   const [serverPage, setServerPage] = useState(0)
+  // A search for a user means nothing among teams: start over when the grouping changes.
+  useEffect(() => {
+    setSearch('')
+    setServerPage(0)
+  }, [groupBy])
 
   const full = useBreakdown({ groupBy, metrics, limit: CLIENT_ROW_LIMIT, trend: trendMetric ? { metric: trendMetric } : undefined })
   const serverMode = (full.data?.total ?? 0) > CLIENT_ROW_LIMIT

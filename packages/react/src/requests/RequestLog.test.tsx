@@ -1,0 +1,140 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import type { UsageAdapter, UsageRecord } from '@usagekit/core'
+import { createMemoryAdapter } from '@usagekit/core/memory'
+import { describe, expect, it } from 'vitest'
+import { RefreshButton } from '../controls/RefreshButton'
+import { NOW, renderUsage, testRecords } from '../test/renderUsage'
+import { RequestLog, requestLogColumns } from './RequestLog'
+
+function rows(): HTMLElement[] {
+  return within(screen.getByRole('table', { name: 'Requests' }))
+    .getAllByRole('row')
+    .filter((row) => row.hasAttribute('data-id'))
+}
+
+describe('RequestLog', () => {
+  it('lists requests newest first with seed 003’s columns, 50 a page, paging with Next and Previous', async () => {
+    renderUsage(<RequestLog />)
+    await waitFor(() => expect(rows()).toHaveLength(50))
+    const headers = screen.getAllByRole('columnheader').map((h) => h.textContent)
+    expect(headers).toEqual(['Time', 'Status', 'Prompt', 'Completion', 'Total tokens', 'Latency (ms)', 'Spend (USD)', 'Request'])
+    const firstPage = rows().map((row) => row.dataset.id)
+    const expected = [...testRecords()]
+      .filter((r) => Date.parse(r.timestamp) >= Date.parse('2026-11-13T15:00:00.000Z'))
+      .sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp) || (a.id < b.id ? 1 : -1))
+      .map((r) => r.id)
+    expect(firstPage).toEqual(expected.slice(0, 50))
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }))
+    await waitFor(() => expect(rows()[0]!.dataset.id).toBe(expected[50]))
+    expect(screen.getByText(/Page 2/)).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('button', { name: 'Previous page' }))
+    await waitFor(() => expect(rows()[0]!.dataset.id).toBe(expected[0]))
+  })
+
+  it('is one configuration away from seed 000’s table', async () => {
+    renderUsage(<RequestLog columns={requestLogColumns.orgUsage} />)
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0))
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Time', 'User ID', 'User', 'Provider / Model', 'Application', 'Total tokens', 'Spend (USD)'])
+  })
+
+  it('opens the drawer by click or Enter, steps with J/K, closes with Esc and returns focus to the row shown', async () => {
+    renderUsage(<RequestLog />)
+    await waitFor(() => expect(rows()).toHaveLength(50))
+    const ids = rows().map((row) => row.dataset.id!)
+    const second = rows()[1]!
+    second.focus()
+    await userEvent.keyboard('{Enter}')
+    const dialog = await screen.findByRole('dialog')
+    const shows = async (id: string) => waitFor(() => expect(within(dialog).getByText(id, { selector: 'dd span' })).toBeInTheDocument())
+    await shows(ids[1]!)
+    expect(within(dialog).getByRole('region', { name: 'Cost breakdown' })).toBeInTheDocument()
+    await userEvent.keyboard('j')
+    await shows(ids[2]!)
+    await userEvent.keyboard('k')
+    await userEvent.keyboard('k')
+    await shows(ids[0]!)
+    await userEvent.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(document.activeElement).toBe(rows()[0])
+    await userEvent.click(rows()[3]!)
+    const reopened = await screen.findByRole('dialog')
+    await waitFor(() => expect(within(reopened).getByText(ids[3]!, { selector: 'dd span' })).toBeInTheDocument())
+  })
+
+  it('renders prompts, responses and names as text, never as HTML', async () => {
+    const base = testRecords()[0]!
+    const evil: UsageRecord = {
+      ...base,
+      id: 'evil-1',
+      timestamp: '2026-11-20T14:00:00.000Z',
+      userName: '<b>Mallory</b>',
+      prompt: '<img src=x onerror=alert(1)>',
+      completion: '<script>alert("pwned")</script>',
+      metadata: { note: '<img src=y onerror=alert(2)>' },
+    }
+    renderUsage(<RequestLog columns={requestLogColumns.orgUsage} />, { adapter: createMemoryAdapter([evil]) })
+    await waitFor(() => expect(rows()).toHaveLength(1))
+    expect(rows()[0]).toHaveTextContent('<b>Mallory</b>')
+    await userEvent.click(rows()[0]!)
+    const dialog = await screen.findByRole('dialog')
+    await waitFor(() => expect(within(dialog).getByText('<img src=x onerror=alert(1)>')).toBeInTheDocument())
+    expect(within(dialog).getByText('<script>alert("pwned")</script>')).toBeInTheDocument()
+    expect(document.querySelector('img')).toBeNull()
+    expect(document.querySelector('script')).toBeNull()
+    expect(document.querySelector('b')).toBeNull()
+    await userEvent.click(within(dialog).getByRole('button', { name: 'JSON' }))
+    expect(within(dialog).getAllByText(/onerror=alert\(1\)/).length).toBeGreaterThan(0)
+    expect(document.querySelector('img')).toBeNull()
+  })
+
+  it('hides request content when the host forbids it', async () => {
+    renderUsage(<RequestLog />, { permissions: { requestContent: false } })
+    await waitFor(() => expect(rows().length).toBeGreaterThan(0))
+    await userEvent.click(rows()[0]!)
+    const dialog = await screen.findByRole('dialog')
+    await waitFor(() => expect(within(dialog).getByText('Request content is not available to you for this request.')).toBeInTheDocument())
+  })
+
+  it('loads a request’s details only when its drawer opens', async () => {
+    const memory = createMemoryAdapter(testRecords())
+    let detailCalls = 0
+    const adapter: UsageAdapter = { ...memory, getRequest: (p) => (detailCalls++, memory.getRequest(p)) }
+    renderUsage(<RequestLog />, { adapter })
+    await waitFor(() => expect(rows()).toHaveLength(50))
+    expect(detailCalls).toBe(0)
+    await userEvent.click(rows()[0]!)
+    await screen.findByRole('dialog')
+    await waitFor(() => expect(detailCalls).toBe(1))
+  })
+
+  it('says when the range holds no requests and when a search matches nothing', async () => {
+    renderUsage(<RequestLog />, { adapter: createMemoryAdapter([]) })
+    expect(await screen.findByText('No requests in this range.')).toBeInTheDocument()
+  })
+
+  it('keeps later pages still on refresh and offers the new requests instead', async () => {
+    const memory = createMemoryAdapter(testRecords())
+    let clock = Date.parse(NOW)
+    renderUsage(
+      <>
+        <RefreshButton />
+        <RequestLog />
+      </>,
+      { adapter: memory, now: () => clock },
+    )
+    await waitFor(() => expect(rows()).toHaveLength(50))
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }))
+    await waitFor(() => expect(screen.getByText(/Page 2/)).toBeInTheDocument())
+    await waitFor(() => expect(rows()).toHaveLength(50))
+    const pageTwo = rows().map((row) => row.dataset.id)
+    const template = testRecords()[0]!
+    memory.insert([1, 2, 3].map((i) => ({ ...template, id: `fresh-${i}`, timestamp: new Date(Date.parse(NOW) + i * 1000).toISOString() })))
+    clock += 60_000
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh' }))
+    const banner = await screen.findByRole('button', { name: /3 new requests/ })
+    expect(rows().map((row) => row.dataset.id)).toEqual(pageTwo)
+    await userEvent.click(banner)
+    await waitFor(() => expect(rows()[0]!.dataset.id).toBe('fresh-3'))
+  })
+})

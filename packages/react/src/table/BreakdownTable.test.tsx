@@ -1,0 +1,94 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { generateUsageRecords } from '@usagekit/core/fixtures'
+import { createMemoryAdapter } from '@usagekit/core/memory'
+import type { UsageRecord } from '@usagekit/core'
+import { describe, expect, it } from 'vitest'
+import { ViewToggle } from '../controls/ViewToggle'
+import { NOW, renderUsage, testRecords } from '../test/renderUsage'
+import { BreakdownTable } from './BreakdownTable'
+
+function bodyRows(): HTMLElement[] {
+  return within(screen.getByRole('table', { name: 'Breakdown' }))
+    .getAllByRole('row')
+    .filter((row) => row.hasAttribute('data-key'))
+}
+
+function columnValues(column: number): string[] {
+  return bodyRows().map((row) => row.querySelectorAll('td')[column]!.textContent ?? '')
+}
+
+describe('BreakdownTable', () => {
+  it('lists users with email, team badge, sparkline and models, sorted by cost', async () => {
+    renderUsage(<BreakdownTable />)
+    await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5))
+    const first = bodyRows()[0]!
+    expect(first.querySelector('.uk-badge[data-team]')).not.toBeNull()
+    expect(first.querySelector('svg.uk-sparkline path')!.getAttribute('d')).toMatch(/^M/)
+    expect(first).toHaveTextContent(/@acme\.example/)
+    const costHeader = screen.getByRole('columnheader', { name: /Cost/ })
+    expect(costHeader).toHaveAttribute('aria-sort', 'descending')
+    const costs = columnValues(6).map((text) => Number(text.replace(/[^0-9.]/g, '')))
+    expect([...costs].sort((a, b) => b - a)).toEqual(costs)
+  })
+
+  it('sorts by clicking a header, and with the keyboard', async () => {
+    renderUsage(<BreakdownTable />)
+    await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5))
+    const requestsButton = within(screen.getByRole('columnheader', { name: /Requests/ })).getByRole('button')
+    await userEvent.click(requestsButton)
+    expect(screen.getByRole('columnheader', { name: /Requests/ })).toHaveAttribute('aria-sort', 'descending')
+    const desc = columnValues(3).map((t) => Number(t.replace(/,/g, '')))
+    expect([...desc].sort((a, b) => b - a)).toEqual(desc)
+    requestsButton.focus()
+    await userEvent.keyboard('{Enter}')
+    expect(screen.getByRole('columnheader', { name: /Requests/ })).toHaveAttribute('aria-sort', 'ascending')
+    const asc = columnValues(3).map((t) => Number(t.replace(/,/g, '')))
+    expect([...asc].sort((a, b) => a - b)).toEqual(asc)
+  })
+
+  it('searches names and emails (user view) and team names (team view)', async () => {
+    renderUsage(
+      <>
+        <ViewToggle />
+        <BreakdownTable />
+      </>,
+    )
+    await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5))
+    const someone = testRecords().find((r) => r.userName === 'Zoë Ångström-Bjørnsdóttir') ?? testRecords()[0]!
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search name or email' }), someone.userEmail)
+    await waitFor(() => expect(bodyRows()).toHaveLength(1))
+    expect(bodyRows()[0]).toHaveTextContent(someone.userName)
+    await userEvent.click(screen.getByRole('radio', { name: 'By team' }))
+    await waitFor(() => expect(screen.getByRole('searchbox', { name: 'Search team' })).toBeInTheDocument())
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search team' }), 'données')
+    await waitFor(() => expect(bodyRows().map((row) => row.getAttribute('data-key'))).toEqual(['Équipe Données']))
+    await userEvent.clear(screen.getByRole('searchbox', { name: 'Search team' }))
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search team' }), 'zzz')
+    await waitFor(() => expect(screen.getByText('Nothing matches “zzz”.')).toBeInTheDocument())
+  })
+
+  it('shows at most three models and "+N" for the rest', async () => {
+    const base = testRecords()[0]!
+    const models = ['m-a', 'm-b', 'm-c', 'm-d', 'm-e']
+    const records: UsageRecord[] = models.map((model, i) => ({ ...base, id: `r${i}`, model, timestamp: '2026-11-19T10:00:00.000Z' }))
+    renderUsage(<BreakdownTable />, { adapter: createMemoryAdapter(records) })
+    await waitFor(() => expect(bodyRows()).toHaveLength(1))
+    expect(bodyRows()[0]).toHaveTextContent('+2')
+    expect(bodyRows()[0]!.querySelectorAll('.uk-badge:not([data-team])')).toHaveLength(4)
+  })
+
+  it('keeps the DOM small with many rows (virtualized)', async () => {
+    const records = generateUsageRecords({ seed: 9, start: '2026-11-19T00:00:00.000Z', end: NOW, requestsPerDay: 200 })
+    // 5,000 distinct users: each record gets its own user id.
+    const many = Array.from({ length: 5000 }, (_, i) => ({ ...records[i % records.length]!, id: `x${i}`, userId: `user-${i}`, userName: `User ${i}` }))
+    renderUsage(<BreakdownTable />, { adapter: createMemoryAdapter(many) })
+    await waitFor(() => expect(screen.getByText('5,000 users')).toBeInTheDocument())
+    expect(bodyRows().length).toBeGreaterThan(5)
+    expect(bodyRows().length).toBeLessThanOrEqual(60)
+    const wrap = screen.getByRole('table', { name: 'Breakdown' }).parentElement!
+    fireEvent.scroll(wrap, { target: { scrollTop: 48 * 2000 } })
+    await waitFor(() => expect(bodyRows()[0]!.getAttribute('aria-rowindex')).not.toBe('2'))
+    expect(bodyRows().length).toBeLessThanOrEqual(60)
+  })
+})
