@@ -12,14 +12,16 @@ export interface UseBreakdownOptions {
   offset?: number
   /** Sparkline: a metric per bucket (default the range's bucket). */
   trend?: { metric: Metric; bucket?: Bucket }
+  /** Set false to hold the query (no request). */
+  enabled?: boolean
 }
 
 /** Rows of a breakdown (users, teams, models…) for tables and bar lists. */
-export function useBreakdown({ groupBy, metrics, sort, search, limit, offset, trend }: UseBreakdownOptions) {
+export function useBreakdown({ groupBy, metrics, sort, search, limit, offset, trend, enabled = true }: UseBreakdownOptions) {
   const { query, bucket } = useUsageQuery()
   const key = metrics.join(',')
   const params = useMemo(() => {
-    if (!query || !bucket) return null
+    if (!query || !bucket || !enabled) return null
     return {
       ...query,
       groupBy,
@@ -30,6 +32,6 @@ export function useBreakdown({ groupBy, metrics, sort, search, limit, offset, tr
       ...(offset ? { offset } : {}),
       ...(trend ? { trend: { metric: trend.metric, bucket: trend.bucket ?? bucket } } : {}),
     }
-  }, [query, bucket, groupBy, key, sort?.metric, sort?.direction, search, limit, offset, trend?.metric, trend?.bucket])
+  }, [query, bucket, groupBy, key, sort?.metric, sort?.direction, search, limit, offset, trend?.metric, trend?.bucket, enabled])
   return useAdapterQuery('getBreakdown', params)
 }

@@ -171,9 +171,10 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
     metrics,
     sort: { metric: sortMetric, direction: sorting[0]?.desc === false ? 'asc' : 'desc' },
     search: deferredSearch || undefined,
-    limit: serverMode ? SERVER_PAGE : 0,
+    limit: SERVER_PAGE,
     offset: serverPage * SERVER_PAGE,
     trend: trendMetric ? { metric: trendMetric } : undefined,
+    enabled: serverMode,
   })
   const source = serverMode ? server : full
 
