@@ -1,0 +1,137 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import type { TimeBucket } from '@usagekit/core'
+import { createMemoryAdapter } from '@usagekit/core/memory'
+import { describe, expect, it } from 'vitest'
+import { seriesColor } from '../components/seriesColor'
+import { renderUsage } from '../test/renderUsage'
+import { ActivityChart } from './ActivityChart'
+import { BarList } from './BarList'
+import { TimeChart } from './TimeChart'
+import { TokensChart } from './TokensChart'
+import { TrendChart } from './TrendChart'
+
+const buckets: TimeBucket[] = [
+  { start: '2026-11-01T00:00:00.000Z', end: '2026-11-02T00:00:00.000Z' },
+  { start: '2026-11-02T00:00:00.000Z', end: '2026-11-03T00:00:00.000Z' },
+  { start: '2026-11-03T00:00:00.000Z', end: '2026-11-04T00:00:00.000Z', partial: true },
+]
+
+function chart(series = [
+  { key: 'Research', label: 'Research', color: '#4e79a7', values: [3, 5, 1], stack: 'all' },
+  { key: '__other__', label: 'Other', color: 'grey', values: [1, 8, 0], stack: 'all' },
+]) {
+  return render(
+    <TimeChart
+      title="Requests by team"
+      buckets={buckets}
+      bucketSize="1d"
+      series={series}
+      formatValue={(v) => (v === null ? '—' : String(v))}
+      formatAxisValue={String}
+      formatBucketLabel={(b) => b.start.slice(5, 10)}
+      formatBucketRange={(b) => `day ${b.start.slice(8, 10)}`}
+    />,
+  )
+}
+
+describe('TimeChart', () => {
+  it('stacks series in each bucket, marks partial buckets, and names itself', () => {
+    const { container } = chart()
+    expect(screen.getByRole('figure', { name: 'Requests by team' })).toBeInTheDocument()
+    expect(container.querySelectorAll('rect[data-series="Research"]')).toHaveLength(3)
+    expect(container.querySelectorAll('rect[data-series="__other__"]')).toHaveLength(2) // no bar for 0
+    expect(container.querySelector('g[data-partial="true"]')).not.toBeNull()
+    const [a, b] = [...container.querySelectorAll('rect[data-series]')].slice(0, 2) as SVGRectElement[]
+    // Other sits on top of Research in the same column.
+    expect(Number(b!.getAttribute('y')) + Number(b!.getAttribute('height'))).toBeCloseTo(Number(a!.getAttribute('y')), 5)
+  })
+
+  it('has a data table alternative with every value', () => {
+    chart()
+    const table = within(screen.getByRole('figure')).getByRole('table')
+    expect(within(table).getAllByRole('row')).toHaveLength(4)
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Period', 'Research', 'Other'])
+  })
+
+  it('hides and shows a series from the legend', async () => {
+    const { container } = chart()
+    const button = screen.getByRole('button', { name: /Other/ })
+    expect(button).toHaveAttribute('aria-pressed', 'true')
+    await userEvent.click(button)
+    expect(button).toHaveAttribute('aria-pressed', 'false')
+    expect(container.querySelectorAll('rect[data-series="__other__"]')).toHaveLength(0)
+    await userEvent.click(button)
+    expect(container.querySelectorAll('rect[data-series="__other__"]')).toHaveLength(2)
+  })
+
+  it('shows a tooltip with every series of the hovered bucket, largest first, and its date range', () => {
+    const { container } = chart()
+    const overlay = container.querySelector('rect[fill="transparent"]') as SVGRectElement
+    overlay.getBoundingClientRect = () => ({ left: 0, top: 0, width: 300, height: 100, right: 300, bottom: 100, x: 0, y: 0, toJSON: () => ({}) })
+    fireEvent.mouseMove(overlay, { clientX: 150, clientY: 50 })
+    const tooltip = container.querySelector('.uk-tooltip')!
+    expect(tooltip).toHaveTextContent('day 02')
+    const rows = [...tooltip.querySelectorAll('.uk-tooltip-row')].map((row) => row.textContent)
+    expect(rows).toEqual(['Other8', 'Research5'])
+  })
+
+  it('draws lines with gaps for null values', () => {
+    const { container } = render(
+      <TimeChart
+        title="Trend"
+        kind="lines"
+        buckets={buckets}
+        bucketSize="1d"
+        series={[{ key: 'a', label: 'A', color: 'red', values: [1, null, 3] }]}
+        formatValue={String}
+        formatAxisValue={String}
+        formatBucketLabel={() => ''}
+        formatBucketRange={() => ''}
+      />,
+    )
+    const path = container.querySelector('path[data-series="a"]')!.getAttribute('d')!
+    expect(path.match(/M/g)).toHaveLength(2)
+  })
+})
+
+describe('series colours', () => {
+  it('gives a key the same colour everywhere, grey to Other, and lets the host override', () => {
+    expect(seriesColor('Research')).toBe(seriesColor('Research'))
+    expect(seriesColor('Research')).toMatch(/^var\(--uk-series-\d\)$/)
+    expect(seriesColor('__other__')).toBe('var(--uk-series-other)')
+    expect(seriesColor('Research', { Research: '#7c3aed' })).toBe('#7c3aed')
+  })
+})
+
+describe('data-bound charts', () => {
+  it('ActivityChart shows active users per day, and says so when the range is empty', async () => {
+    renderUsage(<ActivityChart />)
+    const figure = await screen.findByRole('figure', { name: 'Active users per day' })
+    expect(within(figure).getAllByRole('row').length).toBe(8 + 1) // 7 days rolling → 8 local days, plus header
+    renderUsage(<ActivityChart title="Empty" />, { adapter: createMemoryAdapter([]) })
+    expect(await screen.findByText('No usage in this range.')).toBeInTheDocument()
+  })
+
+  it('TokensChart splits input into cached and fresh beside output', async () => {
+    const { container } = renderUsage(<TokensChart />)
+    await screen.findByRole('figure', { name: 'Tokens over time' })
+    expect(within(screen.getByRole('figure')).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Time', 'Cached input', 'Fresh input', 'Output tokens'])
+    expect(container.querySelectorAll('rect[data-series="cachedInputTokens"]').length).toBeGreaterThan(0)
+  })
+
+  it('TrendChart switches between total, input and output', async () => {
+    const { container } = renderUsage(<TrendChart />)
+    await screen.findByRole('figure', { name: 'Usage trend by model' })
+    expect(container.querySelector('[data-measure]')).toHaveAttribute('data-measure', 'total')
+    await userEvent.click(screen.getByRole('button', { name: 'Output' }))
+    expect(container.querySelector('[data-measure]')).toHaveAttribute('data-measure', 'output')
+    await waitFor(() => expect(container.querySelectorAll('path[data-series]').length).toBeGreaterThan(1))
+  })
+
+  it('BarList ranks the top consumers', async () => {
+    renderUsage(<BarList title="Top consumers" groupBy="consumer" metric="requests" limit={5} />)
+    const list = await screen.findByRole('list', { name: 'Top consumers' })
+    expect(within(list).getAllByRole('listitem')).toHaveLength(5)
+  })
+})

@@ -1,0 +1,94 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import type { UsageAdapter } from '@usagekit/core'
+import { generateMeterRecords } from '@usagekit/core/fixtures'
+import { createMemoryAdapter } from '@usagekit/core/memory'
+import { renderToString } from 'react-dom/server'
+import { hydrateRoot } from 'react-dom/client'
+import { act } from 'react'
+import { describe, expect, it, vi } from 'vitest'
+import { UsageProvider } from '../context/UsageProvider'
+import { NOW, renderUsage, testQueryClient, testRecords } from '../test/renderUsage'
+import { UsagePage } from './UsagePage'
+
+describe('UsagePage', () => {
+  it('composes seed 001: view toggle, filters, KPI cards, activity chart and breakdown that follow the view', async () => {
+    renderUsage(<UsagePage sections={['team']} />)
+    expect(screen.getByRole('heading', { level: 1, name: 'Usage' })).toBeInTheDocument()
+    expect(screen.getByRole('group', { name: 'Filters' })).toHaveTextContent(/API key/)
+    await waitFor(() => expect(screen.getByText('Active users', { selector: '.uk-kpi-label' }).closest('section')).toHaveAttribute('data-state', 'ready'))
+    expect(await screen.findByRole('figure', { name: 'Active users per day' })).toBeInTheDocument()
+    await userEvent.click(screen.getByRole('radio', { name: 'By team' }))
+    expect(await screen.findByRole('figure', { name: 'Requests by team' })).toBeInTheDocument()
+    await waitFor(() => expect(screen.getByRole('table', { name: 'Breakdown' }).closest('section')).toHaveAttribute('data-view', 'team'))
+  })
+
+  it('lays out seed 002’s sections and hides the ones the adapter cannot answer', async () => {
+    const meters = generateMeterRecords({ seed: 5, start: '2026-11-06T00:00:00.000Z', end: NOW })
+    const { unmount } = renderUsage(<UsagePage sections={['llm', 'compute', 'storage', 'platform']} view={false} filters={[]} live={false} />, {
+      adapter: createMemoryAdapter(testRecords(), { meters }),
+    })
+    for (const name of ['LLM', 'Compute', 'Storage', 'Platform activity']) expect(await screen.findByRole('heading', { level: 2, name })).toBeInTheDocument()
+    expect(await screen.findByRole('figure', { name: 'Tokens over time' })).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Live' })).not.toBeInTheDocument()
+    unmount()
+    renderUsage(<UsagePage sections={['llm', 'compute']} view={false} filters={[]} />)
+    expect(await screen.findByRole('heading', { level: 2, name: 'LLM' })).toBeInTheDocument()
+    await waitFor(() => expect(screen.queryByRole('heading', { level: 2, name: 'Compute' })).not.toBeInTheDocument())
+  })
+
+  it('applies a filter chosen in a menu to every widget', async () => {
+    const memory = createMemoryAdapter(testRecords())
+    const seen: unknown[] = []
+    const adapter: UsageAdapter = { ...memory, getSummary: (p) => (seen.push(p.filters), memory.getSummary(p)) }
+    renderUsage(<UsagePage sections={['model']} view={false} filters={['team']} />, { adapter })
+    await userEvent.click(screen.getByRole('button', { name: 'Team: All' }))
+    const option = await screen.findByRole('checkbox', { name: /Research/ })
+    await userEvent.click(option)
+    await waitFor(() => expect(seen.at(-1)).toEqual({ team: ['Research'] }))
+    await userEvent.keyboard('{Escape}')
+    expect(screen.getByRole('button', { name: 'Team: Research' })).toBeInTheDocument()
+  })
+
+  it('switches the time range from the picker', async () => {
+    const memory = createMemoryAdapter(testRecords())
+    const ranges: string[] = []
+    const adapter: UsageAdapter = { ...memory, getSummary: (p) => (ranges.push(`${p.range.start}/${p.range.end}`), memory.getSummary(p)) }
+    renderUsage(<UsagePage sections={['model']} view={false} filters={[]} />, { adapter })
+    await waitFor(() => expect(ranges).toContain('2026-11-13T15:00:00.000Z/2026-11-20T15:00:00.000Z'))
+    await userEvent.selectOptions(screen.getByLabelText('Time range'), 'last2Weeks')
+    await waitFor(() => expect(ranges.at(-1)).toBe('2026-11-06T23:00:00.000Z/2026-11-20T23:00:00.000Z'))
+  })
+
+  it('renders on the server and hydrates without a mismatch', async () => {
+    const adapter = createMemoryAdapter(testRecords())
+    const page = (client = testQueryClient()) => (
+      <UsageProvider adapter={adapter} queryClient={client} timeZone="Europe/Berlin" now={NOW} locale="en-US">
+        <UsagePage sections={['team', 'requests']} />
+      </UsageProvider>
+    )
+    const html = renderToString(page())
+    expect(html).toContain('Usage')
+    expect(html).toContain('uk-skeleton')
+    const container = document.createElement('div')
+    container.innerHTML = html
+    document.body.append(container)
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    await act(async () => {
+      hydrateRoot(container, page())
+    })
+    await waitFor(() => expect(within(container).getByText('Active users', { selector: '.uk-kpi-label' }).closest('section')).toHaveAttribute('data-state', 'ready'))
+    const messages = errors.mock.calls.map((call) => String(call[0]))
+    errors.mockRestore()
+    expect(messages.filter((m) => /hydrat|did not match|mismatch/i.test(m))).toEqual([])
+  })
+
+  it('renders skeletons on the server when no time zone is given, then fills in on the client', () => {
+    const html = renderToString(
+      <UsageProvider adapter={createMemoryAdapter([])} queryClient={testQueryClient()}>
+        <UsagePage sections={['team']} />
+      </UsageProvider>,
+    )
+    expect(html).toContain('uk-skeleton')
+  })
+})
