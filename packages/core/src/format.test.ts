@@ -21,12 +21,14 @@ describe('formatMoney', () => {
     expect(formatMoney(0.0049, { currency: 'USD', locale: 'en-US' })).toBe('$0.0049')
     expect(formatMoney(0.00000123456, { currency: 'USD', locale: 'en-US' })).toBe('$0.0000012')
     expect(formatMoney(0, { currency: 'USD', locale: 'en-US' })).toBe('$0.00')
+    // A column of small costs reads with the same precision.
+    expect([0.0102, 0.0081, 0.5, 0.99].map((v) => formatMoney(v, { currency: 'USD', locale: 'en-US' }))).toEqual(['$0.010', '$0.0081', '$0.50', '$0.99'])
   })
 
   it('uses the data currency and the locale', () => {
     expect(formatMoney(1234.5, { currency: 'USD', locale: 'en-US' })).toBe('$1,234.50')
     expect(formatMoney(1234.5, { currency: 'EUR', locale: 'de-DE' })).toMatch(/^1\.234,50\s€$/)
-    expect(formatMoney(0.0003, { currency: 'EUR', locale: 'de-DE' })).toMatch(/^0,0003\s€$/)
+    expect(formatMoney(0.0003, { currency: 'EUR', locale: 'de-DE' })).toMatch(/^0,00030\s€$/)
     // Yen has no minor unit: anything under ¥1 keeps significant digits.
     expect(formatMoney(0.42, { currency: 'JPY', locale: 'ja-JP' })).toBe('￥0.42')
     expect(formatMoney(1520, { currency: 'USD', locale: 'en-US', compact: true })).toBe('$1.5K')

@@ -80,8 +80,8 @@ export function tokenUnitLabel(notation: TokenNotation = 'compact'): string {
 }
 
 /**
- * Money in the data's currency. Amounts under one cent (of any currency's minor unit) keep two
- * significant digits, so a non-zero cost never reads "$0.00": 0.000042 → "$0.000042".
+ * Money in the data's currency. Amounts under one unit keep two significant digits, so a non-zero
+ * cost never reads "$0.00": 0.000042 → "$0.000042", 0.0102 → "$0.010", 0.5 → "$0.50".
  */
 export function formatMoney(value: number | null | undefined, options: MoneyFormatOptions): string {
   if (isMissing(value)) return EMPTY_VALUE
@@ -89,13 +89,12 @@ export function formatMoney(value: number | null | undefined, options: MoneyForm
   if (options.compact && Math.abs(value) >= 1000) {
     return numberFormat(options.locale, { ...base, notation: 'compact', maximumFractionDigits: 1 }).format(value)
   }
-  const standard = numberFormat(options.locale, base)
-  const digits = standard.resolvedOptions().maximumFractionDigits ?? 2
-  const smallest = 10 ** -digits
-  if (value !== 0 && Math.abs(value) < smallest) {
-    return numberFormat(options.locale, { ...base, maximumSignificantDigits: 2 }).format(value)
+  // Below one unit, two significant digits keep a column of small costs readable and
+  // consistent ($0.50, $0.010, $0.0081) and never round a real cost to zero.
+  if (value !== 0 && Math.abs(value) < 1) {
+    return numberFormat(options.locale, { ...base, minimumSignificantDigits: 2, maximumSignificantDigits: 2 }).format(value)
   }
-  return standard.format(value)
+  return numberFormat(options.locale, base).format(value)
 }
 
 /** Milliseconds as "850 ms", "1.24 s", "2 min 5 s". */

@@ -21,7 +21,7 @@ import { BreakdownTable } from '../table/BreakdownTable'
 export type UsageSectionId = 'team' | 'spend' | 'llm' | 'compute' | 'storage' | 'platform' | 'model' | 'statistics' | 'requests'
 
 const TITLES: Record<UsageSectionId, string> = {
-  team: 'Usage',
+  team: 'Overview',
   spend: 'Spend and tokens',
   llm: 'LLM',
   compute: 'Compute',
