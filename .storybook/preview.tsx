@@ -1,5 +1,6 @@
 import type { Preview } from '@storybook/react-vite'
 import '@usagekit/react/styles.css'
+import { withUsage } from '../stories/support/withUsage'
 
 const preview: Preview = {
   globalTypes: {
@@ -19,7 +20,9 @@ const preview: Preview = {
       },
     },
   },
+  tags: ['autodocs'],
   decorators: [
+    withUsage,
     (Story, context) => {
       // Stand in for a host app: its font and background (usagekit inherits the font).
       document.body.style.background = context.globals.theme === 'dark' ? '#0f1115' : '#ffffff'

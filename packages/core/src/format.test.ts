@@ -79,6 +79,7 @@ describe('dates in the chosen zone', () => {
   it('labels axis ticks and tooltips in the zone, with the offset near a DST change', () => {
     expect(formatBucketLabel(bucket, '1h', { timeZone: 'America/New_York', locale: 'en-US' })).toBe('01:00 GMT-4')
     expect(formatBucketLabel(bucket, '1h', { timeZone: 'Asia/Kolkata', locale: 'en-US' })).toBe('10:30')
+    expect(formatBucketLabel({ start: '2026-11-01T04:00:00.000Z', end: '2026-11-01T05:00:00.000Z' }, '1h', { timeZone: 'America/New_York', locale: 'en-US' })).toBe('Nov 1')
     expect(formatBucketLabel({ start: '2026-11-02T05:00:00.000Z', end: '2026-11-03T05:00:00.000Z' }, '1d', { timeZone: 'America/New_York', locale: 'en-US' })).toBe('Nov 2')
     expect(formatBucketRange(bucket, '1h', { timeZone: 'America/New_York', locale: 'en-US' })).toBe('Nov 1, 2026, 01:00 GMT-4 – 01:00 GMT-5')
     expect(formatBucketRange({ start: '2026-11-01T14:00:00.000Z', end: '2026-11-01T15:00:00.000Z' }, '1h', { timeZone: 'America/New_York', locale: 'en-US' })).toBe('Nov 1, 2026, 09:00 – 10:00 GMT-5')

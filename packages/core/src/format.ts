@@ -1,3 +1,4 @@
+import { bucketStart } from './bucketBoundaries'
 import type { Bucket, TimeBucket, TimeRange } from './types'
 import type { MetricDefinition } from './metrics'
 import { offsetMinutes } from './timeZone'
@@ -191,7 +192,7 @@ function isSubDay(bucket: Bucket): boolean {
 }
 
 /**
- * A short axis label for a bucket in the zone: "14:00" (with the date at midnight), "Nov 3",
+ * A short axis label for a bucket in the zone: "14:00" ("Nov 3" at local midnight), "Nov 3",
  * "Nov 2026". Buckets next to a DST change carry their offset, so the repeated hour reads
  * "01:00 GMT-4" then "01:00 GMT-5".
  */
@@ -200,6 +201,8 @@ export function formatBucketLabel(bucket: TimeBucket, size: Bucket, options: Dat
   const { locale, timeZone } = options
   if (size === '1mo') return dateFormat(locale, { timeZone, month: 'short', year: 'numeric' }).format(ms)
   if (!isSubDay(size)) return dateFormat(locale, { timeZone, month: 'short', day: 'numeric' }).format(ms)
+  // A sub-day bucket that starts a local day is labelled with its date, so multi-day axes read.
+  if (bucketStart(ms, '1d', timeZone) === ms) return dateFormat(locale, { timeZone, month: 'short', day: 'numeric' }).format(ms)
   const time = dateFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms)
   return nearOffsetChange(ms, timeZone) ? `${time} ${formatOffset(ms, timeZone)}` : time
 }

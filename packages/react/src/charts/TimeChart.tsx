@@ -30,6 +30,8 @@ export interface TimeChartProps {
   formatBucketRange: (bucket: TimeBucket) => string
   /** Show the legend (default when there is more than one series). */
   legend?: boolean
+  /** Buckets that start a day: preferred as axis ticks when a sub-day chart spans days. */
+  isDayStart?: (bucket: TimeBucket) => boolean
 }
 
 const MARGIN = { top: 8, right: 8, bottom: 28, left: 56 }
@@ -52,6 +54,7 @@ export function TimeChart({
   formatBucketLabel,
   formatBucketRange,
   legend,
+  isDayStart,
 }: TimeChartProps): ReactNode {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set())
   const [hover, setHover] = useState<{ index: number; x: number } | null>(null)
@@ -83,7 +86,17 @@ export function TimeChart({
   const sub = useMemo(() => scaleBand<string>({ domain: stacks, range: [0, x.bandwidth()], padding: stacks.length > 1 ? 0.08 : 0 }), [stacks, x])
   const y = useMemo(() => scaleLinear<number>({ domain: [0, maxValue > 0 ? maxValue * 1.08 : 1], range: [innerHeight, 0], nice: true }), [maxValue, innerHeight])
 
-  const tickEvery = Math.max(1, Math.ceil(buckets.length / Math.max(2, Math.floor(innerWidth / 84))))
+  const tickValues = useMemo(() => {
+    const room = Math.max(2, Math.floor(innerWidth / 84))
+    const days = isDayStart ? buckets.map((b, i) => (isDayStart(b) ? i : -1)).filter((i) => i >= 0) : []
+    // Several buckets a day: tick on day starts (every n-th day if they do not fit).
+    if (days.length >= 2 && days.length < buckets.length) {
+      const every = Math.max(1, Math.ceil(days.length / room))
+      return days.filter((_, k) => k % every === 0)
+    }
+    const every = Math.max(1, Math.ceil(buckets.length / room))
+    return buckets.map((_, i) => i).filter((i) => i % every === 0)
+  }, [buckets, innerWidth, isDayStart])
   const onMove = useCallback(
     (event: React.MouseEvent<SVGRectElement>) => {
       const rect = event.currentTarget.getBoundingClientRect()
@@ -170,7 +183,7 @@ export function TimeChart({
             <AxisBottom
               top={innerHeight}
               scale={x}
-              tickValues={buckets.map((_, i) => i).filter((i) => i % tickEvery === 0)}
+              tickValues={tickValues}
               tickFormat={(i) => (buckets[Number(i)] ? formatBucketLabel(buckets[Number(i)]!) : '')}
               stroke="var(--uk-border)"
               tickStroke="var(--uk-border)"

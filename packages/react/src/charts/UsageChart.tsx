@@ -1,4 +1,4 @@
-import type { Bucket, Dimension, Metric, TimeSeriesResult } from '@usagekit/core'
+import { type Bucket, type Dimension, type Metric, type TimeSeriesResult, bucketStart } from '@usagekit/core'
 import { type HTMLAttributes, type ReactNode, forwardRef, useMemo } from 'react'
 import { Card } from '../components/Card'
 import { ErrorState, EmptyState, Skeleton } from '../components/WidgetState'
@@ -78,6 +78,7 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
           formatAxisValue={(value) => format.metric(value, metric, { compact: true })}
           formatBucketLabel={(b) => format.bucketLabel(b, size)}
           formatBucketRange={(b) => format.bucketRange(b, size)}
+          isDayStart={(b) => bucketStart(b.start, '1d', format.timeZone) === Date.parse(b.start)}
         />
       )}
     </Card>

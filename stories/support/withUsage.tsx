@@ -1,0 +1,54 @@
+import type { Decorator } from '@storybook/react-vite'
+import type { UsageAdapter, UsageRecord } from '@usagekit/core'
+import type { MemoryAdapterOptions } from '@usagekit/core/memory'
+import type { UsageProviderProps } from '@usagekit/react'
+import { useMemo } from 'react'
+import { StoryProvider } from './StoryProvider'
+import { storyAdapter } from './storyData'
+
+/** What a story asks of its data: a state, the adapter's options, provider props, a width. */
+export interface UsageStoryParameters {
+  /** `ready` (default), `loading` (answers never arrive), `error` (every method fails), `empty` (no records). */
+  state?: 'ready' | 'loading' | 'error' | 'empty'
+  adapter?: MemoryAdapterOptions & { records?: UsageRecord[] }
+  provider?: Partial<UsageProviderProps>
+  /** Render in a column this wide (360 for the narrow stories). */
+  width?: number
+  /** Pages bring their own UsageRoot and padding. */
+  framed?: boolean
+}
+
+const EVERY_METHOD = ['getCapabilities', 'getSummary', 'getTimeSeries', 'getBreakdown', 'listRequests', 'getRequest', 'getDimensionValues'] as const
+
+function adapterFor(parameters: UsageStoryParameters): UsageAdapter {
+  const options = parameters.adapter ?? {}
+  switch (parameters.state) {
+    case 'loading':
+      return storyAdapter({ ...options, latency: 1e9 })
+    case 'error':
+      return storyAdapter({ ...options, failMethods: EVERY_METHOD.filter((m) => m !== 'getCapabilities') })
+    case 'empty':
+      return storyAdapter({ ...options, records: [], meters: [] })
+    default:
+      return storyAdapter(options)
+  }
+}
+
+/** Wraps every story in a provider over the memory adapter, as `parameters.usage` describes. */
+export const withUsage: Decorator = (Story, context) => {
+  const parameters: UsageStoryParameters = context.parameters.usage ?? {}
+  // One adapter per story; the fixture records themselves are generated once per page.
+  const adapter = useMemo(() => adapterFor(parameters), [context.id])
+  const body = parameters.width ? (
+    <div style={{ width: parameters.width, maxWidth: '100%' }}>
+      <Story />
+    </div>
+  ) : (
+    <Story />
+  )
+  return (
+    <StoryProvider key={context.id} adapter={adapter} theme={context.globals.theme} framed={parameters.framed ?? true} {...parameters.provider}>
+      {body}
+    </StoryProvider>
+  )
+}
