@@ -17,3 +17,14 @@ if [ "$(pnpm --version 2>/dev/null || true)" != "$PNPM_VERSION" ]; then
 fi
 
 pnpm install --frozen-lockfile --reporter=append-only
+
+# Browser tests drive Debian's chromium (never a downloaded browser).
+if [ "${1:-}" = "--with-browser" ] && [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "The browser tests need Debian's chromium: run 'sudo apt-get install -y chromium' (or run this script as root)." >&2
+    exit 1
+  fi
+  echo "Installing Debian's chromium …"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi

@@ -57,6 +57,9 @@ describe('streaming export', () => {
     const columns = requestCsvColumns({ timeZone: 'America/New_York', currency: 'USD' })
     const csv = await collectCsv(exportRequestsCsv({ adapter, query, columns, pageSize: 100, onProgress: (p) => progress.push(p.rows) }))
     const expected = records.filter((r) => r.team === 'Research' || r.team === 'Growth')
+    // Exactly one line per request after the header, no blank lines between chunks.
+    expect(csv.endsWith('\r\n')).toBe(true)
+    expect(csv.slice(0, -2).split('\r\n')).toHaveLength(expected.length + 1)
     const parsed = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data
     expect(parsed).toHaveLength(expected.length)
     expect(Object.keys(parsed[0]!)).toEqual(['timestamp', 'status', 'user_id', 'user_name', 'provider', 'model', 'application', 'input_tokens', 'output_tokens', 'total_tokens', 'latency_ms', 'cost_usd', 'request_id'])

@@ -41,8 +41,10 @@ export function toCsv<Row>(rows: readonly Row[], columns: readonly CsvColumn<Row
   const header = options.header ?? true
   const data = rows.map((row) => columns.map((column) => normalizeCell(column.value(row))))
   const fields = columns.map((column) => column.header)
-  if (data.length === 0) return header ? `${Papa.unparse({ fields, data: [] }, csvOptions(true))}\r\n` : ''
-  return `${Papa.unparse({ fields, data }, csvOptions(header))}\r\n`
+  if (data.length === 0 && !header) return ''
+  // papaparse ends a header-only file with a newline and a file with rows without one.
+  const text = Papa.unparse({ fields, data }, csvOptions(header))
+  return text.endsWith('\r\n') ? text : `${text}\r\n`
 }
 
 function normalizeCell(value: CsvValue): string | number | boolean | null {

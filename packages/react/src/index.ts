@@ -40,7 +40,8 @@ export { kpiPresets } from './components/kpiPresets'
 export type { KpiPreset, KpiSpec } from './components/kpiPresets'
 export { UsageRoot } from './components/UsageRoot'
 export { EmptyState, ErrorState, Skeleton } from './components/WidgetState'
-export { seriesColor, seriesSlot } from './components/seriesColor'
+export { createSeriesColors, seriesColor, seriesSlot } from './components/seriesColor'
+export type { SeriesColors } from './components/seriesColor'
 
 // Charts
 export { ActivityChart } from './charts/ActivityChart'
@@ -65,7 +66,7 @@ export { Sparkline } from './table/Sparkline'
 export type { SparklineProps } from './table/Sparkline'
 export { RequestDrawer } from './requests/RequestDrawer'
 export type { RequestDrawerProps } from './requests/RequestDrawer'
-export { RequestLog, requestLogColumns } from './requests/RequestLog'
+export { RequestLog, requestCsvColumnsFor, requestLogColumns } from './requests/RequestLog'
 export type { RequestLogColumn, RequestLogProps } from './requests/RequestLog'
 
 // Controls

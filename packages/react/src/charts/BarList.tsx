@@ -1,8 +1,7 @@
-import type { Dimension, Filters, Metric } from '@usagekit/core'
+import type { Dimension, Metric } from '@usagekit/core'
 import { type HTMLAttributes, type ReactNode, forwardRef } from 'react'
 import { Card } from '../components/Card'
 import { ErrorState, EmptyState, Skeleton } from '../components/WidgetState'
-import { seriesColor } from '../components/seriesColor'
 import { useUsageConfig } from '../context/UsageProvider'
 import { useBreakdown } from '../hooks/useBreakdown'
 import { useFormat } from '../hooks/useFormat'
@@ -16,12 +15,11 @@ export interface BarListProps extends Omit<HTMLAttributes<HTMLElement>, 'title'>
   limit?: number
   /** Colour bars by their key's series colour (default: the accent). */
   colorByKey?: boolean
-  filters?: Filters
 }
 
 /** Horizontal top-N bars: top consumers, usage by model, top agents (seed 002). */
 export const BarList = forwardRef<HTMLElement, BarListProps>(function BarList({ title, subtitle, groupBy, metric, limit = 8, colorByKey = false, ...props }, ref) {
-  const { seriesColors } = useUsageConfig()
+  const { colorOf } = useUsageConfig()
   const format = useFormat()
   const query = useBreakdown({ groupBy, metrics: [metric], limit })
   const rows = query.data?.rows ?? []
@@ -40,7 +38,7 @@ export const BarList = forwardRef<HTMLElement, BarListProps>(function BarList({ 
         <ol className="uk-bar-list" aria-label={title}>
           {rows.map((row) => {
             const value = row.metrics[metric] ?? 0
-            const color = colorByKey ? seriesColor(row.key, seriesColors) : 'var(--uk-accent)'
+            const color = colorByKey ? colorOf(row.key, groupBy) : 'var(--uk-accent)'
             return (
               <li key={row.key} data-key={row.key}>
                 <div className="uk-bar-track">

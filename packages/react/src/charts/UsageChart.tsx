@@ -2,7 +2,6 @@ import { type Bucket, type Dimension, type Metric, type TimeSeriesResult, bucket
 import { type HTMLAttributes, type ReactNode, forwardRef, useMemo } from 'react'
 import { Card } from '../components/Card'
 import { ErrorState, EmptyState, Skeleton } from '../components/WidgetState'
-import { seriesColor } from '../components/seriesColor'
 import { useUsageConfig } from '../context/UsageProvider'
 import { useFormat } from '../hooks/useFormat'
 import { useTimeSeries } from '../hooks/useTimeSeries'
@@ -34,14 +33,14 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
   { title, subtitle, metrics, groupBy, limit = 8, bucket, kind = 'bars', stacked = true, height = 240, actions, buildSeries, valueMetric, ...props },
   ref,
 ) {
-  const { seriesColors } = useUsageConfig()
+  const { colorOf } = useUsageConfig()
   const format = useFormat()
   const barsPerBucket = groupBy && !stacked ? limit + 1 : metrics.length
   const query = useTimeSeries({ metrics, bucket, groupBy, limit: groupBy ? limit : undefined, maxBars: Math.floor(1000 / Math.max(1, barsPerBucket)) })
   const result = query.data
   const metric = valueMetric ?? metrics[0]!
   const stacks = stacked && format.definition(metric).aggregation === 'sum'
-  const color = (key: string) => seriesColor(key, seriesColors)
+  const color = (key: string) => colorOf(key, groupBy)
   const series = useMemo<ChartSeries[]>(() => {
     if (!result) return []
     if (buildSeries) return buildSeries(result, color)
@@ -54,7 +53,7 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
       color: metrics.length > 1 ? `var(--uk-series-${i})` : 'var(--uk-accent)',
       values: result.series[0]?.values[m] ?? [],
     }))
-  }, [result, buildSeries, groupBy, metric, metrics, stacks, format, seriesColors])
+  }, [result, buildSeries, groupBy, metric, metrics, stacks, format, colorOf])
   const empty = series.every((s) => s.values.every((v) => !v))
   const size: Bucket = query.bucket ?? bucket ?? '1d'
   const state = query.isError ? 'error' : query.isPending ? 'loading' : empty ? 'empty' : 'ready'

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event'
 import type { TimeBucket } from '@usagekit/core'
 import { createMemoryAdapter } from '@usagekit/core/memory'
 import { describe, expect, it } from 'vitest'
-import { seriesColor } from '../components/seriesColor'
+import { createSeriesColors, seriesColor } from '../components/seriesColor'
 import { renderUsage } from '../test/renderUsage'
 import { ActivityChart } from './ActivityChart'
 import { BarList } from './BarList'
@@ -101,6 +101,18 @@ describe('series colours', () => {
     expect(seriesColor('Research')).toMatch(/^var\(--uk-series-\d\)$/)
     expect(seriesColor('__other__')).toBe('var(--uk-series-other)')
     expect(seriesColor('Research', { Research: '#7c3aed' })).toBe('#7c3aed')
+  })
+
+  it('never gives two keys of a dimension one colour while fewer than ten are shown, and keeps each key’s colour', () => {
+    const colorOf = createSeriesColors({ Finance: '#111111' })
+    const teams = ['Research', 'Platform', 'Customer Support', 'Growth', 'Équipe Données', 'Applied ML & Evaluation Infrastructure', 'Legal', 'Ops', 'Data']
+    const first = teams.map((team) => colorOf(team, 'team'))
+    expect(new Set(first).size).toBe(teams.length)
+    expect([...teams].reverse().map((team) => colorOf(team, 'team'))).toEqual([...first].reverse())
+    expect(colorOf('Finance', 'team')).toBe('#111111')
+    expect(colorOf('__other__', 'team')).toBe('var(--uk-series-other)')
+    // Models have their own ten slots.
+    expect(colorOf('Research', 'model')).toBe(seriesColor('Research'))
   })
 })
 

@@ -13,6 +13,7 @@ import {
   withValidation,
 } from '@usagekit/core'
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { type SeriesColors, createSeriesColors } from '../components/seriesColor'
 import { useLiveRefresh } from '../hooks/useLiveRefresh'
 import { type UsageSelection, type UsageView, selectionFromSearch, selectionToSearch } from '../state/urlState'
 
@@ -72,6 +73,8 @@ export interface UsageConfig {
   theme: UsageTheme
   density: UsageDensity
   seriesColors: Record<string, string>
+  /** The page's series colours: a key keeps one colour in every chart and badge. */
+  colorOf: SeriesColors
   liveIntervalMs: number
 }
 
@@ -158,6 +161,7 @@ function UsageProviderInner(props: UsageProviderProps): ReactNode {
     return toEpochMs(typeof now === 'function' ? now() : now)
   }, [now])
 
+  const colorOf = useMemo(() => createSeriesColors(props.seriesColors), [props.seriesColors])
   const config = useMemo<UsageConfig>(
     () => ({
       adapter,
@@ -169,9 +173,10 @@ function UsageProviderInner(props: UsageProviderProps): ReactNode {
       theme: props.theme ?? 'light',
       density: props.density ?? 'comfortable',
       seriesColors: props.seriesColors ?? {},
+      colorOf,
       liveIntervalMs: props.liveIntervalMs ?? 15_000,
     }),
-    [adapter, props.locale, props.currency, timeZone, getNow, props.permissions, props.theme, props.density, props.seriesColors, props.liveIntervalMs],
+    [adapter, props.locale, props.currency, timeZone, getNow, props.permissions, props.theme, props.density, props.seriesColors, colorOf, props.liveIntervalMs],
   )
 
   const [selection, setSelection] = useState<UsageSelection>(() => ({

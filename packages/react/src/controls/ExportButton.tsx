@@ -11,6 +11,8 @@ export interface ExportButtonProps extends Omit<HTMLAttributes<HTMLDivElement>, 
   kind?: 'requests' | 'breakdown'
   /** Request columns (raw values, ISO timestamps with the zone's offset). */
   columns?: RequestColumnId[]
+  /** The search the widget shows (the request log's or the table's search box). */
+  search?: string
   /** Breakdown grouping (default the page's view) and metrics. */
   groupBy?: Dimension
   metrics?: Metric[]
@@ -30,7 +32,7 @@ function download(blob: Blob, fileName: string): void {
 }
 
 /** CSV of what the current view and filters show, every page, with progress and Cancel. */
-export const ExportButton = forwardRef<HTMLDivElement, ExportButtonProps>(function ExportButton({ kind = 'requests', columns, groupBy, metrics, onExport, className, ...props }, ref) {
+export const ExportButton = forwardRef<HTMLDivElement, ExportButtonProps>(function ExportButton({ kind = 'requests', columns, search, groupBy, metrics, onExport, className, ...props }, ref) {
   const { adapter, currency } = useUsageConfig()
   const { view } = useUsageSelection()
   const capabilities = useCapabilities().data
@@ -52,7 +54,7 @@ export const ExportButton = forwardRef<HTMLDivElement, ExportButtonProps>(functi
         adapter,
         query,
         currency: currency ?? capabilities?.currency ?? 'USD',
-        spec: kind === 'requests' ? { kind, columns } : { kind, groupBy: groupBy ?? view, metrics: metrics ?? ['requests', 'inputTokens', 'outputTokens', 'cost'] },
+        spec: kind === 'requests' ? { kind, columns, search } : { kind, groupBy: groupBy ?? view, metrics: metrics ?? ['requests', 'inputTokens', 'outputTokens', 'cost'], search },
         signal: abort.signal,
         onProgress: setProgress,
       })

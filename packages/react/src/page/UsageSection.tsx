@@ -8,7 +8,6 @@ import { TokensChart } from '../charts/TokensChart'
 import { TrendChart } from '../charts/TrendChart'
 import { UsageChart } from '../charts/UsageChart'
 import { KpiGrid } from '../components/KpiGrid'
-import { ExportButton } from '../controls/ExportButton'
 import { useCapabilities } from '../hooks/useCapabilities'
 import { type RequestLogColumn, RequestLog, requestLogColumns } from '../requests/RequestLog'
 import { BreakdownTable } from '../table/BreakdownTable'
@@ -53,7 +52,7 @@ function SectionBody({ section, requestColumns }: { section: UsageSectionId; req
         <>
           <KpiGrid preset="teamUsage" />
           <ActivityChart />
-          <BreakdownTable title="Breakdown" actions={<ExportButton kind="breakdown" />} />
+          <BreakdownTable title="Breakdown" exportable />
         </>
       )
     case 'spend':
@@ -113,7 +112,7 @@ function SectionBody({ section, requestColumns }: { section: UsageSectionId; req
         </>
       )
     case 'requests':
-      return <RequestLog title="Requests" columns={requestColumns ?? requestLogColumns.modelUsage} actions={<ExportButton kind="requests" />} />
+      return <RequestLog title="Requests" columns={requestColumns ?? requestLogColumns.modelUsage} exportable />
   }
 }
 

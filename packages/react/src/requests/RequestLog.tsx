@@ -1,7 +1,8 @@
-import type { RequestSummary, UsageQuery } from '@usagekit/core'
+import type { RequestColumnId, RequestSummary, UsageQuery } from '@usagekit/core'
 import { clsx } from 'clsx'
 import { type HTMLAttributes, type ReactNode, forwardRef, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { Card } from '../components/Card'
+import { ExportButton } from '../controls/ExportButton'
 import { ErrorState, Skeleton } from '../components/WidgetState'
 import { ChevronLeftIcon, ChevronRightIcon } from '../components/icons'
 import { useUsageConfig } from '../context/UsageProvider'
@@ -63,6 +64,30 @@ const COLUMNS: Record<RequestLogColumn, ColumnSpec> = {
   id: { header: 'Request', render: (r) => <span className="uk-code">{r.id}</span> },
 }
 
+const CSV_COLUMNS: Record<RequestLogColumn, RequestColumnId[]> = {
+  timestamp: ['timestamp'],
+  status: ['status'],
+  userId: ['userId'],
+  userName: ['userName'],
+  team: ['team'],
+  model: ['model'],
+  providerModel: ['provider', 'model'],
+  application: ['application'],
+  agent: ['agent'],
+  apiKey: ['apiKey'],
+  inputTokens: ['inputTokens'],
+  outputTokens: ['outputTokens'],
+  totalTokens: ['totalTokens'],
+  latencyMs: ['latencyMs'],
+  cost: ['cost'],
+  id: ['id'],
+}
+
+/** The CSV columns of what a request log shows (provider / model becomes two raw columns). */
+export function requestCsvColumnsFor(columns: readonly RequestLogColumn[]): RequestColumnId[] {
+  return columns.flatMap((column) => CSV_COLUMNS[column])
+}
+
 /** Column sets of the seed pages. */
 export const requestLogColumns = {
   /** Seed 003: a model's request log. */
@@ -80,6 +105,8 @@ export interface RequestLogProps extends Omit<HTMLAttributes<HTMLElement>, 'titl
   searchable?: boolean
   /** Open the detail drawer on click / Enter (default true). */
   drawer?: boolean
+  /** Offer "Export CSV" of every page of what the log shows: its columns, filters and search. */
+  exportable?: boolean
   actions?: ReactNode
 }
 
@@ -88,7 +115,7 @@ export interface RequestLogProps extends Omit<HTMLAttributes<HTMLElement>, 'titl
  * mode page 1 refreshes and later pages stay put, offering "N new requests" instead of shifting.
  */
 export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function RequestLog(
-  { title = 'Requests', columns = requestLogColumns.modelUsage, pageSize = 50, searchable = true, drawer = true, actions, className, ...props },
+  { title = 'Requests', columns = requestLogColumns.modelUsage, pageSize = 50, searchable = true, drawer = true, exportable = false, actions, className, ...props },
   ref,
 ) {
   const format = useFormat()
@@ -144,6 +171,7 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
           {searchable ? (
             <input type="search" className="uk-input" placeholder="Search requests" aria-label="Search requests" value={search} onChange={(event) => setSearch(event.target.value)} />
           ) : null}
+          {exportable ? <ExportButton kind="requests" columns={requestCsvColumnsFor(visibleColumns)} search={deferredSearch || undefined} /> : null}
           {actions}
         </>
       }

@@ -14,9 +14,10 @@ import type { BreakdownRow, Dimension, Metric } from '@usagekit/core'
 import { clsx } from 'clsx'
 import { type HTMLAttributes, type ReactNode, forwardRef, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { Card } from '../components/Card'
+import { ExportButton } from '../controls/ExportButton'
 import { ErrorState, EmptyState, Skeleton } from '../components/WidgetState'
 import { ArrowDownIcon, ArrowUpIcon } from '../components/icons'
-import { seriesColor } from '../components/seriesColor'
+import type { SeriesColors } from '../components/seriesColor'
 import { useUsageConfig, useUsageSelection } from '../context/UsageProvider'
 import { useBreakdown } from '../hooks/useBreakdown'
 import { type UsageFormat, useFormat } from '../hooks/useFormat'
@@ -47,6 +48,8 @@ export interface BreakdownTableProps extends Omit<HTMLAttributes<HTMLElement>, '
   showModels?: boolean
   /** Height of the scrolling body in px (default 480). */
   height?: number
+  /** Offer "Export CSV" of every row the table holds: its grouping, metrics and search. */
+  exportable?: boolean
   actions?: ReactNode
 }
 
@@ -58,7 +61,7 @@ const HEADERS: Record<string, string> = {
   totalTokens: 'Tokens',
 }
 
-function NameCell({ row, groupBy, colors }: { row: BreakdownRow; groupBy: Dimension; colors: Record<string, string> }) {
+function NameCell({ row, groupBy, colorOf }: { row: BreakdownRow; groupBy: Dimension; colorOf: SeriesColors }) {
   return (
     <div className="uk-name-cell">
       <span title={row.label}>{row.label}</span>
@@ -67,7 +70,7 @@ function NameCell({ row, groupBy, colors }: { row: BreakdownRow; groupBy: Dimens
           {row.secondary ? <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{row.secondary}</span> : null}
           {row.team && groupBy === 'user' ? (
             <span className="uk-badge" data-team={row.team}>
-              <span className="uk-swatch" style={{ background: seriesColor(row.team, colors) }} />
+              <span className="uk-swatch" style={{ background: colorOf(row.team, 'team') }} />
               {row.team}
             </span>
           ) : null}
@@ -96,14 +99,14 @@ function ModelsCell({ row }: { row: BreakdownRow }) {
   )
 }
 
-function buildColumns(options: { groupBy: Dimension; metrics: Metric[]; trendMetric: Metric | false; showModels: boolean; format: UsageFormat; colors: Record<string, string> }) {
-  const { groupBy, metrics, trendMetric, showModels, format, colors } = options
+function buildColumns(options: { groupBy: Dimension; metrics: Metric[]; trendMetric: Metric | false; showModels: boolean; format: UsageFormat; colorOf: SeriesColors }) {
+  const { groupBy, metrics, trendMetric, showModels, format, colorOf } = options
   const columns: ColumnDef<typeof features, BreakdownRow, any>[] = [
     helper.accessor((row) => row.label, {
       id: 'name',
       header: groupBy === 'user' ? 'User' : groupBy === 'team' ? 'Team' : format.definition(groupBy).label || 'Name',
       sortFn: 'alphanumeric',
-      cell: (info) => <NameCell row={info.row.original} groupBy={groupBy} colors={colors} />,
+      cell: (info) => <NameCell row={info.row.original} groupBy={groupBy} colorOf={colorOf} />,
     }),
   ]
   if (trendMetric) {
@@ -142,11 +145,11 @@ function matches(row: BreakdownRow, needle: string): boolean {
  * virtualized; above that it pages through the adapter with server-side sort and search.
  */
 export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(function BreakdownTable(
-  { title = 'Breakdown', groupBy: groupByProp, metrics: metricsProp, trendMetric = 'requests', showModels = true, height = 480, actions, className, ...props },
+  { title = 'Breakdown', groupBy: groupByProp, metrics: metricsProp, trendMetric = 'requests', showModels = true, height = 480, exportable = false, actions, className, ...props },
   ref,
 ) {
   const { view } = useUsageSelection()
-  const { permissions, seriesColors } = useUsageConfig()
+  const { permissions, colorOf } = useUsageConfig()
   const format = useFormat()
   const groupBy = groupByProp ?? view
   const metrics = useMemo(
@@ -184,7 +187,7 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
     return serverMode || !needle ? all : all.filter((row) => matches(row, needle))
   }, [source.data, serverMode, needle])
 
-  const columns = useMemo(() => buildColumns({ groupBy, metrics, trendMetric, showModels, format, colors: seriesColors }), [groupBy, metrics, trendMetric, showModels, format, seriesColors])
+  const columns = useMemo(() => buildColumns({ groupBy, metrics, trendMetric, showModels, format, colorOf }), [groupBy, metrics, trendMetric, showModels, format, colorOf])
   const table = useTable({
     features,
     columns,
@@ -229,6 +232,7 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
               setServerPage(0)
             }}
           />
+          {exportable ? <ExportButton kind="breakdown" groupBy={groupBy} metrics={metrics} search={deferredSearch.trim() || undefined} /> : null}
           {actions}
         </>
       }

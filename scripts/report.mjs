@@ -1,5 +1,5 @@
-// The main job until the demo console lands: builds @usagekit/core and prints a usage report from
-// the memory adapter over the embedded default data (90 days of generated usage).
+// A terminal usage report: builds @usagekit/core and prints what the memory adapter answers over
+// the embedded default data (90 days of generated usage).
 import { execSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -36,4 +36,4 @@ console.log(`  Latency       ${formatDuration(t.avgLatencyMs)} avg, ${formatDura
 const teams = await adapter.getBreakdown({ range, timeZone, groupBy: 'team', metrics: ['cost', 'requests'] })
 console.log('  Spend by team')
 for (const row of teams.rows) console.log(`    ${row.label.padEnd(40)} ${formatMoney(row.metrics.cost, { currency }).padStart(12)}  ${formatCount(row.metrics.requests).padStart(8)} requests`)
-console.log('\nThe demo console (the Usage page in a browser) arrives with the demo issue; until then this report is the main job.')
+console.log('\nThe Usage page itself: pnpm start (Storybook, Recipes).')
