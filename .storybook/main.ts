@@ -5,6 +5,7 @@ const src = (path: string) => fileURLToPath(new URL(`../packages/${path}`, impor
 
 const config: StorybookConfig = {
   framework: { name: '@storybook/react-vite', options: {} },
+  addons: ['@storybook/addon-docs'],
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
   core: { disableTelemetry: true },
   docs: { defaultName: 'Docs' },

@@ -19,7 +19,7 @@ export function StoryProvider({ adapter, framed = true, children, ...props }: St
   return (
     <UsageProvider adapter={adapter ?? fallback} queryClient={client} timeZone="Europe/Berlin" locale="en-US" now={STORY_NOW} {...props}>
       {framed ? (
-        <UsageRoot style={{ padding: 24, minHeight: '100vh', display: 'flex', flexDirection: 'column', gap: 16 }}>{children}</UsageRoot>
+        <UsageRoot style={{ padding: 24, display: 'flex', flexDirection: 'column', gap: 16 }}>{children}</UsageRoot>
       ) : (
         children
       )}
