@@ -124,7 +124,8 @@ export const UsageSection = forwardRef<HTMLElement, UsageSectionProps>(function 
   if (needs && capabilities.data && !needs.every((metric) => capabilities.data.metrics.some((definition) => definition.id === metric))) return null
   return (
     <section ref={ref} aria-labelledby={headingId} className={clsx('uk-section', className)} data-section={section} {...props}>
-      <h2 id={headingId} className="uk-section-title">
+      {/* The request log is one titled card: its section heading stays for screen readers only. */}
+      <h2 id={headingId} className={section === 'requests' ? 'uk-visually-hidden' : 'uk-section-title'}>
         {title ?? TITLES[section]}
       </h2>
       <SectionBody section={section} requestColumns={requestColumns} />
