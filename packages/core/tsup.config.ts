@@ -6,6 +6,7 @@ export default defineConfig({
     'memory/index': 'src/memory/index.ts',
     'fixtures/index': 'src/fixtures/index.ts',
     'testing/index': 'src/testing/index.ts',
+    'http/index': 'src/http/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

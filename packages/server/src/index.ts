@@ -1,0 +1,6 @@
+export { createUsageHandler } from './createUsageHandler'
+export type { UsageHandler, UsageHandlerOptions } from './createUsageHandler'
+export { toNodeHandler } from './toNodeHandler'
+export { MATCH_NOTHING, scopeDimensionValues, scopeFilters, scopeRequestDetail } from './usageScope'
+export type { UsageScope } from './usageScope'
+export { openApiDocument } from './openApiDocument'
