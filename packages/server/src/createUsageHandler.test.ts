@@ -202,3 +202,12 @@ describe('the OpenAPI document', () => {
     }
   })
 })
+
+describe('docs/openapi.json', () => {
+  it('is the exported document (regenerate with pnpm --filter @usagekit/server openapi)', async () => {
+    const { readFileSync } = await import('node:fs')
+    const { openApiDocument } = await import('./openApiDocument')
+    const onDisk = JSON.parse(readFileSync(new URL('../../../docs/openapi.json', import.meta.url), 'utf8'))
+    expect(onDisk).toEqual(JSON.parse(JSON.stringify(openApiDocument)))
+  })
+})
