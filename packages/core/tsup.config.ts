@@ -7,6 +7,7 @@ export default defineConfig({
     'fixtures/index': 'src/fixtures/index.ts',
     'testing/index': 'src/testing/index.ts',
     'http/index': 'src/http/index.ts',
+    'csv/index': 'src/csvExport/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

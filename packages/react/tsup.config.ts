@@ -2,14 +2,16 @@ import { copyFileSync } from 'node:fs'
 import { defineConfig } from 'tsup'
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  // One output file per source module (not one bundle): a host's bundler then drops every module a
+  // page does not import, so KpiCard alone costs KpiCard (sideEffects: only the CSS).
+  entry: ['src/**/*.ts', 'src/**/*.tsx', '!src/**/*.test.ts', '!src/**/*.test.tsx', '!src/**/*.test-d.ts', '!src/test/**'],
+  bundle: false,
   format: ['esm'],
-  dts: true,
+  dts: { entry: 'src/index.ts' },
   clean: true,
   target: 'es2022',
-  // esbuild drops module-level directives when bundling; every export here is a client component or hook.
+  // Every module is a client component or hook (Next.js reads the directive per file).
   banner: { js: "'use client';" },
-  external: ['react', 'react-dom', '@tanstack/react-query'],
   onSuccess: async () => {
     copyFileSync('src/styles.css', 'dist/styles.css')
   },

@@ -138,17 +138,3 @@ export {
   assertValidQuery,
   supportsMetric,
 } from './validateQuery'
-
-// CSV export
-export {
-  DEFAULT_REQUEST_COLUMNS,
-  breakdownCsvColumns,
-  collectCsv,
-  csvFileName,
-  exportBreakdownCsv,
-  exportRequestsCsv,
-  formatIsoInZone,
-  requestCsvColumns,
-  toCsv,
-} from './csv'
-export type { CsvColumn, CsvExportProgress, CsvValue, RequestColumnId } from './csv'

@@ -1,7 +1,7 @@
 import type { Metric } from '@usagekit/core'
 import { forwardRef } from 'react'
-import { useUsageSelection } from '../context/UsageProvider'
-import { UsageChart, type UsageChartProps } from './UsageChart'
+import { useUsageSelection } from '../context/UsageProvider.js'
+import { UsageChart, type UsageChartProps } from './UsageChart.js'
 
 export interface ActivityChartProps extends Omit<UsageChartProps, 'metrics' | 'title' | 'groupBy' | 'kind'> {
   /**

@@ -1,10 +1,10 @@
 import type { Dimension, Metric } from '@usagekit/core'
 import { type HTMLAttributes, type ReactNode, forwardRef } from 'react'
-import { Card } from '../components/Card'
-import { ErrorState, EmptyState, Skeleton } from '../components/WidgetState'
-import { useUsageConfig } from '../context/UsageProvider'
-import { useBreakdown } from '../hooks/useBreakdown'
-import { useFormat } from '../hooks/useFormat'
+import { Card } from '../components/Card.js'
+import { ErrorState, EmptyState, Skeleton } from '../components/WidgetState.js'
+import { useUsageConfig } from '../context/UsageProvider.js'
+import { useBreakdown } from '../hooks/useBreakdown.js'
+import { useFormat } from '../hooks/useFormat.js'
 
 export interface BarListProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
   title: string

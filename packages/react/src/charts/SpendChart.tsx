@@ -1,6 +1,6 @@
 import type { Dimension } from '@usagekit/core'
 import { forwardRef } from 'react'
-import { UsageChart, type UsageChartProps } from './UsageChart'
+import { UsageChart, type UsageChartProps } from './UsageChart.js'
 
 export interface SpendChartProps extends Omit<UsageChartProps, 'metrics' | 'title'> {
   title?: string

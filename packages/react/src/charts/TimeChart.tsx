@@ -1,11 +1,9 @@
 import type { Bucket, TimeBucket } from '@usagekit/core'
-import { AxisBottom, AxisLeft } from '@visx/axis'
-import { GridRows } from '@visx/grid'
 import { Group } from '@visx/group'
 import { scaleBand, scaleLinear } from '@visx/scale'
 import { LinePath } from '@visx/shape'
 import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react'
-import { useElementWidth } from './useElementWidth'
+import { useElementWidth } from './useElementWidth.js'
 
 export interface ChartSeries {
   key: string
@@ -38,7 +36,7 @@ const MARGIN = { top: 8, right: 8, bottom: 28, left: 56 }
 
 /**
  * The chart every usagekit time chart draws with: stacked and side-by-side bars (visx #1764 has no
- * ready grouped-and-stacked series) or lines, on visx scales and axes; a tooltip listing every
+ * ready grouped-and-stacked series) or lines, on visx scales with light axes drawn here; a tooltip listing every
  * series of the hovered bucket, largest first; a legend that hides and shows series; and a data
  * table as the accessible alternative.
  */
@@ -85,6 +83,7 @@ export function TimeChart({
   )
   const sub = useMemo(() => scaleBand<string>({ domain: stacks, range: [0, x.bandwidth()], padding: stacks.length > 1 ? 0.08 : 0 }), [stacks, x])
   const y = useMemo(() => scaleLinear<number>({ domain: [0, maxValue > 0 ? maxValue * 1.08 : 1], range: [innerHeight, 0], nice: true }), [maxValue, innerHeight])
+  const yTicks = useMemo(() => y.ticks(4), [y])
 
   const tickValues = useMemo(() => {
     const room = Math.max(2, Math.floor(innerWidth / 84))
@@ -128,7 +127,11 @@ export function TimeChart({
       <div ref={frameRef} style={{ position: 'relative', width: '100%' }}>
         <svg width="100%" height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}: chart, ${buckets.length} buckets; the data table below lists every value`}>
           <Group left={MARGIN.left} top={MARGIN.top}>
-            <GridRows scale={y} width={innerWidth} numTicks={4} className="uk-chart-grid" stroke="var(--uk-grid)" />
+            <g className="uk-chart-grid" aria-hidden="true">
+              {yTicks.map((tick) => (
+                <line key={tick} x1={0} x2={innerWidth} y1={y(tick)} y2={y(tick)} stroke="var(--uk-grid)" />
+              ))}
+            </g>
             {kind === 'bars'
               ? buckets.map((bucket, i) => {
                   const offsets = new Map<string, number>()
@@ -171,25 +174,26 @@ export function TimeChart({
                   />
                 ))}
             {hover ? <line x1={hover.x - MARGIN.left} x2={hover.x - MARGIN.left} y1={0} y2={innerHeight} stroke="var(--uk-border)" /> : null}
-            <AxisLeft
-              scale={y}
-              numTicks={4}
-              tickFormat={(value) => formatAxisValue(Number(value))}
-              hideAxisLine
-              hideTicks
-              axisClassName="uk-chart-axis"
-              tickLabelProps={{ fill: 'var(--uk-text-muted)', fontSize: 11, textAnchor: 'end', dx: -4 }}
-            />
-            <AxisBottom
-              top={innerHeight}
-              scale={x}
-              tickValues={tickValues}
-              tickFormat={(i) => (buckets[Number(i)] ? formatBucketLabel(buckets[Number(i)]!) : '')}
-              stroke="var(--uk-border)"
-              tickStroke="var(--uk-border)"
-              axisClassName="uk-chart-axis"
-              tickLabelProps={{ fill: 'var(--uk-text-muted)', fontSize: 11, textAnchor: 'middle' }}
-            />
+            {/* Axes drawn directly: muted tick labels, no axis line on the value side. */}
+            <g className="uk-chart-axis" aria-hidden="true">
+              {yTicks.map((tick) => (
+                <text key={tick} x={-6} y={y(tick)} textAnchor="end" dominantBaseline="middle" fill="var(--uk-text-muted)" fontSize={11}>
+                  {formatAxisValue(tick)}
+                </text>
+              ))}
+              <line x1={0} x2={innerWidth} y1={innerHeight} y2={innerHeight} stroke="var(--uk-border)" />
+              {tickValues.map((i) => {
+                const cx = (x(i) ?? 0) + x.bandwidth() / 2
+                return (
+                  <g key={i} transform={`translate(${cx},${innerHeight})`}>
+                    <line y2={4} stroke="var(--uk-border)" />
+                    <text y={16} textAnchor="middle" fill="var(--uk-text-muted)" fontSize={11}>
+                      {buckets[i] ? formatBucketLabel(buckets[i]!) : ''}
+                    </text>
+                  </g>
+                )
+              })}
+            </g>
             <rect x={0} y={0} width={innerWidth} height={innerHeight} fill="transparent" onMouseMove={onMove} onMouseLeave={() => setHover(null)} />
           </Group>
         </svg>

@@ -1,7 +1,7 @@
 import { type TimeSeriesResult, STANDARD_METRICS } from '@usagekit/core'
 import { forwardRef } from 'react'
-import type { ChartSeries } from './TimeChart'
-import { UsageChart, type UsageChartProps } from './UsageChart'
+import type { ChartSeries } from './TimeChart.js'
+import { UsageChart, type UsageChartProps } from './UsageChart.js'
 
 export interface TokensChartProps extends Omit<UsageChartProps, 'metrics' | 'title' | 'groupBy' | 'buildSeries'> {
   /** `split`: per bucket an input bar (cached + fresh stacked) beside an output bar (seed 002); `byModel`: total tokens stacked by model (seed 000). */

@@ -1,6 +1,6 @@
 import type { Dimension } from '@usagekit/core'
 import { forwardRef, useState } from 'react'
-import { UsageChart, type UsageChartProps } from './UsageChart'
+import { UsageChart, type UsageChartProps } from './UsageChart.js'
 
 export type TrendMeasure = 'total' | 'input' | 'output'
 const MEASURE_METRIC = { total: 'totalTokens', input: 'inputTokens', output: 'outputTokens' } as const

@@ -1,11 +1,11 @@
 import { type Bucket, type Dimension, type Metric, type TimeSeriesResult, bucketStart } from '@usagekit/core'
 import { type HTMLAttributes, type ReactNode, forwardRef, useMemo } from 'react'
-import { Card } from '../components/Card'
-import { ErrorState, EmptyState, Skeleton } from '../components/WidgetState'
-import { useUsageConfig } from '../context/UsageProvider'
-import { useFormat } from '../hooks/useFormat'
-import { useTimeSeries } from '../hooks/useTimeSeries'
-import { type ChartSeries, TimeChart } from './TimeChart'
+import { Card } from '../components/Card.js'
+import { ErrorState, EmptyState, Skeleton } from '../components/WidgetState.js'
+import { useUsageConfig } from '../context/UsageProvider.js'
+import { useFormat } from '../hooks/useFormat.js'
+import { useTimeSeries } from '../hooks/useTimeSeries.js'
+import { type ChartSeries, TimeChart } from './TimeChart.js'
 
 export interface UsageChartProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
   title: string

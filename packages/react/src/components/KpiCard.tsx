@@ -1,8 +1,8 @@
 import { type DeltaTone, formatDeltaPercent } from '@usagekit/core'
 import { clsx } from 'clsx'
 import { type HTMLAttributes, type ReactNode, forwardRef } from 'react'
-import { ErrorState, Skeleton } from './WidgetState'
-import { ArrowDownIcon, ArrowUpIcon } from './icons'
+import { ErrorState, Skeleton } from './WidgetState.js'
+import { ArrowDownIcon, ArrowUpIcon } from './icons.js'
 
 export interface KpiDelta {
   /** Relative change, 0.12 = +12%; `null` when the previous period was 0. */

@@ -2,10 +2,10 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { UsageAdapter } from '@usagekit/core'
-import { BreakdownTable } from '../table/BreakdownTable'
-import { renderUsage, testAdapter } from '../test/renderUsage'
-import { KpiCard } from './KpiCard'
-import { KpiGrid } from './KpiGrid'
+import { BreakdownTable } from '../table/BreakdownTable.js'
+import { renderUsage, testAdapter } from '../test/renderUsage.js'
+import { KpiCard } from './KpiCard.js'
+import { KpiGrid } from './KpiGrid.js'
 
 describe('KpiCard', () => {
   it('shows label, value, sub-line and a delta chip coloured by meaning, with the period named', () => {

@@ -1,12 +1,12 @@
 import { type MetricValues, metricDelta } from '@usagekit/core'
 import { clsx } from 'clsx'
 import { type HTMLAttributes, forwardRef, useMemo } from 'react'
-import { useUsageConfig } from '../context/UsageProvider'
-import { useFormat } from '../hooks/useFormat'
-import { useSummary } from '../hooks/useSummary'
-import { useUsageQuery } from '../hooks/useUsageQuery'
-import { KpiCard } from './KpiCard'
-import { type KpiPreset, type KpiSpec, kpiPresets } from './kpiPresets'
+import { useUsageConfig } from '../context/UsageProvider.js'
+import { useFormat } from '../hooks/useFormat.js'
+import { useSummary } from '../hooks/useSummary.js'
+import { useUsageQuery } from '../hooks/useUsageQuery.js'
+import { KpiCard } from './KpiCard.js'
+import { type KpiPreset, type KpiSpec, kpiPresets } from './kpiPresets.js'
 
 export interface KpiGridProps extends HTMLAttributes<HTMLDivElement> {
   /** A seed's card set, or your own `cards`. */

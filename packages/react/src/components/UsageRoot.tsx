@@ -1,6 +1,6 @@
 import { clsx } from 'clsx'
 import { type HTMLAttributes, forwardRef } from 'react'
-import { useUsageConfig } from '../context/UsageProvider'
+import { useUsageConfig } from '../context/UsageProvider.js'
 
 /**
  * The themed scope of usagekit's styles (`.uk-root` with `data-theme` and `data-density`).

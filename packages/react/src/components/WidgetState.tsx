@@ -1,6 +1,6 @@
 import { clsx } from 'clsx'
 import type { CSSProperties, ReactNode } from 'react'
-import { AlertIcon, RefreshIcon } from './icons'
+import { AlertIcon, RefreshIcon } from './icons.js'
 
 /** A placeholder of the final size; shimmer stops under prefers-reduced-motion. */
 export function Skeleton({ width = '100%', height, className, style }: { width?: number | string; height: number | string; className?: string; style?: CSSProperties }) {

@@ -1,6 +1,6 @@
 import type { Metric, MetricValues, TokenNotation } from '@usagekit/core'
 import type { ReactNode } from 'react'
-import type { UsageFormat } from '../hooks/useFormat'
+import type { UsageFormat } from '../hooks/useFormat.js'
 
 export interface KpiSpec {
   metric: Metric

@@ -13,9 +13,9 @@ import {
   withValidation,
 } from '@usagekit/core'
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
-import { type SeriesColors, createSeriesColors } from '../components/seriesColor'
-import { useLiveRefresh } from '../hooks/useLiveRefresh'
-import { type UsageSelection, type UsageView, selectionFromSearch, selectionToSearch } from '../state/urlState'
+import { type SeriesColors, createSeriesColors } from '../components/seriesColor.js'
+import { useLiveRefresh } from '../hooks/useLiveRefresh.js'
+import { type UsageSelection, type UsageView, selectionFromSearch, selectionToSearch } from '../state/urlState.js'
 
 /** What the viewer may see; decided by the host (its roles), enforced again on its server. */
 export interface UsagePermissions {

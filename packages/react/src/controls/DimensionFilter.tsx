@@ -2,10 +2,10 @@ import * as Popover from '@radix-ui/react-popover'
 import { DIMENSION_LABELS, type Dimension } from '@usagekit/core'
 import { clsx } from 'clsx'
 import { type HTMLAttributes, forwardRef, useDeferredValue, useId, useState } from 'react'
-import { ErrorState, Skeleton } from '../components/WidgetState'
-import { ChevronDownIcon } from '../components/icons'
-import { useUsageSelection } from '../context/UsageProvider'
-import { useDimensionValues } from '../hooks/useDimensionValues'
+import { ErrorState, Skeleton } from '../components/WidgetState.js'
+import { ChevronDownIcon } from '../components/icons.js'
+import { useUsageSelection } from '../context/UsageProvider.js'
+import { useDimensionValues } from '../hooks/useDimensionValues.js'
 
 export interface DimensionFilterProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onChange'> {
   dimension: Dimension

@@ -4,8 +4,8 @@ import type { UsageAdapter, UsageRecord } from '@usagekit/core'
 import { createMemoryAdapter } from '@usagekit/core/memory'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import { renderUsage, testRecords } from '../test/renderUsage'
-import { ExportButton } from './ExportButton'
+import { renderUsage, testRecords } from '../test/renderUsage.js'
+import { ExportButton } from './ExportButton.js'
 
 async function text(blob: Blob): Promise<string> {
   return blob.text()

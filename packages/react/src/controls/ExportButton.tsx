@@ -1,10 +1,11 @@
-import type { CsvExportProgress, Dimension, Metric, RequestColumnId } from '@usagekit/core'
+import type { Dimension, Metric } from '@usagekit/core'
+import type { CsvExportProgress, RequestColumnId } from '@usagekit/core/csv'
 import { clsx } from 'clsx'
 import { type HTMLAttributes, forwardRef, useRef, useState } from 'react'
-import { DownloadIcon } from '../components/icons'
-import { useUsageConfig, useUsageSelection } from '../context/UsageProvider'
-import { useCapabilities } from '../hooks/useCapabilities'
-import { useUsageQuery } from '../hooks/useUsageQuery'
+import { DownloadIcon } from '../components/icons.js'
+import { useUsageConfig, useUsageSelection } from '../context/UsageProvider.js'
+import { useCapabilities } from '../hooks/useCapabilities.js'
+import { useUsageQuery } from '../hooks/useUsageQuery.js'
 
 export interface ExportButtonProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onError'> {
   /** The request log (every page) or a breakdown (every row). Default: the request log. */
@@ -49,7 +50,7 @@ export const ExportButton = forwardRef<HTMLDivElement, ExportButtonProps>(functi
     setMessage(null)
     setProgress({ rows: 0, pages: 0 })
     try {
-      const { runExport } = await import('./runExport')
+      const { runExport } = await import('./runExport.js')
       const file = await runExport({
         adapter,
         query,

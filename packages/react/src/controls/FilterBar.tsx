@@ -1,8 +1,8 @@
 import type { Dimension } from '@usagekit/core'
 import { clsx } from 'clsx'
 import { type HTMLAttributes, type ReactNode, forwardRef } from 'react'
-import { useUsageSelection } from '../context/UsageProvider'
-import { DimensionFilter } from './DimensionFilter'
+import { useUsageSelection } from '../context/UsageProvider.js'
+import { DimensionFilter } from './DimensionFilter.js'
 
 export interface FilterBarProps extends HTMLAttributes<HTMLDivElement> {
   /** Which filters to show (default API keys, tags, teams). */

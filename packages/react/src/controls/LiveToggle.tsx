@@ -1,6 +1,6 @@
 import { clsx } from 'clsx'
 import { type HTMLAttributes, type ReactNode, forwardRef } from 'react'
-import { useUsageConfig, useUsageSelection } from '../context/UsageProvider'
+import { useUsageConfig, useUsageSelection } from '../context/UsageProvider.js'
 
 /** Turns Live mode on and off; while on, every widget refreshes once per interval (15 s by default). */
 export const LiveToggle = forwardRef<HTMLButtonElement, HTMLAttributes<HTMLButtonElement>>(function LiveToggle({ className, ...props }, ref) {

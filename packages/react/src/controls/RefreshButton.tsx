@@ -1,8 +1,8 @@
 import { useIsFetching } from '@tanstack/react-query'
 import { clsx } from 'clsx'
 import { type HTMLAttributes, forwardRef } from 'react'
-import { RefreshIcon } from '../components/icons'
-import { useUsageSelection } from '../context/UsageProvider'
+import { RefreshIcon } from '../components/icons.js'
+import { useUsageSelection } from '../context/UsageProvider.js'
 
 /** Pulls the latest data: moves "now" forward and refetches every widget once. */
 export const RefreshButton = forwardRef<HTMLButtonElement, HTMLAttributes<HTMLButtonElement>>(function RefreshButton({ className, ...props }, ref) {

@@ -2,11 +2,11 @@ import * as Popover from '@radix-ui/react-popover'
 import { PRESET_LABELS, TIME_RANGE_PRESETS, type TimeRangePreset, toLocalDate } from '@usagekit/core'
 import { clsx } from 'clsx'
 import { type HTMLAttributes, Suspense, forwardRef, lazy, useId, useState } from 'react'
-import { Skeleton } from '../components/WidgetState'
-import { CalendarIcon } from '../components/icons'
-import { useUsageConfig, useUsageSelection } from '../context/UsageProvider'
+import { Skeleton } from '../components/WidgetState.js'
+import { CalendarIcon } from '../components/icons.js'
+import { useUsageConfig, useUsageSelection } from '../context/UsageProvider.js'
 
-const CalendarRange = lazy(() => import('./CalendarRange'))
+const CalendarRange = lazy(() => import('./CalendarRange.js'))
 
 export interface TimeRangePickerProps extends HTMLAttributes<HTMLDivElement> {
   /** Which presets to offer (default all: 24h, 7d, 14d, 30d, last 2 weeks, this month). */

@@ -1,8 +1,8 @@
 import * as ToggleGroup from '@radix-ui/react-toggle-group'
 import { clsx } from 'clsx'
 import { forwardRef } from 'react'
-import { useUsageSelection } from '../context/UsageProvider'
-import type { UsageView } from '../state/urlState'
+import { useUsageSelection } from '../context/UsageProvider.js'
+import type { UsageView } from '../state/urlState.js'
 
 export interface ViewToggleProps {
   className?: string

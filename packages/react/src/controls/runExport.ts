@@ -1,18 +1,14 @@
+import type { BreakdownRow, Dimension, Metric, UsageAdapter, UsageQuery } from '@usagekit/core'
 import {
-  type BreakdownRow,
   type CsvColumn,
   type CsvExportProgress,
-  type Dimension,
-  type Metric,
   type RequestColumnId,
-  type UsageAdapter,
-  type UsageQuery,
   breakdownCsvColumns,
   csvFileName,
   exportBreakdownCsv,
   exportRequestsCsv,
   requestCsvColumns,
-} from '@usagekit/core'
+} from '@usagekit/core/csv'
 
 export type ExportSpec =
   | { kind: 'requests'; columns?: RequestColumnId[]; search?: string }

@@ -1,7 +1,7 @@
 import { type UseQueryResult, keepPreviousData, useQuery } from '@tanstack/react-query'
 import type { AdapterMethod, UsageAdapter } from '@usagekit/core'
-import { useUsageConfig } from '../context/UsageProvider'
-import { usageQueryKey } from './usageQueryKey'
+import { useUsageConfig } from '../context/UsageProvider.js'
+import { usageQueryKey } from './usageQueryKey.js'
 
 type ParamsOf<M extends AdapterMethod> = Omit<NonNullable<Parameters<UsageAdapter[M]>[0]>, 'signal'>
 type ResultOf<M extends AdapterMethod> = Awaited<ReturnType<UsageAdapter[M]>>

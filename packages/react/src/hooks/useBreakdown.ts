@@ -1,7 +1,7 @@
 import type { Bucket, Dimension, Metric, SortDirection } from '@usagekit/core'
 import { useMemo } from 'react'
-import { useAdapterQuery } from './useAdapterQuery'
-import { useUsageQuery } from './useUsageQuery'
+import { useAdapterQuery } from './useAdapterQuery.js'
+import { useUsageQuery } from './useUsageQuery.js'
 
 export interface UseBreakdownOptions {
   groupBy: Dimension

@@ -1,4 +1,4 @@
-import { useAdapterQuery } from './useAdapterQuery'
+import { useAdapterQuery } from './useAdapterQuery.js'
 
 /** The adapter's metrics, dimensions, currency and limits (the UI hides what it does not support). */
 export function useCapabilities() {

@@ -1,7 +1,7 @@
 import type { Dimension } from '@usagekit/core'
 import { useMemo } from 'react'
-import { useAdapterQuery } from './useAdapterQuery'
-import { useUsageQuery } from './useUsageQuery'
+import { useAdapterQuery } from './useAdapterQuery.js'
+import { useUsageQuery } from './useUsageQuery.js'
 
 /** Values of a dimension for a filter menu (the filter on that dimension itself is ignored by adapters). */
 export function useDimensionValues(dimension: Dimension, options: { search?: string; limit?: number; enabled?: boolean } = {}) {

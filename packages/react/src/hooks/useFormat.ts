@@ -11,8 +11,8 @@ import {
   getMetricDefinition,
 } from '@usagekit/core'
 import { useMemo } from 'react'
-import { useUsageConfig } from '../context/UsageProvider'
-import { useCapabilities } from './useCapabilities'
+import { useUsageConfig } from '../context/UsageProvider.js'
+import { useCapabilities } from './useCapabilities.js'
 
 export interface UsageFormat {
   locale: string | undefined

@@ -3,12 +3,12 @@ import userEvent from '@testing-library/user-event'
 import type { AdapterMethod, UsageAdapter } from '@usagekit/core'
 import { createMemoryAdapter } from '@usagekit/core/memory'
 import { describe, expect, it } from 'vitest'
-import { ActivityChart } from '../charts/ActivityChart'
-import { KpiGrid } from '../components/KpiGrid'
-import { LiveBanner, LiveToggle } from '../controls/LiveToggle'
-import { RequestLog } from '../requests/RequestLog'
-import { BreakdownTable } from '../table/BreakdownTable'
-import { NOW, renderUsage, testRecords } from '../test/renderUsage'
+import { ActivityChart } from '../charts/ActivityChart.js'
+import { KpiGrid } from '../components/KpiGrid.js'
+import { LiveBanner, LiveToggle } from '../controls/LiveToggle.js'
+import { RequestLog } from '../requests/RequestLog.js'
+import { BreakdownTable } from '../table/BreakdownTable.js'
+import { NOW, renderUsage, testRecords } from '../test/renderUsage.js'
 
 function counted(adapter: UsageAdapter, fail: () => boolean = () => false) {
   const calls: Record<string, number> = {}

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useRef } from 'react'
-import { useUsageConfig, useUsageSelection } from '../context/UsageProvider'
+import { useUsageConfig, useUsageSelection } from '../context/UsageProvider.js'
 
 const MAX_INTERVAL = 60_000
 

@@ -1,4 +1,4 @@
-import { useAdapterQuery } from './useAdapterQuery'
+import { useAdapterQuery } from './useAdapterQuery.js'
 
 /** One request's details; fetched only while `id` is set (the drawer is open). */
 export function useRequest(id: string | null) {

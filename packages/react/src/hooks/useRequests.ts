@@ -1,6 +1,6 @@
 import type { UsageQuery } from '@usagekit/core'
 import { useMemo } from 'react'
-import { useAdapterQuery } from './useAdapterQuery'
+import { useAdapterQuery } from './useAdapterQuery.js'
 
 /** One page of the request log for a (pinned) query and cursor. */
 export function useRequests(query: UsageQuery | null, options: { cursor: string | null; pageSize: number; search?: string }) {

@@ -1,7 +1,7 @@
 import type { Filters, Metric } from '@usagekit/core'
 import { useMemo } from 'react'
-import { useAdapterQuery } from './useAdapterQuery'
-import { useUsageQuery } from './useUsageQuery'
+import { useAdapterQuery } from './useAdapterQuery.js'
+import { useUsageQuery } from './useUsageQuery.js'
 
 export interface UseSummaryOptions {
   metrics: Metric[]

@@ -1,6 +1,6 @@
 import { type Bucket, type Filters, type UsageQuery, resolveTimeRange } from '@usagekit/core'
 import { useMemo } from 'react'
-import { useUsageConfig, useUsageSelection } from '../context/UsageProvider'
+import { useUsageConfig, useUsageSelection } from '../context/UsageProvider.js'
 
 export interface ResolvedUsageQuery {
   /** The query every widget shares; `null` until the time zone and clock are known (server render). */

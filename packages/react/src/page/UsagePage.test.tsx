@@ -7,9 +7,9 @@ import { renderToString } from 'react-dom/server'
 import { hydrateRoot } from 'react-dom/client'
 import { act } from 'react'
 import { describe, expect, it, vi } from 'vitest'
-import { UsageProvider } from '../context/UsageProvider'
-import { NOW, renderUsage, testQueryClient, testRecords } from '../test/renderUsage'
-import { UsagePage } from './UsagePage'
+import { UsageProvider } from '../context/UsageProvider.js'
+import { NOW, renderUsage, testQueryClient, testRecords } from '../test/renderUsage.js'
+import { UsagePage } from './UsagePage.js'
 
 describe('UsagePage', () => {
   it('composes seed 001: view toggle, filters, KPI cards, activity chart and breakdown that follow the view', async () => {

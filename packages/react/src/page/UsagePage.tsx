@@ -1,13 +1,13 @@
 import type { Dimension, TimeRangePreset } from '@usagekit/core'
 import { type HTMLAttributes, type ReactNode, forwardRef } from 'react'
-import { UsageRoot } from '../components/UsageRoot'
-import { FilterBar } from '../controls/FilterBar'
-import { LiveBanner, LiveToggle } from '../controls/LiveToggle'
-import { RefreshButton } from '../controls/RefreshButton'
-import { TimeRangePicker } from '../controls/TimeRangePicker'
-import { ViewToggle } from '../controls/ViewToggle'
-import type { RequestLogColumn } from '../requests/RequestLog'
-import { UsageSection, type UsageSectionId } from './UsageSection'
+import { UsageRoot } from '../components/UsageRoot.js'
+import { FilterBar } from '../controls/FilterBar.js'
+import { LiveBanner, LiveToggle } from '../controls/LiveToggle.js'
+import { RefreshButton } from '../controls/RefreshButton.js'
+import { TimeRangePicker } from '../controls/TimeRangePicker.js'
+import { ViewToggle } from '../controls/ViewToggle.js'
+import type { RequestLogColumn } from '../requests/RequestLog.js'
+import { UsageSection, type UsageSectionId } from './UsageSection.js'
 
 export interface UsagePageProps extends Omit<HTMLAttributes<HTMLDivElement>, 'title'> {
   title?: ReactNode

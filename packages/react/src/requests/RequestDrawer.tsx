@@ -1,10 +1,10 @@
 import * as Dialog from '@radix-ui/react-dialog'
 import { type ReactNode, Suspense, lazy } from 'react'
-import { Skeleton } from '../components/WidgetState'
-import { ChevronLeftIcon, ChevronRightIcon, CloseIcon } from '../components/icons'
-import { UsageRoot } from '../components/UsageRoot'
+import { Skeleton } from '../components/WidgetState.js'
+import { ChevronLeftIcon, ChevronRightIcon, CloseIcon } from '../components/icons.js'
+import { UsageRoot } from '../components/UsageRoot.js'
 
-const RequestDrawerBody = lazy(() => import('./RequestDrawerBody'))
+const RequestDrawerBody = lazy(() => import('./RequestDrawerBody.js'))
 
 export interface RequestDrawerProps {
   /** The request shown; `null` closes the drawer. Details load only while it is open. */

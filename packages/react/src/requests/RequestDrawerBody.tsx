@@ -1,10 +1,10 @@
 import type { RequestDetail } from '@usagekit/core'
 import { type ReactNode, useState } from 'react'
-import { ErrorState, Skeleton } from '../components/WidgetState'
-import { CheckIcon, CopyIcon } from '../components/icons'
-import { useUsageConfig } from '../context/UsageProvider'
-import { useFormat } from '../hooks/useFormat'
-import { useRequest } from '../hooks/useRequest'
+import { ErrorState, Skeleton } from '../components/WidgetState.js'
+import { CheckIcon, CopyIcon } from '../components/icons.js'
+import { useUsageConfig } from '../context/UsageProvider.js'
+import { useFormat } from '../hooks/useFormat.js'
+import { useRequest } from '../hooks/useRequest.js'
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event'
 import type { UsageAdapter, UsageRecord } from '@usagekit/core'
 import { createMemoryAdapter } from '@usagekit/core/memory'
 import { describe, expect, it } from 'vitest'
-import { RefreshButton } from '../controls/RefreshButton'
-import { NOW, renderUsage, testRecords } from '../test/renderUsage'
-import { RequestLog, requestLogColumns } from './RequestLog'
+import { RefreshButton } from '../controls/RefreshButton.js'
+import { NOW, renderUsage, testRecords } from '../test/renderUsage.js'
+import { RequestLog, requestLogColumns } from './RequestLog.js'
 
 function rows(): HTMLElement[] {
   return within(screen.getByRole('table', { name: 'Requests' }))

@@ -1,15 +1,18 @@
-import type { RequestColumnId, RequestSummary, UsageQuery } from '@usagekit/core'
+import type { RequestSummary, UsageQuery } from '@usagekit/core'
+import type { RequestColumnId } from '@usagekit/core/csv'
 import { clsx } from 'clsx'
-import { type HTMLAttributes, type ReactNode, forwardRef, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
-import { Card } from '../components/Card'
-import { ExportButton } from '../controls/ExportButton'
-import { ErrorState, Skeleton } from '../components/WidgetState'
-import { ChevronLeftIcon, ChevronRightIcon } from '../components/icons'
-import { useUsageConfig } from '../context/UsageProvider'
-import { type UsageFormat, useFormat } from '../hooks/useFormat'
-import { useRequests } from '../hooks/useRequests'
-import { useUsageQuery } from '../hooks/useUsageQuery'
-import { RequestDrawer } from './RequestDrawer'
+import { type HTMLAttributes, type ReactNode, Suspense, forwardRef, lazy, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { Card } from '../components/Card.js'
+import { ErrorState, Skeleton } from '../components/WidgetState.js'
+import { ChevronLeftIcon, ChevronRightIcon } from '../components/icons.js'
+import { useUsageConfig } from '../context/UsageProvider.js'
+import { type UsageFormat, useFormat } from '../hooks/useFormat.js'
+import { useRequests } from '../hooks/useRequests.js'
+import { useUsageQuery } from '../hooks/useUsageQuery.js'
+import { RequestDrawer } from './RequestDrawer.js'
+
+// The export button (and the CSV writer behind it) loads only where a widget offers export.
+const LazyExportButton = lazy(() => import('../controls/ExportButton.js').then((module) => ({ default: module.ExportButton })))
 
 export type RequestLogColumn =
   | 'timestamp'
@@ -171,7 +174,7 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
           {searchable ? (
             <input type="search" className="uk-input" placeholder="Search requests" aria-label="Search requests" value={search} onChange={(event) => setSearch(event.target.value)} />
           ) : null}
-          {exportable ? <ExportButton kind="requests" columns={requestCsvColumnsFor(visibleColumns)} search={deferredSearch || undefined} /> : null}
+          {exportable ? <Suspense fallback={null}><LazyExportButton kind="requests" columns={requestCsvColumnsFor(visibleColumns)} search={deferredSearch || undefined} /></Suspense> : null}
           {actions}
         </>
       }

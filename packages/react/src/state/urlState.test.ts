@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { selectionFromSearch, selectionToSearch } from './urlState'
+import { selectionFromSearch, selectionToSearch } from './urlState.js'
 
 describe('URL sync', () => {
   it('round-trips range, view and filters and keeps the host’s own params', () => {

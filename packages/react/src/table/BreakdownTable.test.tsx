@@ -4,9 +4,9 @@ import { generateUsageRecords } from '@usagekit/core/fixtures'
 import { createMemoryAdapter } from '@usagekit/core/memory'
 import type { UsageRecord } from '@usagekit/core'
 import { describe, expect, it } from 'vitest'
-import { ViewToggle } from '../controls/ViewToggle'
-import { NOW, renderUsage, testRecords } from '../test/renderUsage'
-import { BreakdownTable } from './BreakdownTable'
+import { ViewToggle } from '../controls/ViewToggle.js'
+import { NOW, renderUsage, testRecords } from '../test/renderUsage.js'
+import { BreakdownTable } from './BreakdownTable.js'
 
 function bodyRows(): HTMLElement[] {
   return within(screen.getByRole('table', { name: 'Breakdown' }))

@@ -12,16 +12,18 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { BreakdownRow, Dimension, Metric } from '@usagekit/core'
 import { clsx } from 'clsx'
-import { type HTMLAttributes, type ReactNode, forwardRef, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
-import { Card } from '../components/Card'
-import { ExportButton } from '../controls/ExportButton'
-import { ErrorState, EmptyState, Skeleton } from '../components/WidgetState'
-import { ArrowDownIcon, ArrowUpIcon } from '../components/icons'
-import type { SeriesColors } from '../components/seriesColor'
-import { useUsageConfig, useUsageSelection } from '../context/UsageProvider'
-import { useBreakdown } from '../hooks/useBreakdown'
-import { type UsageFormat, useFormat } from '../hooks/useFormat'
-import { Sparkline } from './Sparkline'
+import { type HTMLAttributes, type ReactNode, Suspense, forwardRef, lazy, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { Card } from '../components/Card.js'
+import { ErrorState, EmptyState, Skeleton } from '../components/WidgetState.js'
+import { ArrowDownIcon, ArrowUpIcon } from '../components/icons.js'
+import type { SeriesColors } from '../components/seriesColor.js'
+import { useUsageConfig, useUsageSelection } from '../context/UsageProvider.js'
+import { useBreakdown } from '../hooks/useBreakdown.js'
+import { type UsageFormat, useFormat } from '../hooks/useFormat.js'
+import { Sparkline } from './Sparkline.js'
+
+// The export button (and the CSV writer behind it) loads only where a widget offers export.
+const LazyExportButton = lazy(() => import('../controls/ExportButton.js').then((module) => ({ default: module.ExportButton })))
 
 /** Loaded whole and sorted and searched in the browser up to this many rows; above, paged through the adapter. */
 export const CLIENT_ROW_LIMIT = 50_000
@@ -232,7 +234,7 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
               setServerPage(0)
             }}
           />
-          {exportable ? <ExportButton kind="breakdown" groupBy={groupBy} metrics={metrics} search={deferredSearch.trim() || undefined} /> : null}
+          {exportable ? <Suspense fallback={null}><LazyExportButton kind="breakdown" groupBy={groupBy} metrics={metrics} search={deferredSearch.trim() || undefined} /></Suspense> : null}
           {actions}
         </>
       }

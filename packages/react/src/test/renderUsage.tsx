@@ -4,7 +4,7 @@ import type { UsageAdapter, UsageRecord } from '@usagekit/core'
 import { generateUsageRecords } from '@usagekit/core/fixtures'
 import { createMemoryAdapter } from '@usagekit/core/memory'
 import type { ReactElement } from 'react'
-import { UsageProvider, type UsageProviderProps } from '../context/UsageProvider'
+import { UsageProvider, type UsageProviderProps } from '../context/UsageProvider.js'
 
 export const NOW = '2026-11-20T15:00:00.000Z'
 let cached: UsageRecord[] | null = null

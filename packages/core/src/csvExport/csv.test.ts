@@ -1,9 +1,9 @@
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { breakdownCsvColumns, collectCsv, csvFileName, exportBreakdownCsv, exportRequestsCsv, formatIsoInZone, requestCsvColumns, toCsv } from './csv'
-import { generateUsageRecords } from './fixtures/generateUsageRecords'
-import { createMemoryAdapter } from './memory/createMemoryAdapter'
-import type { RequestSummary } from './types'
+import { generateUsageRecords } from '../fixtures/generateUsageRecords'
+import { createMemoryAdapter } from '../memory/createMemoryAdapter'
+import type { RequestSummary } from '../types'
 
 const range = { start: '2026-11-02T05:00:00.000Z', end: '2026-11-09T05:00:00.000Z' }
 

@@ -1,10 +1,10 @@
 import { TZDate } from '@date-fns/tz'
 import { format } from 'date-fns'
 import Papa from 'papaparse'
-import { type Dimension, DIMENSION_LABELS } from './dimensions'
-import { type Metric, type MetricDefinition, getMetricDefinition } from './metrics'
-import { toLocalDate } from './timePresets'
-import { type InstantInput, toEpochMs } from './timeRange'
+import { type Dimension, DIMENSION_LABELS } from '../dimensions'
+import { type Metric, type MetricDefinition, getMetricDefinition } from '../metrics'
+import { toLocalDate } from '../timePresets'
+import { type InstantInput, toEpochMs } from '../timeRange'
 import type {
   BreakdownRow,
   GetBreakdownParams,
@@ -12,7 +12,7 @@ import type {
   RequestSummary,
   TimeRange,
   UsageAdapter,
-} from './types'
+} from '../types'
 
 export type CsvValue = string | number | bigint | boolean | null | undefined
 
