@@ -5,7 +5,7 @@ import { type HTMLAttributes, type ReactNode, Suspense, forwardRef, lazy, useDef
 import { Card } from '../components/Card.js'
 import { ErrorState, Skeleton } from '../components/WidgetState.js'
 import { ChevronLeftIcon, ChevronRightIcon } from '../components/icons.js'
-import { useUsageConfig } from '../context/UsageProvider.js'
+import { useIsClient, useUsageConfig } from '../context/UsageProvider.js'
 import { type UsageFormat, useFormat } from '../hooks/useFormat.js'
 import { useRequests } from '../hooks/useRequests.js'
 import { useUsageQuery } from '../hooks/useUsageQuery.js'
@@ -122,6 +122,8 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
   ref,
 ) {
   const format = useFormat()
+  // The lazy export button appears after hydration, so a server render never suspends on it.
+  const isClient = useIsClient()
   const { permissions } = useUsageConfig()
   const { query: liveQuery } = useUsageQuery()
   const [search, setSearch] = useState('')
@@ -174,7 +176,7 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
           {searchable ? (
             <input type="search" className="uk-input" placeholder="Search requests" aria-label="Search requests" value={search} onChange={(event) => setSearch(event.target.value)} />
           ) : null}
-          {exportable ? <Suspense fallback={null}><LazyExportButton kind="requests" columns={requestCsvColumnsFor(visibleColumns)} search={deferredSearch || undefined} /></Suspense> : null}
+          {exportable && isClient ? <Suspense fallback={null}><LazyExportButton kind="requests" columns={requestCsvColumnsFor(visibleColumns)} search={deferredSearch || undefined} /></Suspense> : null}
           {actions}
         </>
       }

@@ -17,7 +17,7 @@ import { Card } from '../components/Card.js'
 import { ErrorState, EmptyState, Skeleton } from '../components/WidgetState.js'
 import { ArrowDownIcon, ArrowUpIcon } from '../components/icons.js'
 import type { SeriesColors } from '../components/seriesColor.js'
-import { useUsageConfig, useUsageSelection } from '../context/UsageProvider.js'
+import { useIsClient, useUsageConfig, useUsageSelection } from '../context/UsageProvider.js'
 import { useBreakdown } from '../hooks/useBreakdown.js'
 import { type UsageFormat, useFormat } from '../hooks/useFormat.js'
 import { Sparkline } from './Sparkline.js'
@@ -153,6 +153,8 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
   const { view } = useUsageSelection()
   const { permissions, colorOf } = useUsageConfig()
   const format = useFormat()
+  // The lazy export button appears after hydration, so a server render never suspends on it.
+  const isClient = useIsClient()
   const groupBy = groupByProp ?? view
   const metrics = useMemo(
     () => (metricsProp ?? ['requests', 'inputTokens', 'outputTokens', 'cost']).filter((m) => permissions.cost || format.definition(m).unit !== 'money'),
@@ -234,7 +236,7 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
               setServerPage(0)
             }}
           />
-          {exportable ? <Suspense fallback={null}><LazyExportButton kind="breakdown" groupBy={groupBy} metrics={metrics} search={deferredSearch.trim() || undefined} /></Suspense> : null}
+          {exportable && isClient ? <Suspense fallback={null}><LazyExportButton kind="breakdown" groupBy={groupBy} metrics={metrics} search={deferredSearch.trim() || undefined} /></Suspense> : null}
           {actions}
         </>
       }
