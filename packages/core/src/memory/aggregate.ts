@@ -71,6 +71,30 @@ export function selectRows(
   return out.subarray(0, n)
 }
 
+/** Selected rows: every row in [lo, hi) when `rows` is null (no filters), else the listed ones. */
+export interface RowSet {
+  lo: number
+  hi: number
+  rows: Int32Array | null
+}
+
+/** Like `selectRows`, without materialising the index list when nothing is filtered. */
+export function selectRowSet(store: ColumnStore, startMs: number, endMs: number, filters: Filters | undefined, exclude?: Dimension): RowSet {
+  const lo = store.lowerBound(startMs)
+  const hi = store.lowerBound(endMs)
+  if (activeFilters(filters, exclude).length === 0) return { lo, hi, rows: null }
+  return { lo, hi, rows: selectRows(store, startMs, endMs, filters, exclude) }
+}
+
+export function rowSetSize(set: RowSet): number {
+  return set.rows ? set.rows.length : Math.max(0, set.hi - set.lo)
+}
+
+/** The k-th selected row. */
+export function rowAt(set: RowSet, k: number): number {
+  return set.rows ? set.rows[k]! : set.lo + k
+}
+
 /** Meter indices overlapping [startMs, endMs) that pass the filters; dimensions a meter lacks count as "no value". */
 export function selectMeters(
   meters: MeterStore,
@@ -111,7 +135,7 @@ export interface Grouping {
 
 export interface AggregateSpec {
   store: ColumnStore
-  rows: Int32Array
+  rows: RowSet
   /** B + 1 bucket edges (epoch ms); one bucket spanning the range for totals. */
   edges: readonly number[]
   groups: number
@@ -162,38 +186,83 @@ export function aggregate(spec: AggregateSpec): Cells {
   const stamps = useStamps ? new Int32Array(G * users) : null
   const seen = needDistinct && !useStamps ? new Set<number>() : null
 
-  const pairs = assignCells(spec, B)
-  const pairRows = pairs.rows
-  const pairCells = pairs.cells
-  for (let k = 0; k < pairs.length; k++) {
-    const i = pairRows[k]!
-    const cell = pairCells[k]!
-    if (count.length) count[cell]! += 1
-    if (needSuccess) success[cell]! += store.success[i]!
-    if (needInput) input[cell]! += store.inputTokens[i]!
-    if (needCached) cached[cell]! += store.cachedInputTokens[i]!
-    if (needOutput) output[cell]! += store.outputTokens[i]!
-    if (needCost) {
-      costHi[cell]! += store.costHi[i]!
-      costLo[cell]! += store.costLo[i]!
+  // The cells a row counts in: one, or one per tag when grouped by tag.
+  const multi = grouping?.dimension === 'tag'
+  const groupCodes = grouping && !multi ? store.codes[grouping.dimension as CodedDimension] : null
+  const map = grouping?.map ?? null
+  const { ts, tagStart, tagCodes } = store
+  const rowCells = new Int32Array(Math.max(1, G))
+  // p95 needs every latency of a cell: collected as (cell, value) pairs only when asked for.
+  let p95Cells = new Int32Array(needP95 ? 1024 : 0)
+  let p95Values = new Float64Array(needP95 ? 1024 : 0)
+  let p95Count = 0
+
+  const total = rowSetSize(rows)
+  let b = 0
+  let bucketEnd = edges[1]!
+  for (let k = 0; k < total; k++) {
+    const i = rows.rows ? rows.rows[k]! : rows.lo + k
+    const t = ts[i]!
+    while (t >= bucketEnd && b < B - 1) bucketEnd = edges[++b + 1]!
+    let count_ = 0
+    if (map === null) rowCells[count_++] = b
+    else if (groupCodes !== null) {
+      const g = map[groupCodes[i]! + 1]!
+      if (g >= 0) rowCells[count_++] = g * B + b
+    } else {
+      const from = tagStart[i]!
+      const to = tagStart[i + 1]!
+      if (from === to && map[0]! >= 0) rowCells[count_++] = map[0]! * B + b
+      for (let j = from; j < to; j++) {
+        const g = map[tagCodes[j]! + 1]!
+        if (g < 0) continue
+        // A request counts once under each of its tags; two tags folding into one group count once.
+        const cell = g * B + b
+        let seen = false
+        for (let c = 0; c < count_ && !seen; c++) seen = rowCells[c] === cell
+        if (!seen) rowCells[count_++] = cell
+      }
     }
-    if (needLatency) latency[cell]! += store.latencyMs[i]!
-    if (needDistinct) {
-      // Pairs arrive in bucket order, so a (group, user) stamp of "last bucket counted" suffices.
-      const g = (cell / B) | 0
-      const b = cell - g * B
-      const user = userCodes[i]!
-      if (stamps !== null) {
-        const slot = g * users + user
-        if (stamps[slot] !== b + 1) {
-          stamps[slot] = b + 1
-          distinct[cell]! += 1
+    for (let c = 0; c < count_; c++) {
+      const cell = rowCells[c]!
+      if (count.length) count[cell]! += 1
+      if (needSuccess) success[cell]! += store.success[i]!
+      if (needInput) input[cell]! += store.inputTokens[i]!
+      if (needCached) cached[cell]! += store.cachedInputTokens[i]!
+      if (needOutput) output[cell]! += store.outputTokens[i]!
+      if (needCost) {
+        costHi[cell]! += store.costHi[i]!
+        costLo[cell]! += store.costLo[i]!
+      }
+      if (needLatency) latency[cell]! += store.latencyMs[i]!
+      if (needP95) {
+        if (p95Count === p95Cells.length) {
+          const biggerCells = new Int32Array(p95Count * 2)
+          biggerCells.set(p95Cells)
+          p95Cells = biggerCells
+          const biggerValues = new Float64Array(p95Count * 2)
+          biggerValues.set(p95Values)
+          p95Values = biggerValues
         }
-      } else {
-        const key = (g * users + user) * B + b
-        if (!seen!.has(key)) {
-          seen!.add(key)
-          distinct[cell]! += 1
+        p95Cells[p95Count] = cell
+        p95Values[p95Count++] = store.latencyMs[i]!
+      }
+      if (needDistinct) {
+        // Rows arrive in bucket order, so a (group, user) stamp of "last bucket counted" suffices.
+        const g = (cell / B) | 0
+        const user = userCodes[i]!
+        if (stamps !== null) {
+          const slot = g * users + user
+          if (stamps[slot] !== b + 1) {
+            stamps[slot] = b + 1
+            distinct[cell]! += 1
+          }
+        } else {
+          const key = (g * users + user) * B + b
+          if (!seen!.has(key)) {
+            seen!.add(key)
+            distinct[cell]! += 1
+          }
         }
       }
     }
@@ -233,7 +302,7 @@ export function aggregate(spec: AggregateSpec): Cells {
         cells.set(metric, latency.map((sum, cell) => (count[cell]! > 0 ? sum / count[cell]! : Number.NaN)))
         break
       case 'p95LatencyMs':
-        cells.set(metric, percentileCells(store, pairs, count, 0.95))
+        cells.set(metric, percentileCells(p95Cells, p95Values, p95Count, count, 0.95))
         break
       default:
         break
@@ -252,18 +321,18 @@ function nanosToUnits(hi: number, lo: number): number {
   return Number(whole) + Number(big - whole * 1_000_000_000n) / NANOS_PER_UNIT
 }
 
-function percentileCells(store: ColumnStore, pairs: CellPairs, count: Float64Array, p: number): Float64Array {
+function percentileCells(cellOf: Int32Array, valueOf: Float64Array, n: number, count: Float64Array, p: number): Float64Array {
   const size = count.length
   const offsets = new Int32Array(size + 1)
   for (let cell = 0; cell < size; cell++) offsets[cell + 1] = offsets[cell]! + count[cell]!
   const values = new Float64Array(offsets[size]!)
   const fill = offsets.slice(0, size)
-  for (let k = 0; k < pairs.length; k++) values[fill[pairs.cells[k]!]!++] = store.latencyMs[pairs.rows[k]!]!
+  for (let k = 0; k < n; k++) values[fill[cellOf[k]!]!++] = valueOf[k]!
   const out = new Float64Array(size)
   for (let cell = 0; cell < size; cell++) {
     const from = offsets[cell]!
-    const n = offsets[cell + 1]! - from
-    out[cell] = n === 0 ? Number.NaN : selectKth(values, from, from + n - 1, from + Math.ceil(p * n) - 1)
+    const m = offsets[cell + 1]! - from
+    out[cell] = m === 0 ? Number.NaN : selectKth(values, from, from + m - 1, from + Math.ceil(p * m) - 1)
   }
   return out
 }
@@ -292,67 +361,6 @@ function selectKth(values: Float64Array, left: number, right: number, k: number)
     else return values[k]!
   }
   return values[k]!
-}
-
-/** (row, cell) pairs: a row counts in one cell, or in one per tag when grouped by tag. */
-interface CellPairs {
-  rows: Int32Array
-  cells: Int32Array
-  length: number
-}
-
-function assignCells(spec: AggregateSpec, B: number): CellPairs {
-  const { store, rows, edges, grouping } = spec
-  const multi = grouping?.dimension === 'tag'
-  const groupCodes = grouping && !multi ? store.codes[grouping.dimension as CodedDimension] : null
-  const map = grouping?.map ?? null
-  let outRows = new Int32Array(rows.length)
-  let outCells = new Int32Array(rows.length)
-  let n = 0
-  const push = (row: number, cell: number) => {
-    if (n === outRows.length) {
-      const bigger = Math.max(16, n * 2)
-      const nextRows = new Int32Array(bigger)
-      nextRows.set(outRows)
-      outRows = nextRows
-      const nextCells = new Int32Array(bigger)
-      nextCells.set(outCells)
-      outCells = nextCells
-    }
-    outRows[n] = row
-    outCells[n++] = cell
-  }
-  const ts = store.ts
-  let b = 0
-  let bucketEnd = edges[1]!
-  for (let r = 0; r < rows.length; r++) {
-    const i = rows[r]!
-    const t = ts[i]!
-    while (t >= bucketEnd && b < B - 1) bucketEnd = edges[++b + 1]!
-    if (map === null) {
-      outRows[n] = i
-      outCells[n++] = b
-    } else if (groupCodes !== null) {
-      const g = map[groupCodes[i]! + 1]!
-      if (g >= 0) {
-        outRows[n] = i
-        outCells[n++] = g * B + b
-      }
-    } else {
-      const from = store.tagStart[i]!
-      const to = store.tagStart[i + 1]!
-      if (from === to && map[0]! >= 0) push(i, map[0]! * B + b)
-      for (let k = from; k < to; k++) {
-        const g = map[store.tagCodes[k]! + 1]!
-        if (g < 0) continue
-        // A request counts once under each of its tags; two tags folding into one group count once.
-        let dup = false
-        for (let j = from; j < k && !dup; j++) dup = map[store.tagCodes[j]! + 1] === g
-        if (!dup) push(i, g * B + b)
-      }
-    }
-  }
-  return { rows: outRows, cells: outCells, length: n }
 }
 
 function bucketIndex(edges: readonly number[], t: number): number {

@@ -37,7 +37,7 @@ import {
   assertPageSize,
   assertValidQuery,
 } from '../validateQuery'
-import { type Cells, type Grouping, aggregate, selectMeters, selectRows } from './aggregate'
+import { type Cells, type Grouping, type RowSet, aggregate, rowAt, rowSetSize, selectMeters, selectRowSet, selectRows } from './aggregate'
 import { type CodedDimension, ColumnStore, MeterStore } from './columnStore'
 import { decodeCursor, encodeCursor } from './cursor'
 
@@ -200,7 +200,7 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
   interface Scope {
     startMs: number
     endMs: number
-    rows: Int32Array
+    rows: RowSet
     meterRows: Int32Array
   }
 
@@ -208,7 +208,7 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
     return {
       startMs,
       endMs,
-      rows: selectRows(store, startMs, endMs, filters, exclude),
+      rows: selectRowSet(store, startMs, endMs, filters, exclude),
       meterRows: meters.length ? selectMeters(meters, store, startMs, endMs, filters, exclude) : new Int32Array(0),
     }
   }
@@ -583,13 +583,14 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
     },
   }
 
-  function countModels(rows: Int32Array, grouping: Grouping, perModel: Float64Array[]): void {
+  function countModels(rows: RowSet, grouping: Grouping, perModel: Float64Array[]): void {
+    const n = rowSetSize(rows)
     const modelCodes = store.codes.model
     const dimension = grouping.dimension
     const map = grouping.map
     if (dimension === 'tag') {
-      for (let r = 0; r < rows.length; r++) {
-        const i = rows[r]!
+      for (let r = 0; r < n; r++) {
+        const i = rowAt(rows, r)
         const from = store.tagStart[i]!
         const to = store.tagStart[i + 1]!
         const model = modelCodes[i]! + 1
@@ -602,8 +603,8 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
       return
     }
     const groupCodes = store.codes[dimension as CodedDimension]
-    for (let r = 0; r < rows.length; r++) {
-      const i = rows[r]!
+    for (let r = 0; r < n; r++) {
+      const i = rowAt(rows, r)
       const g = map[groupCodes[i]! + 1]!
       if (g >= 0) perModel[g]![modelCodes[i]! + 1]! += 1
     }

@@ -1,0 +1,59 @@
+// pnpm bench: every benchmark, a table, bench/RESULTS.md, and a non-zero exit when a budget is missed.
+import { execSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import { ms } from './support.mjs'
+
+const only = process.argv.slice(2)
+const sections = [
+  ['memory', async () => (await import('./memory.mjs')).memoryBench()],
+  ['bundle', async () => (await import('./bundle.mjs')).bundleBench()],
+  ['browser', async () => (await import('./browser.mjs')).browserBench()],
+  ['http', async () => (await import('./http.mjs')).httpBench()],
+]
+const rows = []
+const skipped = ['sql: not built yet (the SQL adapter issue is open); DuckDB and PGlite on 1M rows arrive with it']
+for (const [name, run] of sections) {
+  if (only.length && !only.includes(name)) continue
+  process.stdout.write(`· ${name} …\n`)
+  rows.push(...(await run()))
+}
+
+const format = (r, value) => (value === undefined ? '—' : r.unit === 'ms' ? ms(value) : r.unit === 'kB' ? value.toFixed(2) : value.toLocaleString('en-US', { maximumFractionDigits: 1 }))
+const lines = rows.map((r) => `| ${r.section} | ${r.name} | ${format(r, r.median)} ${r.unit} | ${format(r, r.min)} – ${format(r, r.max)} | ${r.budget === undefined ? '' : `≤ ${r.budget} ${r.unit}`} | ${r.pass === null ? '' : r.pass ? 'ok' : '**missed**'} | ${r.note} |`)
+const versions = (name) => {
+  try {
+    return JSON.parse(fs.readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url))).version
+  } catch {
+    return '?'
+  }
+}
+const markdown = `# Benchmark results
+
+Written by \`pnpm bench\` on ${new Date().toISOString()}.
+
+Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}.
+Versions: arquero ${versions('arquero')}, react ${versions('react')}, chromium ${(() => {
+  try {
+    return execSync('/usr/bin/chromium --version', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()
+  } catch {
+    return '?'
+  }
+})()}.
+
+Times are medians of several runs (min – max beside). Peers run on the same data in the same run,
+so compare ratios rather than absolute times on a shared machine.
+
+| section | what | median | range | budget | | note |
+|---|---|---|---|---|---|---|
+${lines.join('\n')}
+
+Not measured: ${skipped.join('; ')}.
+`
+fs.writeFileSync(new URL('./RESULTS.md', import.meta.url), markdown)
+console.log(markdown)
+const missed = rows.filter((r) => r.pass === false)
+if (missed.length) {
+  console.error(`${missed.length} budget(s) missed: ${missed.map((r) => r.name).join('; ')}`)
+  process.exit(1)
+}
