@@ -193,11 +193,11 @@ export function aggregate(spec: AggregateSpec): Cells {
   const { ts, tagStart, tagCodes } = store
   const rowCells = new Int32Array(Math.max(1, G))
   // p95 needs every latency of a cell: collected as (cell, value) pairs only when asked for.
-  let p95Cells = new Int32Array(needP95 ? 1024 : 0)
-  let p95Values = new Float64Array(needP95 ? 1024 : 0)
+  const total = rowSetSize(rows)
+  let p95Cells = new Int32Array(needP95 ? Math.max(1024, total) : 0)
+  let p95Values = new Float64Array(needP95 ? Math.max(1024, total) : 0)
   let p95Count = 0
 
-  const total = rowSetSize(rows)
   let b = 0
   let bucketEnd = edges[1]!
   for (let k = 0; k < total; k++) {
