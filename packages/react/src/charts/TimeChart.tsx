@@ -114,25 +114,11 @@ export function TimeChart({
       return next
     })
 
-  const showLegend = legend ?? series.length > 1
-  const hovered = hover ? buckets[hover.index] : undefined
-  const tooltipRows = hover
-    ? visible
-        .map((s) => ({ key: s.key, label: s.label, color: s.color, value: s.values[hover.index] ?? null }))
-        .sort((a, b) => (b.value ?? -1) - (a.value ?? -1))
-    : []
-
-  return (
-    <figure className="uk-chart" aria-label={title} data-kind={kind}>
-      <div ref={frameRef} style={{ position: 'relative', width: '100%' }}>
-        <svg width="100%" height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}: chart, ${buckets.length} buckets; the data table below lists every value`}>
-          <Group left={MARGIN.left} top={MARGIN.top}>
-            <g className="uk-chart-grid" aria-hidden="true">
-              {yTicks.map((tick) => (
-                <line key={tick} x1={0} x2={innerWidth} y1={y(tick)} y2={y(tick)} stroke="var(--uk-grid)" />
-              ))}
-            </g>
-            {kind === 'bars'
+  // The bars or lines, memoised: a pointer move re-renders the tooltip, not thousands of marks.
+  const marks = useMemo(
+    () => (
+      <g>
+        {kind === 'bars'
               ? buckets.map((bucket, i) => {
                   const offsets = new Map<string, number>()
                   return (
@@ -173,6 +159,30 @@ export function TimeChart({
                     data-series={s.key}
                   />
                 ))}
+      </g>
+    ),
+    [kind, buckets, visible, x, y, sub],
+  )
+
+  const showLegend = legend ?? series.length > 1
+  const hovered = hover ? buckets[hover.index] : undefined
+  const tooltipRows = hover
+    ? visible
+        .map((s) => ({ key: s.key, label: s.label, color: s.color, value: s.values[hover.index] ?? null }))
+        .sort((a, b) => (b.value ?? -1) - (a.value ?? -1))
+    : []
+
+  return (
+    <figure className="uk-chart" aria-label={title} data-kind={kind}>
+      <div ref={frameRef} style={{ position: 'relative', width: '100%' }}>
+        <svg width="100%" height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}: chart, ${buckets.length} buckets; the data table below lists every value`}>
+          <Group left={MARGIN.left} top={MARGIN.top}>
+            <g className="uk-chart-grid" aria-hidden="true">
+              {yTicks.map((tick) => (
+                <line key={tick} x1={0} x2={innerWidth} y1={y(tick)} y2={y(tick)} stroke="var(--uk-grid)" />
+              ))}
+            </g>
+            {marks}
             {hover ? <line x1={hover.x - MARGIN.left} x2={hover.x - MARGIN.left} y1={0} y2={innerHeight} stroke="var(--uk-border)" /> : null}
             {/* Axes drawn directly: muted tick labels, no axis line on the value side. */}
             <g className="uk-chart-axis" aria-hidden="true">

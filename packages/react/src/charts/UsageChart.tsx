@@ -35,7 +35,8 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
 ) {
   const { colorOf } = useUsageConfig()
   const format = useFormat()
-  const barsPerBucket = groupBy && !stacked ? limit + 1 : metrics.length
+  // Every drawn segment counts: a stacked column of seven teams is seven bars.
+  const barsPerBucket = groupBy ? limit + 1 : metrics.length
   const query = useTimeSeries({ metrics, bucket, groupBy, limit: groupBy ? limit : undefined, maxBars: Math.floor(1000 / Math.max(1, barsPerBucket)) })
   const result = query.data
   const metric = valueMetric ?? metrics[0]!

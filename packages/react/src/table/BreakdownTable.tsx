@@ -28,6 +28,7 @@ const LazyExportButton = lazy(() => import('../controls/ExportButton.js').then((
 /** Loaded whole and sorted and searched in the browser up to this many rows; above, paged through the adapter. */
 export const CLIENT_ROW_LIMIT = 50_000
 const SERVER_PAGE = 100
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
 const ROW_HEIGHT = 48
 
 const features = tableFeatures({
@@ -170,7 +171,15 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
     setServerPage(0)
   }, [groupBy])
 
-  const full = useBreakdown({ groupBy, metrics, limit: CLIENT_ROW_LIMIT, trend: trendMetric ? { metric: trendMetric } : undefined })
+  // Rows arrive already in the initial order, so the first client sort is a pass over sorted data.
+  const [initialSort] = useState(() => sorting[0]!)
+  const full = useBreakdown({
+    groupBy,
+    metrics,
+    limit: CLIENT_ROW_LIMIT,
+    sort: { metric: initialSort.id === 'name' ? metrics[0]! : initialSort.id, direction: initialSort.desc ? 'desc' : 'asc' },
+    trend: trendMetric ? { metric: trendMetric } : undefined,
+  })
   const serverMode = (full.data?.total ?? 0) > CLIENT_ROW_LIMIT
   const sortMetric = sorting[0] && sorting[0].id !== 'name' ? sorting[0].id : metrics[0]!
   const server = useBreakdown({
@@ -188,30 +197,48 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
   const needle = deferredSearch.trim().toLowerCase()
   const rows = useMemo(() => {
     const all = source.data?.rows ?? []
-    return serverMode || !needle ? all : all.filter((row) => matches(row, needle))
-  }, [source.data, serverMode, needle])
+    if (serverMode) return all
+    const found = needle ? all.filter((row) => matches(row, needle)) : [...all]
+    // Sorted here, on plain numbers, rather than by the table's generic row model: 50,000 rows re-sort
+    // in a few tens of milliseconds. The table still owns the sorting state and the headers.
+    const sort = sorting[0]
+    if (!sort) return found
+    const sign = sort.desc ? -1 : 1
+    if (sort.id === 'name') return found.sort((a, b) => sign * collator.compare(a.label, b.label) || (a.key < b.key ? -1 : 1))
+    return found.sort((a, b) => {
+      const x = a.metrics[sort.id]
+      const y = b.metrics[sort.id]
+      if (x == null || y == null) return x == null ? (y == null ? 0 : 1) : -1
+      return sign * (x - y) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+    })
+  }, [source.data, serverMode, needle, sorting])
 
   const columns = useMemo(() => buildColumns({ groupBy, metrics, trendMetric, showModels, format, colorOf }), [groupBy, metrics, trendMetric, showModels, format, colorOf])
-  const table = useTable({
-    features,
-    columns,
-    data: rows,
-    state: { sorting },
-    onSortingChange: setSorting,
-    manualSorting: serverMode,
-    getRowId: (row) => row.key,
-  })
-  const tableRows = table.getRowModel().rows
-
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
-    count: tableRows.length,
+    count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
     initialRect: { width: 1000, height },
   })
   const items = virtualizer.getVirtualItems()
+  // The table gets only the rows on screen: sorting and search happen above on plain arrays, so a
+  // re-sort of 50,000 rows never rebuilds 50,000 table rows. It still owns headers, cells and state.
+  const firstIndex = items[0]?.index ?? 0
+  const lastIndex = items.at(-1)?.index ?? -1
+  const windowRows = useMemo(() => rows.slice(firstIndex, lastIndex + 1), [rows, firstIndex, lastIndex])
+  const table = useTable({
+    features,
+    columns,
+    data: windowRows,
+    state: { sorting },
+    onSortingChange: setSorting,
+    manualSorting: true,
+    getRowId: (row) => row.key,
+  })
+  const tableRows = table.getRowModel().rows
+
   const padTop = items[0]?.start ?? 0
   const padBottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0
   const columnCount = columns.length
@@ -252,7 +279,7 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
         <Skeleton height={height} />
       ) : (
         <div ref={scrollRef} className="uk-table-wrap" style={{ maxHeight: height }} tabIndex={-1}>
-          <table className="uk-table" aria-label={title} aria-rowcount={tableRows.length + 1}>
+          <table className="uk-table" aria-label={title} aria-rowcount={rows.length + 1}>
             <thead>
               {table.getHeaderGroups().map((group) => (
                 <tr key={group.id}>
@@ -296,7 +323,8 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
                     </tr>
                   ) : null}
                   {items.map((item) => {
-                    const row = tableRows[item.index]!
+                    const row = tableRows[item.index - firstIndex]
+                    if (!row) return null
                     return (
                       <tr key={row.id} data-key={row.id} aria-rowindex={item.index + 2} style={{ height: ROW_HEIGHT }}>
                         {row.getAllCells().map((cell) => (
