@@ -36,4 +36,4 @@ console.log(`  Latency       ${formatDuration(t.avgLatencyMs)} avg, ${formatDura
 const teams = await adapter.getBreakdown({ range, timeZone, groupBy: 'team', metrics: ['cost', 'requests'] })
 console.log('  Spend by team')
 for (const row of teams.rows) console.log(`    ${row.label.padEnd(40)} ${formatMoney(row.metrics.cost, { currency }).padStart(12)}  ${formatCount(row.metrics.requests).padStart(8)} requests`)
-console.log('\nThe Usage page itself: pnpm start (Storybook, Recipes).')
+console.log('\nThe Usage page itself: pnpm start (the demo console), pnpm storybook (components and recipes).')

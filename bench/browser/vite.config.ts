@@ -11,6 +11,7 @@ export default defineConfig({
       { find: /^@usagekit\/core\/memory$/, replacement: src('core/src/memory/index.ts') },
       { find: /^@usagekit\/core\/fixtures$/, replacement: src('core/src/fixtures/index.ts') },
       { find: /^@usagekit\/core\/csv$/, replacement: src('core/src/csvExport/index.ts') },
+      { find: /^@usagekit\/core\/validation$/, replacement: src('core/src/validation/index.ts') },
       { find: /^@usagekit\/core$/, replacement: src('core/src/index.ts') },
       { find: /^@usagekit\/react\/styles\.css$/, replacement: src('react/src/styles.css') },
       { find: /^@usagekit\/react$/, replacement: src('react/src/index.ts') },

@@ -8,6 +8,7 @@ export default defineConfig({
     'testing/index': 'src/testing/index.ts',
     'http/index': 'src/http/index.ts',
     'csv/index': 'src/csvExport/index.ts',
+    'validation/index': 'src/validation/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

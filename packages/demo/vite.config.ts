@@ -9,6 +9,7 @@ export default defineConfig({
     alias: [
       { find: /^@usagekit\/core\/http$/, replacement: src('core/src/http/index.ts') },
       { find: /^@usagekit\/core\/csv$/, replacement: src('core/src/csvExport/index.ts') },
+      { find: /^@usagekit\/core\/validation$/, replacement: src('core/src/validation/index.ts') },
       { find: /^@usagekit\/core$/, replacement: src('core/src/index.ts') },
       { find: /^@usagekit\/react\/styles\.css$/, replacement: src('react/src/styles.css') },
       { find: /^@usagekit\/react$/, replacement: src('react/src/index.ts') },

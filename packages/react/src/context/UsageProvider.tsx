@@ -10,11 +10,11 @@ import {
   localTimeZone,
   resolveTimeRange,
   toEpochMs,
-  withValidation,
 } from '@usagekit/core'
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { type SeriesColors, createSeriesColors } from '../components/seriesColor.js'
 import { useLiveRefresh } from '../hooks/useLiveRefresh.js'
+import { withLazyValidation } from './withLazyValidation.js'
 import { type UsageSelection, type UsageView, selectionFromSearch, selectionToSearch } from '../state/urlState.js'
 
 /** What the viewer may see; decided by the host (its roles), enforced again on its server. */
@@ -153,7 +153,7 @@ export function UsageProvider(props: UsageProviderProps): ReactNode {
 function UsageProviderInner(props: UsageProviderProps): ReactNode {
   const isClient = useIsClient()
   const { adapter: rawAdapter, validate = true, now } = props
-  const adapter = useMemo(() => (validate ? withValidation(rawAdapter) : rawAdapter), [rawAdapter, validate])
+  const adapter = useMemo(() => (validate ? withLazyValidation(rawAdapter) : rawAdapter), [rawAdapter, validate])
   const timeZone = props.timeZone ?? (isClient ? localTimeZone() : undefined)
   const nowProvided = now !== undefined
   const getNow = useCallback(() => {
