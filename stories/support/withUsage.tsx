@@ -47,7 +47,15 @@ export const withUsage: Decorator = (Story, context) => {
     <Story />
   )
   return (
-    <StoryProvider key={context.id} adapter={adapter} theme={context.globals.theme} framed={parameters.framed ?? true} {...parameters.provider}>
+    <StoryProvider
+      key={context.id}
+      adapter={adapter}
+      theme={context.globals.theme}
+      framed={parameters.framed ?? true}
+      // A loading story waits for ever rather than turning into the timeout error.
+      timeoutMs={parameters.state === 'loading' ? 0 : undefined}
+      {...parameters.provider}
+    >
       {body}
     </StoryProvider>
   )

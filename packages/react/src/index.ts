@@ -9,6 +9,7 @@ export type {
   UsageTheme,
 } from './context/UsageProvider.js'
 export { selectionFromSearch, selectionToSearch } from './state/urlState.js'
+export { AdapterTimeoutError, withTimeout } from './context/withTimeout.js'
 export type { UsageSelection, UsageView } from './state/urlState.js'
 
 // Hooks

@@ -77,6 +77,15 @@ describe('KpiGrid', () => {
     expect(screen.getByText('Spend').closest('section')).toHaveAttribute('data-state', 'ready')
   })
 
+  it('fails a widget whose backend never answers, with a Retry, once the timeout passes', async () => {
+    const adapter = testAdapter()
+    const hanging: UsageAdapter = { ...adapter, getSummary: () => new Promise(() => {}) }
+    renderUsage(<KpiGrid preset="modelUsage" compare={false} />, { adapter: hanging, timeoutMs: 150 })
+    expect(screen.getByText('Spend').closest('section')).toHaveAttribute('data-state', 'loading')
+    await waitFor(() => expect(screen.getAllByText('getSummary did not answer within 150 ms.').length).toBeGreaterThan(0))
+    expect(screen.getAllByRole('button', { name: 'Retry' }).length).toBeGreaterThan(0)
+  })
+
   it('turns a broken answer (NaN) into a clear error in that widget', async () => {
     const adapter = testAdapter()
     const broken: UsageAdapter = { ...adapter, getSummary: async () => ({ totals: { requests: Number.NaN, successRate: 1, totalTokens: 1, inputTokens: 1, outputTokens: 1, cost: 1, avgLatencyMs: 1, p95LatencyMs: 1 } }) }

@@ -15,6 +15,7 @@ import { type ReactNode, createContext, useCallback, useContext, useEffect, useM
 import { type SeriesColors, createSeriesColors } from '../components/seriesColor.js'
 import { useLiveRefresh } from '../hooks/useLiveRefresh.js'
 import { withLazyValidation } from './withLazyValidation.js'
+import { withTimeout } from './withTimeout.js'
 import { type UsageSelection, type UsageView, selectionFromSearch, selectionToSearch } from '../state/urlState.js'
 
 /** What the viewer may see; decided by the host (its roles), enforced again on its server. */
@@ -59,6 +60,8 @@ export interface UsageProviderProps {
   syncUrl?: boolean
   /** Live mode interval in ms (default 15 000). */
   liveIntervalMs?: number
+  /** A call that has not answered after this many ms fails its widget (default 30 000; 0 waits forever). */
+  timeoutMs?: number
   children?: ReactNode
 }
 
@@ -153,7 +156,11 @@ export function UsageProvider(props: UsageProviderProps): ReactNode {
 function UsageProviderInner(props: UsageProviderProps): ReactNode {
   const isClient = useIsClient()
   const { adapter: rawAdapter, validate = true, now } = props
-  const adapter = useMemo(() => (validate ? withLazyValidation(rawAdapter) : rawAdapter), [rawAdapter, validate])
+  const timeoutMs = props.timeoutMs ?? 30_000
+  const adapter = useMemo(() => {
+    const timed = timeoutMs > 0 ? withTimeout(rawAdapter, timeoutMs) : rawAdapter
+    return validate ? withLazyValidation(timed) : timed
+  }, [rawAdapter, validate, timeoutMs])
   const timeZone = props.timeZone ?? (isClient ? localTimeZone() : undefined)
   const nowProvided = now !== undefined
   const getNow = useCallback(() => {
