@@ -93,8 +93,6 @@ export interface UsageSelectionState extends UsageSelection {
   anchor: number | undefined
   /** Moves "now" forward and refetches every widget once (Refresh, live ticks). */
   refresh: () => void
-  /** Counts refreshes (widgets with fixed ranges refetch when it changes). */
-  refreshCount: number
 }
 
 function rangeMoves(range: TimeRangeSelection, timeZone: string, from: number, to: number): boolean {
@@ -192,7 +190,6 @@ function UsageProviderInner(props: UsageProviderProps): ReactNode {
     filters: props.defaultFilters ?? {},
   }))
   const [live, setLive] = useState(false)
-  const [refreshCount, setRefreshCount] = useState(0)
   // The clock is read after hydration (or from `now` on the server) so both renders agree.
   const [anchor, setAnchor] = useState<number | undefined>(() => (nowProvided ? getNow() : undefined))
   useEffect(() => {
@@ -216,7 +213,6 @@ function UsageProviderInner(props: UsageProviderProps): ReactNode {
     const next = getNow()
     const moves = anchor === undefined || timeZone === undefined || rangeMoves(selection.range, timeZone, anchor, next)
     setAnchor(next)
-    setRefreshCount((count) => count + 1)
     // A range that moves with the clock gets new query keys (one fetch each); a fixed one refetches in place.
     if (!moves) void queryClient.refetchQueries({ queryKey: ['usagekit'], type: 'active', predicate: isRefreshable })
   }, [getNow, queryClient, anchor, timeZone, selection.range])
@@ -233,9 +229,8 @@ function UsageProviderInner(props: UsageProviderProps): ReactNode {
       setLive,
       anchor,
       refresh,
-      refreshCount,
     }),
-    [selection, props.fixedFilters, live, anchor, refresh, refreshCount],
+    [selection, props.fixedFilters, live, anchor, refresh],
   )
 
   return (
