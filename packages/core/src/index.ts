@@ -115,6 +115,12 @@ export {
 export type { DateFormatOptions, FormatOptions, MoneyFormatOptions, TokenNotation } from './format'
 export { redactApiKey, redactIp } from './redact'
 
+// Helpers for adapters that store UsageRecords
+export { toRequestDetail, toRequestSummary } from './requestRecord'
+export type { RequestDetailOptions } from './requestRecord'
+export { decodeCursor, encodeCursor, querySignature } from './keysetCursor'
+export type { CursorPosition, CursorQuery } from './keysetCursor'
+
 // Validation
 export {
   normalizeNumber,

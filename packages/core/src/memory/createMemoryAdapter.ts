@@ -10,19 +10,16 @@ import {
   deriveMetricValues,
   expandMetrics,
 } from '../metrics'
-import { fromNanos, toNanos } from '../money'
-import { redactApiKey, redactIp } from '../redact'
+import { redactApiKey } from '../redact'
+import { toRequestDetail, toRequestSummary } from '../requestRecord'
 import { type InstantInput, toEpochMs } from '../timeRange'
 import type {
   AdapterCapabilities,
   AdapterMethod,
   BreakdownRow,
-  ChatMessage,
-  CostComponent,
   DimensionValue,
   MeterRecord,
   MetricValues,
-  RequestDetail,
   RequestSummary,
   Series,
   UsageAdapter,
@@ -39,7 +36,7 @@ import {
 } from '../validateQuery'
 import { type Cells, type Grouping, type RowSet, aggregate, rowAt, rowSetSize, selectMeters, selectRowSet, selectRows } from './aggregate'
 import { type CodedDimension, ColumnStore, MeterStore } from './columnStore'
-import { decodeCursor, encodeCursor } from './cursor'
+import { decodeCursor, encodeCursor } from '../keysetCursor'
 
 export interface MemoryAdapterOptions {
   /** Resource meters (seed 002), spread pro rata over buckets. */
@@ -279,92 +276,9 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
 
   // ---------------------------------------------------------------- requests
 
-  function summarize(record: UsageRecord): RequestSummary {
-    const summary: RequestSummary = {
-      id: record.id,
-      timestamp: new Date(Date.parse(record.timestamp)).toISOString(),
-      status: record.status,
-      userId: record.userId,
-      userName: record.userName,
-      provider: record.provider,
-      model: record.model,
-      inputTokens: record.inputTokens,
-      cachedInputTokens: record.cachedInputTokens,
-      outputTokens: record.outputTokens,
-      totalTokens: record.inputTokens + record.outputTokens,
-      cost: record.cost,
-      latencyMs: record.latencyMs,
-      ttftMs: record.ttftMs,
-      tags: [...record.tags],
-    }
-    if (record.userEmail) summary.userEmail = record.userEmail
-    if (record.team) summary.team = record.team
-    if (record.apiKey) summary.apiKey = record.apiKeyName ?? redactApiKey(record.apiKey)
-    if (record.application) summary.application = record.application
-    if (record.agent) summary.agent = record.agent
-    if (record.errorMessage) summary.errorMessage = record.errorMessage
-    return summary
-  }
-
   function matchesSearch(record: UsageRecord, needle: string): boolean {
     const fields = [record.id, record.userName, record.userEmail, record.model, record.application, ...record.tags]
     return fields.some((field) => typeof field === 'string' && field.toLowerCase().includes(needle))
-  }
-
-  function costBreakdown(record: UsageRecord): CostComponent[] {
-    const components = record.costBreakdown?.map((component) => ({ ...component })) ?? []
-    const listed = components.reduce((sum, component) => sum + toNanos(component.amount), 0)
-    const missing = toNanos(record.cost) - listed
-    // The lines must add up to the cost: whatever the record does not itemise is shown as such.
-    if (components.length === 0) components.push({ label: 'Usage', amount: record.cost })
-    else if (missing !== 0) components.push({ label: 'Other', amount: fromNanos(missing) })
-    return components
-  }
-
-  function detail(record: UsageRecord): RequestDetail {
-    const content = capabilities.requestContent
-    const messages: ChatMessage[] = []
-    if (content) {
-      if (record.systemPrompt) messages.push({ role: 'system', content: record.systemPrompt })
-      if (record.prompt) messages.push({ role: 'user', content: record.prompt })
-      if (record.completion) messages.push({ role: 'assistant', content: record.completion })
-    }
-    const start = Date.parse(record.timestamp)
-    const requestMessages = messages.filter((message) => message.role !== 'assistant')
-    return {
-      ...summarize(record),
-      callType: record.callType ?? 'chat.completions',
-      modelId: record.modelId ?? `${record.provider}/${record.model}`,
-      apiBase: record.apiBase ?? null,
-      ip: record.ip ? redactIp(record.ip) : null,
-      overheadMs: record.overheadMs ?? null,
-      retries: record.retries ?? 0,
-      cacheHit: record.cachedInputTokens > 0,
-      startTime: new Date(start).toISOString(),
-      endTime: new Date(start + record.latencyMs).toISOString(),
-      costBreakdown: costBreakdown(record),
-      request: !content
-        ? null
-        : (record.request ?? (requestMessages.length ? { model: record.model, messages: requestMessages } : null)),
-      response: !content
-        ? null
-        : (record.response ??
-          (record.completion
-            ? {
-                id: record.id,
-                model: record.model,
-                choices: [{ index: 0, message: { role: 'assistant', content: record.completion }, finish_reason: 'stop' }],
-                usage: {
-                  prompt_tokens: record.inputTokens,
-                  completion_tokens: record.outputTokens,
-                  total_tokens: record.inputTokens + record.outputTokens,
-                  prompt_tokens_details: { cached_tokens: record.cachedInputTokens },
-                },
-              }
-            : null)),
-      messages,
-      metadata: { ...(record.metadata ?? {}) },
-    }
   }
 
   // ---------------------------------------------------------------- the adapter
@@ -542,7 +456,7 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
           more = true
           break
         }
-        items.push(summarize(record))
+        items.push(toRequestSummary(record))
         last = record
       }
       const nextCursor =
@@ -554,7 +468,7 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
       await simulate('getRequest', params.signal)
       const row = typeof params.id === 'string' ? store.rowOf(params.id) : undefined
       if (row === undefined) throw new NotFoundError(String(params.id))
-      return detail(store.records[row]!)
+      return toRequestDetail(store.records[row]!, capabilities)
     },
 
     async getDimensionValues(params) {

@@ -1,4 +1,4 @@
 export { createMemoryAdapter } from './createMemoryAdapter'
 export type { MemoryAdapter, MemoryAdapterOptions } from './createMemoryAdapter'
-export { decodeCursor, encodeCursor, querySignature } from './cursor'
-export type { CursorPosition, CursorQuery } from './cursor'
+export { decodeCursor, encodeCursor, querySignature } from '../keysetCursor'
+export type { CursorPosition, CursorQuery } from '../keysetCursor'

@@ -1,5 +1,5 @@
-import { InvalidQueryError } from '../errors'
-import type { Filters, TimeRange } from '../types'
+import { InvalidQueryError } from './errors'
+import type { Filters, TimeRange } from './types'
 
 /** What a cursor is bound to: the query that made it (not the page size). */
 export interface CursorQuery {
@@ -10,7 +10,7 @@ export interface CursorQuery {
 }
 
 export interface CursorPosition {
-  /** Timestamp (epoch ms) and id of the last item of the page: the next page starts strictly after it. */
+  /** Timestamp (epoch ms, or the adapter's own finer unit) and id of the last item of the page: the next page starts strictly after it. */
   ts: number
   id: string
 }

@@ -1,0 +1,551 @@
+import {
+  type AdapterCapabilities,
+  type BreakdownRow,
+  type Dimension,
+  DIMENSIONS,
+  type DimensionValue,
+  type InstantInput,
+  type Metric,
+  type MetricValues,
+  NONE_KEY,
+  NotFoundError,
+  OTHER_KEY,
+  OTHER_LABEL,
+  STANDARD_METRICS,
+  type Series,
+  type UsageAdapter,
+  type UsageRecord,
+  assertBucket,
+  assertDimension,
+  assertMetric,
+  assertMetrics,
+  assertOptionalInteger,
+  assertPageSize,
+  assertValidQuery,
+  bucketBoundaries,
+  decodeCursor,
+  deriveMetricSeries,
+  deriveMetricValues,
+  encodeCursor,
+  expandMetrics,
+  toEpochMs,
+  toRequestDetail,
+  toRequestSummary,
+} from '@usagekit/core'
+import { type SqlColumnMapping, quoteTableName, resolveColumns } from './sqlColumns'
+import { SQL_DIALECTS, type SqlDialectName } from './sqlDialect'
+import { labelsSql } from './sqlLabels'
+import { aggregateSql, baseColumnNames, baseColumns, emptyValue, rankSql, readMetric } from './sqlMetrics'
+import { SqlParameters, type SqlValue } from './sqlParameters'
+import { type SqlScope, SqlTable } from './sqlTable'
+import { microsToIso, readCount, readJson, readMicros, readMoney, readNumber, readText } from './sqlValues'
+
+export type SqlRow = Record<string, unknown>
+
+/**
+ * Runs one statement with positional parameters (`$1`, `$2`, …) on the host's own client and
+ * resolves to its rows. pg's and PGlite's `query` results (`{ rows }`) are accepted as they are.
+ */
+export type SqlExecute = (
+  sql: string,
+  params: SqlValue[],
+  options: { signal?: AbortSignal },
+) => Promise<readonly SqlRow[] | { rows: readonly SqlRow[] }>
+
+export interface SqlAdapterOptions {
+  dialect: SqlDialectName
+  execute: SqlExecute
+  /** The request-log table (or view): `"name"`, `"schema.name"`, or its parts. Default `usage_requests`. */
+  table?: string | readonly string[]
+  /** Which column holds each record field; omitted fields use the reference schema's names. */
+  columns?: SqlColumnMapping
+  /** ISO 4217 code of the cost column. Default `USD`. */
+  currency?: string
+  /** Whether `getRequest` returns prompts and responses. Default true (when the table has them). */
+  requestContent?: boolean
+  /** Largest `listRequests` page. Default 500. */
+  maxPageSize?: number
+  /** Longest range in days; default no limit. */
+  maxRangeDays?: number | null
+  /** "Now", for flagging in-progress buckets as partial. Default the current time. */
+  now?: () => InstantInput
+}
+
+const OPTIONAL_DIMENSION_FIELDS: Partial<Record<Dimension, 'team' | 'apiKey' | 'tags' | 'application' | 'agent'>> = {
+  team: 'team',
+  apiKey: 'apiKey',
+  tag: 'tags',
+  application: 'application',
+  agent: 'agent',
+}
+
+const CONTENT_FIELDS = ['systemPrompt', 'prompt', 'completion', 'request', 'response'] as const
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason ?? new DOMException('The operation was aborted.', 'AbortError')
+}
+
+function pick(values: MetricValues, metrics: readonly Metric[]): MetricValues {
+  const out: MetricValues = {}
+  for (const metric of metrics) out[metric] = values[metric] ?? null
+  return out
+}
+
+/**
+ * A usagekit adapter over a request-log table in PostgreSQL (server or PGlite) or DuckDB: every
+ * method is one parameterised statement run through the host's own client. See docs/adapter.md
+ * ("SQL adapter") and `referenceSchema` for the table it expects.
+ */
+export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
+  const dialect = SQL_DIALECTS[options.dialect]
+  if (!dialect) {
+    throw new TypeError(`createSqlAdapter: dialect must be "postgres" or "duckdb", got ${JSON.stringify(options.dialect)}.`)
+  }
+  if (typeof options.execute !== 'function') {
+    throw new TypeError('createSqlAdapter: execute(sql, params) must be a function that runs a statement on your client.')
+  }
+  const columns = resolveColumns(options.columns)
+  const table = new SqlTable(dialect, quoteTableName(options.table ?? 'usage_requests'), columns)
+  const now = () => (options.now ? toEpochMs(options.now()) : Date.now())
+  const hasContent = CONTENT_FIELDS.some((field) => table.has(field))
+
+  const capabilities: AdapterCapabilities = {
+    metrics: Object.values(STANDARD_METRICS),
+    dimensions: DIMENSIONS.filter((dimension) => {
+      const field = OPTIONAL_DIMENSION_FIELDS[dimension]
+      return field === undefined || table.has(field)
+    }),
+    currency: options.currency ?? 'USD',
+    requestContent: (options.requestContent ?? true) && hasContent,
+    limits: { maxRangeDays: options.maxRangeDays ?? null, maxPageSize: options.maxPageSize ?? 500 },
+  }
+
+  async function query(sql: string, params: SqlParameters, signal: AbortSignal | undefined): Promise<readonly SqlRow[]> {
+    throwIfAborted(signal)
+    const result = await options.execute(sql, params.values, { signal })
+    throwIfAborted(signal)
+    return Array.isArray(result) ? result : (result as { rows: readonly SqlRow[] }).rows
+  }
+
+  // ---------------------------------------------------------------- building blocks
+
+  interface BaseOptions {
+    scope: SqlScope
+    metrics: readonly Metric[]
+    /** Adds `g`, the group key ('__none__' for rows without one; one row per tag for `tag`). */
+    dimension?: Dimension
+    /** Adds `b`, the bucket index over these bound edges. */
+    edges?: readonly string[]
+    /** Adds `model`. */
+    model?: boolean
+    /** Adds `ts` (for trends computed later). */
+    ts?: boolean
+  }
+
+  /** `SELECT … FROM table WHERE range AND filters`: one row per request (per tag when grouped by tag). */
+  function baseSql(params: SqlParameters, base: BaseOptions): string {
+    const items = baseColumns(table, base.metrics)
+    const where = table.where(base.scope, params)
+    if (base.edges) items.push(`${dialect.bucketIndex(table.column('timestamp'), base.edges, params)} AS b`)
+    if (base.model) items.push(`${table.column('model')} AS model`)
+    if (base.ts) items.push(`${table.column('timestamp')} AS ts`)
+    if (base.dimension === 'tag') {
+      items.push(`${table.column('id')} AS id`, `coalesce(nullif(r.usagekit_tag, ''), '${NONE_KEY}') AS g`)
+      // A request counts once under each of its tags (DISTINCT drops a tag listed twice).
+      return (
+        `SELECT DISTINCT ${items.join(', ')} FROM (SELECT r.*, unnest(${dialect.tagsOrNone(table.tags(), `'${NONE_KEY}'`)}) AS usagekit_tag ` +
+        `FROM ${table.name} r WHERE ${where}) r`
+      )
+    }
+    if (base.dimension) items.push(`coalesce(${table.key(base.dimension)}, '${NONE_KEY}') AS g`)
+    if (items.length === 0) items.push('1 AS one')
+    return `SELECT ${items.join(', ')} FROM ${table.name} r WHERE ${where}`
+  }
+
+  function isoRange(startMs: number, endMs: number): { start: string; end: string } {
+    return { start: new Date(startMs).toISOString(), end: new Date(endMs).toISOString() }
+  }
+
+  function edgesOf(buckets: readonly { start: string; end: string }[]): string[] {
+    return [...buckets.map((bucket) => bucket.start), buckets[buckets.length - 1]!.end]
+  }
+
+  function readValues(row: SqlRow, metrics: readonly Metric[], prefix = 'm'): Record<string, number | null> {
+    const values: Record<string, number | null> = {}
+    metrics.forEach((metric, i) => {
+      values[metric] = readMetric(metric, row[`${prefix}${i}`])
+    })
+    return values
+  }
+
+  function aggregates(metrics: readonly Metric[], prefix = 'm'): string {
+    return metrics.map((metric, i) => `${aggregateSql(table, metric)} AS ${prefix}${i}`).join(', ')
+  }
+
+  function orderBy(valueSql: string, direction: 'asc' | 'desc', key = 'g'): string {
+    return `${valueSql} ${direction === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, ${dialect.binary(key)} ASC`
+  }
+
+  /** A record from a `recordColumns` row, as the memory adapter stores it. */
+  function recordOf(row: SqlRow): UsageRecord {
+    const timestamp = microsToIso(readMicros(row.ts_us))
+    const costBreakdown = readJson(row.cost_breakdown)
+    const metadata = readJson(row.metadata)
+    const record: UsageRecord = {
+      id: readText(row.id)!,
+      timestamp,
+      userId: readText(row.user_id)!,
+      userName: readText(row.user_name) ?? readText(row.user_id)!,
+      userEmail: readText(row.user_email) ?? '',
+      team: readText(row.team) || null,
+      apiKey: readText(row.api_key) || null,
+      apiKeyName: readText(row.api_key_name),
+      tags: ((readJson(row.tags) as string[] | null) ?? []).filter((tag) => tag !== ''),
+      application: readText(row.application) || null,
+      agent: readText(row.agent) || null,
+      provider: readText(row.provider)!,
+      model: readText(row.model)!,
+      status: readText(row.status) === 'success' ? 'success' : 'error',
+      inputTokens: readCount(row.input_tokens),
+      cachedInputTokens: readCount(row.cached_input_tokens),
+      outputTokens: readCount(row.output_tokens),
+      cost: readMoney(row.cost),
+      latencyMs: readNumber(row.latency_ms) ?? 0,
+      ttftMs: readNumber(row.ttft_ms),
+      errorMessage: readText(row.error_message),
+    }
+    if (row.call_type !== undefined) {
+      const optional = {
+        callType: readText(row.call_type) ?? undefined,
+        modelId: readText(row.model_id) ?? undefined,
+        apiBase: readText(row.api_base),
+        ip: readText(row.ip),
+        overheadMs: readNumber(row.overhead_ms),
+        retries: row.retries === null || row.retries === undefined ? undefined : readCount(row.retries),
+        costBreakdown: Array.isArray(costBreakdown) ? costBreakdown : undefined,
+        systemPrompt: readText(row.system_prompt),
+        prompt: readText(row.prompt),
+        completion: readText(row.completion),
+        request: readJson(row.request) ?? undefined,
+        response: readJson(row.response) ?? undefined,
+        metadata: metadata && typeof metadata === 'object' ? (metadata as UsageRecord['metadata']) : undefined,
+      }
+      Object.assign(record, optional)
+    }
+    return record
+  }
+
+  function recordColumns(detail: boolean): string {
+    const text = (field: Parameters<SqlTable['column']>[0], name: string) => `${table.column(field)} AS ${name}`
+    const items = [
+      text('id', 'id'),
+      `${dialect.epochMicros(table.column('timestamp'))} AS ts_us`,
+      text('userId', 'user_id'),
+      text('userName', 'user_name'),
+      text('userEmail', 'user_email'),
+      text('team', 'team'),
+      text('apiKey', 'api_key'),
+      text('apiKeyName', 'api_key_name'),
+      `${dialect.json(table.tags())} AS tags`,
+      text('application', 'application'),
+      text('agent', 'agent'),
+      text('provider', 'provider'),
+      text('model', 'model'),
+      text('status', 'status'),
+      `${dialect.text(table.column('inputTokens'))} AS input_tokens`,
+      table.has('cachedInputTokens') ? `${dialect.text(table.column('cachedInputTokens'))} AS cached_input_tokens` : '0 AS cached_input_tokens',
+      `${dialect.text(table.column('outputTokens'))} AS output_tokens`,
+      `${dialect.text(dialect.money(table.column('cost')))} AS cost`,
+      text('latencyMs', 'latency_ms'),
+      text('ttftMs', 'ttft_ms'),
+      text('errorMessage', 'error_message'),
+    ]
+    if (detail) {
+      const content = capabilities.requestContent
+      const json = (field: Parameters<SqlTable['column']>[0], name: string) =>
+        `${table.has(field) ? dialect.text(table.column(field)) : dialect.nullText} AS ${name}`
+      items.push(
+        text('callType', 'call_type'),
+        text('modelId', 'model_id'),
+        text('apiBase', 'api_base'),
+        text('ip', 'ip'),
+        text('overheadMs', 'overhead_ms'),
+        text('retries', 'retries'),
+        json('costBreakdown', 'cost_breakdown'),
+        json('metadata', 'metadata'),
+        // Content the viewer may not see is never read out of the database.
+        content ? text('systemPrompt', 'system_prompt') : `${dialect.nullText} AS system_prompt`,
+        content ? text('prompt', 'prompt') : `${dialect.nullText} AS prompt`,
+        content ? text('completion', 'completion') : `${dialect.nullText} AS completion`,
+        content ? json('request', 'request') : `${dialect.nullText} AS request`,
+        content ? json('response', 'response') : `${dialect.nullText} AS response`,
+      )
+    }
+    return items.join(', ')
+  }
+
+  // ---------------------------------------------------------------- the adapter
+
+  return {
+    async getCapabilities(params = {}) {
+      throwIfAborted(params.signal)
+      return structuredClone(capabilities)
+    },
+
+    async getSummary(params) {
+      const { startMs, endMs } = assertValidQuery(params, capabilities)
+      assertMetrics(params.metrics, capabilities)
+      const metrics = expandMetrics(params.metrics)
+      const length = endMs - startMs
+      const from = params.compareToPrevious ? startMs - length : startMs
+      const sql = new SqlParameters()
+      const base = baseSql(sql, { scope: { ...isoRange(from, endMs), filters: params.filters }, metrics, ts: true })
+      const current = sql.add(new Date(startMs).toISOString())
+      // One scan answers both periods: rows before `start` are the previous period.
+      const statement =
+        `SELECT CASE WHEN base.ts >= ${dialect.instant(current)} THEN 1 ELSE 0 END AS period, ${aggregates(metrics)} ` +
+        `FROM (${base}) base GROUP BY 1`
+      const rows = await query(statement, sql, params.signal)
+      const periodValues = (period: number) => {
+        const row = rows.find((candidate) => readCount(candidate.period) === period)
+        const values = row ? readValues(row, metrics) : Object.fromEntries(metrics.map((metric) => [metric, emptyValue(metric)]))
+        return deriveMetricValues(values, params.metrics)
+      }
+      const result: { totals: MetricValues; previous?: MetricValues } = { totals: periodValues(1) }
+      if (params.compareToPrevious) result.previous = periodValues(0)
+      return result
+    },
+
+    async getTimeSeries(params) {
+      const { startMs, endMs } = assertValidQuery(params, capabilities)
+      assertMetrics(params.metrics, capabilities)
+      assertBucket(params.bucket)
+      assertOptionalInteger(params.limit, 'limit', 1)
+      if (params.groupBy !== undefined) assertDimension(params.groupBy, capabilities, 'groupBy')
+      const buckets = bucketBoundaries(params.range, params.bucket, params.timeZone, { now: now() })
+      const B = buckets.length
+      const metrics = expandMetrics(params.metrics)
+      const scope = { ...isoRange(startMs, endMs), filters: params.filters }
+      const sql = new SqlParameters()
+      const dimension = params.groupBy
+      const empty = () => Object.fromEntries(metrics.map((metric) => [metric, Array.from({ length: B }, () => emptyValue(metric))]))
+
+      if (dimension === undefined) {
+        const base = baseSql(sql, { scope, metrics, edges: edgesOf(buckets) })
+        const rows = await query(`SELECT b, ${aggregates(metrics)} FROM (${base}) base GROUP BY b`, sql, params.signal)
+        const values: Record<string, (number | null)[]> = empty()
+        for (const row of rows) {
+          const b = readCount(row.b)
+          const cell = readValues(row, metrics)
+          for (const metric of metrics) values[metric]![b] = cell[metric]!
+        }
+        return { buckets, series: [{ key: 'total', label: 'Total', values: deriveMetricSeries(values, params.metrics, B) }] }
+      }
+
+      const base = baseSql(sql, { scope, metrics: [...metrics, params.metrics[0]!], dimension, edges: edgesOf(buckets) })
+      const limit = params.limit === undefined ? null : sql.add(params.limit)
+      const inTop = limit === null ? 'TRUE' : `ranked.rn <= ${dialect.integer(limit)}`
+      const other = limit === null ? 'ranked.rn' : `${dialect.integer(limit)} + 1`
+      const baseMetrics = [...metrics, params.metrics[0]!]
+      // Two tags folding into __other__ count a request once: DISTINCT over the request, not its tag.
+      const carried = [...(dimension === 'tag' ? ['id'] : []), 'b', ...baseColumnNames(baseMetrics)].map((name) => `base.${name}`).join(', ')
+      const distinct = dimension === 'tag' ? 'DISTINCT ' : ''
+      const statement = [
+        `WITH base AS (${base}),`,
+        // Groups ranked by the first metric over the whole range, ties by key; the rest fold into __other__.
+        `ranked AS (SELECT g, row_number() OVER (ORDER BY ${orderBy(rankSql(table, params.metrics[0]!), 'desc')}) AS rn FROM base GROUP BY g),`,
+        `mapped AS (SELECT ${distinct}CASE WHEN ${inTop} THEN base.g ELSE '${OTHER_KEY}' END AS s, ` +
+          `CASE WHEN ${inTop} THEN ranked.rn ELSE ${other} END AS sr, ${carried} FROM base JOIN ranked ON ranked.g = base.g),`,
+        `keys AS (SELECT g FROM ranked WHERE ${inTop}),`,
+        `labels AS (${labelsSql(table, dimension)}),`,
+        `cells AS (SELECT s, sr, b, ${aggregates(metrics)} FROM mapped GROUP BY s, sr, b)`,
+        `SELECT cells.*, labels.label AS label FROM cells LEFT JOIN labels ON labels.g = cells.s ORDER BY cells.sr, cells.b`,
+      ].join('\n')
+      const rows = await query(statement, sql, params.signal)
+      const series: Series[] = []
+      let current: { key: string; label: string; values: Record<string, (number | null)[]> } | null = null
+      for (const row of rows) {
+        const key = readText(row.s)!
+        if (current === null || current.key !== key) {
+          current = { key, label: key === OTHER_KEY ? OTHER_LABEL : (readText(row.label) ?? key), values: empty() }
+          series.push({ key: current.key, label: current.label, values: current.values })
+        }
+        const b = readCount(row.b)
+        const cell = readValues(row, metrics)
+        for (const metric of metrics) current.values[metric]![b] = cell[metric]!
+      }
+      for (const entry of series) entry.values = deriveMetricSeries(entry.values, params.metrics, B)
+      return { buckets, series }
+    },
+
+    async getBreakdown(params) {
+      const { startMs, endMs } = assertValidQuery(params, capabilities)
+      assertMetrics(params.metrics, capabilities)
+      const dimension = params.groupBy
+      assertDimension(dimension, capabilities, 'groupBy')
+      assertOptionalInteger(params.limit, 'limit', 0)
+      assertOptionalInteger(params.offset, 'offset', 0)
+      const sort = params.sort ?? { metric: params.metrics[0]!, direction: 'desc' as const }
+      assertMetric(sort.metric, capabilities, 'sort.metric')
+      if (params.trend) {
+        assertBucket(params.trend.bucket, 'trend.bucket')
+        assertMetric(params.trend.metric, capabilities, 'trend.metric')
+      }
+      const metrics = expandMetrics(params.metrics)
+      const trendMetrics = params.trend ? expandMetrics([params.trend.metric]) : []
+      const sql = new SqlParameters()
+      const base = baseSql(sql, {
+        scope: { ...isoRange(startMs, endMs), filters: params.filters },
+        metrics: [...metrics, sort.metric, ...trendMetrics],
+        dimension,
+        model: dimension !== 'model',
+        ts: params.trend !== undefined,
+      })
+      const needle = params.search?.trim().toLowerCase() ?? ''
+      const search = needle === '' ? 'TRUE' : table.search(needle, ['l.label', 'l.secondary', 'l.team', 'grouped.g'], sql)
+      const offset = sql.add(params.offset ?? 0)
+      const limit = params.limit === undefined ? null : sql.add(params.limit)
+      const trendBuckets = params.trend ? bucketBoundaries(params.range, params.trend.bucket, params.timeZone, { now: now() }) : []
+      const parts = [
+        `WITH base AS (${base}),`,
+        `grouped AS (SELECT g, ${aggregates(metrics)}, ${rankSql(table, sort.metric)} AS v FROM base GROUP BY g),`,
+        `keys AS (SELECT g FROM grouped),`,
+        `labels AS (${labelsSql(table, dimension)}),`,
+        `matched AS (SELECT grouped.*, l.label, l.secondary, l.team FROM grouped JOIN labels l ON l.g = grouped.g WHERE ${search}),`,
+        `page AS (SELECT matched.*, row_number() OVER (ORDER BY ${orderBy('v', sort.direction)}) AS pos FROM matched ` +
+          `ORDER BY pos${limit === null ? '' : ` LIMIT ${dialect.integer(limit)}`} OFFSET ${dialect.integer(offset)})`,
+      ]
+      let extraColumns = ''
+      let extraJoins = ''
+      if (dimension !== 'model') {
+        // Models per row, most requests first (ties by name): the first three are shown, the count says "+N".
+        parts[parts.length - 1] += ','
+        parts.push(
+          `model_counts AS (SELECT base.g, base.model, count(*) AS n FROM base WHERE base.g IN (SELECT g FROM page) GROUP BY base.g, base.model),`,
+          `models AS (SELECT g, ${dialect.jsonArray('model', `n DESC, ${dialect.binary('model')}`)} AS list FROM model_counts GROUP BY g)`,
+        )
+        extraColumns += ', models.list AS models'
+        extraJoins += ' LEFT JOIN models ON models.g = page.g'
+      }
+      if (params.trend) {
+        parts[parts.length - 1] += ','
+        parts.push(
+          `trend_cells AS (SELECT base.g, ${dialect.bucketIndex('base.ts', edgesOf(trendBuckets), sql)} AS b, ${aggregates(trendMetrics, 't')} ` +
+            `FROM base WHERE base.g IN (SELECT g FROM page) GROUP BY base.g, 2),`,
+          `trends AS (SELECT g, ${dialect.jsonArray(dialect.tuple(['b', ...trendMetrics.map((_, i) => `t${i}`)]), 'b')} AS cells ` +
+            `FROM trend_cells GROUP BY g)`,
+        )
+        extraColumns += ', trends.cells AS trend'
+        extraJoins += ' LEFT JOIN trends ON trends.g = page.g'
+      }
+      const statement =
+        `${parts.join('\n')}\n` +
+        `SELECT counted.total, page.*${extraColumns} FROM (SELECT count(*) AS total FROM matched) counted ` +
+        `LEFT JOIN page ON TRUE${extraJoins} ORDER BY page.pos`
+      const rows = await query(statement, sql, params.signal)
+      const total = rows.length > 0 ? readCount(rows[0]!.total) : 0
+      const result: BreakdownRow[] = []
+      for (const row of rows) {
+        if (row.g === null || row.g === undefined) continue
+        const values = deriveMetricValues(readValues(row, metrics), params.metrics)
+        const entry: BreakdownRow = { key: readText(row.g)!, label: readText(row.label) ?? readText(row.g)!, metrics: pick(values, params.metrics) }
+        const secondary = readText(row.secondary)
+        if (secondary !== null) entry.secondary = secondary
+        const team = readText(row.team)
+        if (team !== null && dimension === 'user') entry.team = team
+        if (dimension !== 'model') {
+          const models = (readJson(row.models) as string[] | null) ?? []
+          entry.models = models.slice(0, 3)
+          entry.modelCount = models.length
+        }
+        if (params.trend) {
+          const values = Object.fromEntries(trendMetrics.map((metric) => [metric, Array.from({ length: trendBuckets.length }, () => emptyValue(metric))]))
+          for (const cell of (readJson(row.trend) as unknown[][] | null) ?? []) {
+            const b = readCount(cell[0])
+            trendMetrics.forEach((metric, i) => {
+              values[metric]![b] = readMetric(metric, cell[i + 1])
+            })
+          }
+          entry.trend = deriveMetricSeries(values, [params.trend.metric], trendBuckets.length)[params.trend.metric]!
+        }
+        result.push(entry)
+      }
+      return { rows: result, total }
+    },
+
+    async listRequests(params) {
+      const { startMs, endMs } = assertValidQuery(params, capabilities)
+      assertPageSize(params.pageSize, capabilities)
+      const cursorQuery = { range: params.range, timeZone: params.timeZone, filters: params.filters, search: params.search }
+      const position = params.cursor ? decodeCursor(params.cursor, cursorQuery) : null
+      const sql = new SqlParameters()
+      const clauses = [table.where({ ...isoRange(startMs, endMs), filters: params.filters }, sql)]
+      const ts = table.column('timestamp')
+      const id = dialect.binary(table.column('id'))
+      if (position) {
+        const at = dialect.instant(sql.add(microsToIso(BigInt(position.ts))))
+        const after = sql.add(position.id)
+        // Keyset: strictly before the last item in (timestamp desc, id desc) order, so inserts never shift pages.
+        clauses.push(`(${ts} < ${at} OR (${ts} = ${at} AND ${id} < ${after}))`)
+      }
+      const needle = params.search?.trim().toLowerCase() ?? ''
+      if (needle !== '') {
+        const fields = [table.column('id'), table.column('userName'), table.column('userEmail'), table.column('model'), table.column('application')]
+        const tags = table.has('tags') ? (placeholder: string) => dialect.tagsContain(table.tags(), placeholder) : undefined
+        clauses.push(table.search(needle, fields, sql, tags))
+      }
+      const limit = sql.add(params.pageSize + 1)
+      const statement =
+        `SELECT ${recordColumns(false)} FROM ${table.name} r WHERE ${clauses.join(' AND ')} ` +
+        `ORDER BY ${ts} DESC, ${id} DESC LIMIT ${dialect.integer(limit)}`
+      const rows = await query(statement, sql, params.signal)
+      const page = rows.slice(0, params.pageSize)
+      const items = page.map((row) => toRequestSummary(recordOf(row)))
+      const last = page[page.length - 1]
+      const nextCursor =
+        rows.length > params.pageSize && last
+          ? encodeCursor({ ts: Number(readMicros(last.ts_us)), id: readText(last.id)! }, cursorQuery)
+          : null
+      return { items, nextCursor }
+    },
+
+    async getRequest(params) {
+      const id = params.id
+      if (typeof id !== 'string' || (!dialect.acceptsNul && id.includes('\u0000'))) throw new NotFoundError(String(id))
+      const sql = new SqlParameters()
+      const statement = `SELECT ${recordColumns(true)} FROM ${table.name} r WHERE ${table.column('id')} = ${sql.add(id)} LIMIT 1`
+      const rows = await query(statement, sql, params.signal)
+      if (rows.length === 0) throw new NotFoundError(id)
+      return toRequestDetail(recordOf(rows[0]!), capabilities)
+    },
+
+    async getDimensionValues(params) {
+      const { startMs, endMs } = assertValidQuery(params, capabilities)
+      assertDimension(params.dimension, capabilities, 'dimension')
+      assertOptionalInteger(params.limit, 'limit', 1)
+      const dimension = params.dimension
+      const sql = new SqlParameters()
+      // A filter's own options ignore that filter, so a multi-select keeps showing every value.
+      const base = baseSql(sql, { scope: { ...isoRange(startMs, endMs), filters: params.filters, exclude: dimension }, metrics: [], dimension })
+      const needle = params.search?.trim().toLowerCase() ?? ''
+      const search = needle === '' ? 'TRUE' : table.search(needle, ['grouped.g', 'l.label', 'l.secondary'], sql)
+      const limit = sql.add(params.limit ?? 100)
+      const statement = [
+        `WITH base AS (${base}),`,
+        `grouped AS (SELECT g, count(*) AS n FROM base GROUP BY g),`,
+        `keys AS (SELECT g FROM grouped),`,
+        `labels AS (${labelsSql(table, dimension)})`,
+        `SELECT grouped.g, grouped.n, l.label, l.secondary FROM grouped JOIN labels l ON l.g = grouped.g WHERE ${search} ` +
+          `ORDER BY grouped.n DESC, ${dialect.binary('l.label')}, ${dialect.binary('grouped.g')} LIMIT ${dialect.integer(limit)}`,
+      ].join('\n')
+      const rows = await query(statement, sql, params.signal)
+      const values: DimensionValue[] = rows.map((row) => {
+        const value: DimensionValue = { key: readText(row.g)!, label: readText(row.label) ?? readText(row.g)!, count: readCount(row.n) }
+        const secondary = readText(row.secondary)
+        if (secondary !== null) value.secondary = secondary
+        return value
+      })
+      return values
+    },
+  }
+}

@@ -1,0 +1,8 @@
+export { createSqlAdapter } from './createSqlAdapter'
+export type { SqlAdapterOptions, SqlExecute, SqlRow } from './createSqlAdapter'
+export { REFERENCE_COLUMNS, REQUIRED_FIELDS } from './sqlColumns'
+export type { SqlColumnMapping, SqlField } from './sqlColumns'
+export type { SqlDialectName } from './sqlDialect'
+export type { SqlValue } from './sqlParameters'
+export { insertStatements, referenceSchema } from './referenceSchema'
+export type { InsertStatement, ReferenceSchemaOptions } from './referenceSchema'

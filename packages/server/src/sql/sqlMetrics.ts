@@ -1,0 +1,121 @@
+import { type Metric, RATIO_METRICS, isRatioMetric } from '@usagekit/core'
+import type { SqlTable } from './sqlTable'
+import { readCount, readMoney, readNumber } from './sqlValues'
+
+/** The per-row columns metrics aggregate, as the `base` rows of every query carry them. */
+export type BaseColumn = 'uid' | 'ok' | 'inp' | 'cin' | 'outp' | 'cost' | 'lat'
+
+const NEEDS: Record<string, BaseColumn[]> = {
+  requests: [],
+  successfulRequests: ['ok'],
+  failedRequests: ['ok'],
+  inputTokens: ['inp'],
+  cachedInputTokens: ['cin'],
+  outputTokens: ['outp'],
+  totalTokens: ['inp', 'outp'],
+  cost: ['cost'],
+  activeUsers: ['uid'],
+  avgLatencyMs: ['lat'],
+  p95LatencyMs: ['lat'],
+}
+
+/** The metrics the SQL adapter answers itself (ratios are derived by core from these). */
+export const SQL_METRICS = Object.keys(NEEDS)
+
+/** The names of the `base` columns `metrics` need. */
+export function baseColumnNames(metrics: readonly Metric[]): BaseColumn[] {
+  const needed = new Set<BaseColumn>()
+  for (const metric of metrics) {
+    if (isRatioMetric(metric)) {
+      const { numerator, denominator } = RATIO_METRICS[metric].ratio!
+      for (const column of [...NEEDS[numerator]!, ...NEEDS[denominator]!]) needed.add(column)
+    } else {
+      for (const column of NEEDS[metric] ?? []) needed.add(column)
+    }
+  }
+  return [...needed]
+}
+
+/** The `base` columns `metrics` need, as `expression AS name` select items over alias `r`. */
+export function baseColumns(table: SqlTable, metrics: readonly Metric[]): string[] {
+  const d = table.dialect
+  const items: Record<BaseColumn, () => string> = {
+    uid: () => `${table.column('userId')} AS uid`,
+    ok: () => `CASE WHEN ${table.column('status')} = 'success' THEN 1 ELSE 0 END AS ok`,
+    inp: () => `${table.column('inputTokens')} AS inp`,
+    cin: () => (table.has('cachedInputTokens') ? `coalesce(${table.column('cachedInputTokens')}, 0) AS cin` : '0 AS cin'),
+    outp: () => `${table.column('outputTokens')} AS outp`,
+    cost: () => `${d.money(table.column('cost'))} AS cost`,
+    lat: () => `${table.column('latencyMs')} AS lat`,
+  }
+  return baseColumnNames(metrics).map((column) => items[column]())
+}
+
+/** The aggregate of one base metric over `base` rows, as the query returns it. */
+export function aggregateSql(table: SqlTable, metric: Metric): string {
+  const value = rankSql(table, metric)
+  // Sums travel as text: exact in every driver (NUMERIC and BIGINT sums come back as strings or bigints).
+  return isSumMetric(metric) ? table.dialect.text(value) : value
+}
+
+/** The SQL value of a metric over `base` rows, sortable (ratios divided in double precision, as core divides them). */
+export function rankSql(table: SqlTable, metric: Metric): string {
+  const d = table.dialect
+  if (isRatioMetric(metric)) {
+    const { numerator, denominator } = RATIO_METRICS[metric].ratio!
+    return `${d.float(rankSql(table, numerator))} / nullif(${d.float(rankSql(table, denominator))}, 0)`
+  }
+  switch (metric) {
+    case 'requests':
+      return 'count(*)'
+    case 'successfulRequests':
+      return 'coalesce(sum(ok), 0)'
+    case 'failedRequests':
+      return 'count(*) - coalesce(sum(ok), 0)'
+    case 'inputTokens':
+      return 'coalesce(sum(inp), 0)'
+    case 'cachedInputTokens':
+      return 'coalesce(sum(cin), 0)'
+    case 'outputTokens':
+      return 'coalesce(sum(outp), 0)'
+    case 'totalTokens':
+      return 'coalesce(sum(inp + outp), 0)'
+    case 'cost':
+      return 'coalesce(sum(cost), 0)'
+    case 'activeUsers':
+      return 'count(DISTINCT uid)'
+    case 'avgLatencyMs':
+      return d.float('avg(lat)')
+    case 'p95LatencyMs':
+      return d.float(d.p95('lat'))
+    default:
+      throw new TypeError(`The SQL adapter has no aggregate for metric "${metric}".`)
+  }
+}
+
+/** Whether an empty cell of `metric` is 0 (sums) rather than `null` (a gap). */
+export function isSumMetric(metric: Metric): boolean {
+  return metric !== 'activeUsers' && metric !== 'avgLatencyMs' && metric !== 'p95LatencyMs'
+}
+
+/** A base metric's value from a result cell. */
+export function readMetric(metric: Metric, value: unknown): number | null {
+  switch (metric) {
+    case 'cost':
+      return readMoney(value, 'cost')
+    case 'activeUsers': {
+      const count = readCount(value, metric)
+      return count > 0 ? count : null
+    }
+    case 'avgLatencyMs':
+    case 'p95LatencyMs':
+      return readNumber(value, metric)
+    default:
+      return readCount(value, metric)
+  }
+}
+
+/** The value of an empty cell. */
+export function emptyValue(metric: Metric): number | null {
+  return isSumMetric(metric) ? 0 : null
+}

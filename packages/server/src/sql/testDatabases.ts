@@ -1,0 +1,59 @@
+import type { UsageRecord } from '@usagekit/core'
+import { DuckDBInstance } from '@duckdb/node-api'
+import { PGlite } from '@electric-sql/pglite'
+import type { SqlExecute } from './createSqlAdapter'
+import type { SqlDialectName } from './sqlDialect'
+import { insertStatements, referenceSchema } from './referenceSchema'
+
+/** An engine under test: its dialect, an execute function for the adapter, and a close. */
+export interface TestDatabase {
+  dialect: SqlDialectName
+  execute: SqlExecute
+  /** Every statement the adapter ran, for tests that inspect the SQL. */
+  statements: { sql: string; params: unknown[] }[]
+  load: (records: readonly UsageRecord[]) => Promise<void>
+  close: () => Promise<void>
+}
+
+async function withSchema(database: TestDatabase): Promise<TestDatabase> {
+  for (const statement of referenceSchema(database.dialect)) await database.execute(statement, [], {})
+  database.statements.length = 0
+  return database
+}
+
+function loader(dialect: SqlDialectName, execute: SqlExecute): (records: readonly UsageRecord[]) => Promise<void> {
+  return async (records) => {
+    for (const { sql, params } of insertStatements(dialect, records)) await execute(sql, params, {})
+  }
+}
+
+export async function openPglite(): Promise<TestDatabase> {
+  const db = await PGlite.create()
+  const statements: TestDatabase['statements'] = []
+  const execute: SqlExecute = async (sql, params) => {
+    statements.push({ sql, params })
+    return params.length === 0 ? (await db.exec(sql)).at(-1)?.rows ?? [] : (await db.query(sql, params)).rows as Record<string, unknown>[]
+  }
+  return withSchema({ dialect: 'postgres', execute, statements, load: loader('postgres', execute), close: () => db.close() })
+}
+
+export async function openDuckdb(path = ':memory:'): Promise<TestDatabase> {
+  const instance = await DuckDBInstance.create(path)
+  const connection = await instance.connect()
+  const statements: TestDatabase['statements'] = []
+  const execute: SqlExecute = async (sql, params) => {
+    statements.push({ sql, params })
+    const reader = await connection.runAndReadAll(sql, params.length ? (params as never) : undefined)
+    return reader.getRowObjectsJS() as Record<string, unknown>[]
+  }
+  return withSchema({
+    dialect: 'duckdb',
+    execute,
+    statements,
+    load: loader('duckdb', execute),
+    close: async () => {
+      connection.closeSync()
+      instance.closeSync()
+    },
+  })
+}
