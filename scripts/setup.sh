@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what usagekit needs on a fresh Debian 12 machine with Node 20 (run as root or a user
-# that may `npm install -g`): pnpm 12.21.0 and the workspace's locked dependencies.
+# that may `npm install -g`): pnpm 12.21.0 and the workspace's locked dependencies; with
+# --for-tests also Debian's chromium and PostgreSQL for the test command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,13 +19,20 @@ fi
 
 pnpm install --frozen-lockfile --reporter=append-only
 
-# Browser tests drive Debian's chromium (never a downloaded browser).
-if [ "${1:-}" = "--with-browser" ] && [ ! -x /usr/bin/chromium ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "The browser tests need Debian's chromium: run 'sudo apt-get install -y chromium' (or run this script as root)." >&2
-    exit 1
+# The test command needs system packages from Debian: chromium for the browser tests (never a
+# downloaded browser) and PostgreSQL, whose server the SQL adapter's tests start themselves.
+# `--with-browser` is the older name of `--for-tests`.
+if [ "${1:-}" = "--for-tests" ] || [ "${1:-}" = "--with-browser" ]; then
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+      echo "The tests need Debian's ${missing[*]}: run 'sudo apt-get install -y ${missing[*]}' (or run this script as root)." >&2
+      exit 1
+    fi
+    echo "Installing Debian's ${missing[*]} …"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
-  echo "Installing Debian's chromium …"
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
