@@ -12,7 +12,7 @@ function run(options) {
 }
 
 export async function httpBench() {
-  const demo = await startDemo({ port: 0, days: 90, requestsPerDay: 11_500 })
+  const demo = await startDemo({ port: 0 })
   const now = Date.now()
   const query = { range: { start: new Date(now - 30 * 86_400_000).toISOString(), end: new Date(now).toISOString() }, timeZone: 'Europe/Berlin' }
   const routes = [

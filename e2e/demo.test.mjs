@@ -10,7 +10,7 @@ const SHOTS = '.screenshots'
 let demo
 let browser
 before(async () => {
-  demo = await startDemo({ port: 0, days: 30, requestsPerDay: 1500 })
+  demo = await startDemo({ port: 0, days: 30, requestsPerDay: 1500, database: ':memory:' })
   browser = await launchChromium()
   fs.mkdirSync(SHOTS, { recursive: true })
 })
