@@ -9,10 +9,11 @@ const sections = [
   ['memory', async () => (await import('./memory.mjs')).memoryBench()],
   ['bundle', async () => (await import('./bundle.mjs')).bundleBench()],
   ['browser', async () => (await import('./browser.mjs')).browserBench()],
+  ['sql', async () => (await import('./sql.mjs')).sqlBench()],
   ['http', async () => (await import('./http.mjs')).httpBench()],
 ]
 const rows = []
-const skipped = ['sql: not built yet (the SQL adapter issue is open); DuckDB and PGlite on 1M rows arrive with it']
+const skipped = ['a PostgreSQL server at 10M rows, which has its own script and write-up (bench/postgresScale.mjs, docs/scale.md)']
 for (const [name, run] of sections) {
   if (only.length && !only.includes(name)) continue
   process.stdout.write(`· ${name} …\n`)
@@ -33,7 +34,7 @@ const markdown = `# Benchmark results
 Written by \`pnpm bench\` on ${new Date().toISOString()}.
 
 Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}.
-Versions: arquero ${versions('arquero')}, react ${versions('react')}, chromium ${(() => {
+Versions: arquero ${versions('arquero')}, @duckdb/node-api ${versions('@duckdb/node-api')}, @electric-sql/pglite ${versions('@electric-sql/pglite')}, react ${versions('react')}, chromium ${(() => {
   try {
     return execSync('/usr/bin/chromium --version', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim()
   } catch {

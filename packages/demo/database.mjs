@@ -34,7 +34,8 @@ function castFromStaging(field) {
   }
 }
 
-async function appendRecords(connection, records) {
+/** Appends records to the reference table through a staging table (DuckDB's appender, then one cast). */
+export async function appendRecords(connection, records) {
   await connection.run('DELETE FROM staging')
   const appender = await connection.createAppender('staging')
   for (const record of records) {
@@ -55,6 +56,13 @@ async function appendRecords(connection, records) {
   await connection.run(
     `INSERT INTO usage_requests (${columns}) SELECT ${FIELDS.map(castFromStaging).join(', ')} FROM staging ORDER BY "ts", "id"`,
   )
+}
+
+/** The reference table and the staging table `appendRecords` fills. */
+export async function createTables(connection) {
+  for (const statement of referenceSchema('duckdb')) await connection.run(statement)
+  const staging = FIELDS.map((field) => `"${REFERENCE_COLUMNS[field]}" ${NUMERIC.has(field) ? 'DOUBLE' : 'VARCHAR'}`).join(', ')
+  await connection.run(`CREATE TABLE staging (${staging})`)
 }
 
 async function generateInto(connection, { seed, start, end, requestsPerDay, onProgress }) {
@@ -94,9 +102,7 @@ export async function openDemoDatabase({ file, days = 90, requestsPerDay = 11_50
   }
   const createFresh = async (target) => {
     await open(target)
-    for (const statement of referenceSchema('duckdb')) await connection.run(statement)
-    const staging = FIELDS.map((field) => `"${REFERENCE_COLUMNS[field]}" ${NUMERIC.has(field) ? 'DOUBLE' : 'VARCHAR'}`).join(', ')
-    await connection.run(`CREATE TABLE staging (${staging})`)
+    await createTables(connection)
     await connection.run('CREATE TABLE demo_meta (config VARCHAR, generated_through BIGINT)')
     await generateInto(connection, { seed, start: end - days * DAY, end, requestsPerDay, onProgress })
     await connection.run('INSERT INTO demo_meta VALUES ($1, $2)', [wanted, end])

@@ -486,7 +486,8 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
         const at = dialect.instant(sql.add(microsToIso(BigInt(position.ts))))
         const after = sql.add(position.id)
         // Keyset: strictly before the last item in (timestamp desc, id desc) order, so inserts never shift pages.
-        clauses.push(`(${ts} < ${at} OR (${ts} = ${at} AND ${id} < ${after}))`)
+        // `ts <= at` on its own lets the engine prune blocks (zone maps) and use the (ts, id) index.
+        clauses.push(`${ts} <= ${at}`, `(${ts} < ${at} OR ${id} < ${after})`)
       }
       const needle = params.search?.trim().toLowerCase() ?? ''
       if (needle !== '') {
@@ -496,8 +497,12 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       }
       const limit = sql.add(params.pageSize + 1)
       const statement =
-        `SELECT ${recordColumns(false)} FROM ${table.name} r WHERE ${clauses.join(' AND ')} ` +
-        `ORDER BY ${ts} DESC, ${id} DESC LIMIT ${dialect.integer(limit)}`
+        // The page's keys first, then its columns: engines that project before the top-N (DuckDB)
+        // would otherwise build every column of every row in the range.
+        `WITH page AS (SELECT ${ts} AS page_ts, ${table.column('id')} AS page_id FROM ${table.name} r WHERE ${clauses.join(' AND ')} ` +
+        `ORDER BY ${ts} DESC, ${id} DESC LIMIT ${dialect.integer(limit)}) ` +
+        `SELECT ${recordColumns(false)} FROM ${table.name} r JOIN page ON ${table.column('id')} = page.page_id AND ${ts} = page.page_ts ` +
+        `WHERE ${ts} >= (SELECT min(page_ts) FROM page) ORDER BY ${ts} DESC, ${id} DESC`
       const rows = await query(statement, sql, params.signal)
       const page = rows.slice(0, params.pageSize)
       const items = page.map((row) => toRequestSummary(recordOf(row)))
