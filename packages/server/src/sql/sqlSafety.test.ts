@@ -73,7 +73,7 @@ for (const [engine, open] of [
           expect(statement.sql).not.toContain('DROP')
         }
       }
-      const [{ n }] = (await database.execute('SELECT count(*) AS n FROM usage_requests', [], {})) as { n: unknown }[]
+      const [{ n }] = (await database.execute('SELECT count(*) AS n FROM usage_requests', [], {})) as [{ n: unknown }]
       expect(Number(n)).toBe(records.length)
     })
 
