@@ -65,12 +65,13 @@ export async function createTables(connection) {
   await connection.run(`CREATE TABLE staging (${staging})`)
 }
 
-async function generateInto(connection, { seed, start, end, requestsPerDay, onProgress }) {
+async function generateInto(connection, { seed, start, end, requestsPerDay, spike = false, onProgress }) {
   // Ten days at a time keeps the generator's arrays small.
   let loaded = 0
   for (let from = start; from < end; from += 10 * DAY) {
     const to = Math.min(end, from + 10 * DAY)
-    const records = generateUsageRecords({ seed: seed + Math.floor(from / DAY), start: from, end: to, requestsPerDay, spike: to === end })
+    // One runaway-script spike, in the last chunk of the first fill only.
+    const records = generateUsageRecords({ seed: seed + Math.floor(from / DAY), start: from, end: to, requestsPerDay, spike: spike && to === end })
     await appendRecords(connection, records)
     loaded += records.length
     onProgress?.(loaded)
@@ -104,7 +105,7 @@ export async function openDemoDatabase({ file, days = 90, requestsPerDay = 11_50
     await open(target)
     await createTables(connection)
     await connection.run('CREATE TABLE demo_meta (config VARCHAR, generated_through BIGINT)')
-    await generateInto(connection, { seed, start: end - days * DAY, end, requestsPerDay, onProgress })
+    await generateInto(connection, { seed, start: end - days * DAY, end, requestsPerDay, spike: true, onProgress })
     await connection.run('INSERT INTO demo_meta VALUES ($1, $2)', [wanted, end])
     await connection.run('CHECKPOINT')
     created = true
@@ -123,8 +124,9 @@ export async function openDemoDatabase({ file, days = 90, requestsPerDay = 11_50
         fs.rmSync(file, { force: true })
         fs.rmSync(`${file}.wal`, { force: true })
       } else if (meta.through < end) {
-        // Reused: only the hours since the last start are generated.
-        await generateInto(connection, { seed, start: meta.through, end, requestsPerDay })
+        // Reused: only the hours since the last start are generated; the window stays `days` long.
+        await generateInto(connection, { seed, start: Math.max(meta.through, end - days * DAY), end, requestsPerDay })
+        await connection.run('DELETE FROM usage_requests WHERE ts < CAST($1 AS TIMESTAMPTZ)', [new Date(end - days * DAY).toISOString()])
         await connection.run('UPDATE demo_meta SET generated_through = $1', [end])
       }
     }
