@@ -1,15 +1,17 @@
 import type { UsageRecord } from '@usagekit/core'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { PGlite } from '@electric-sql/pglite'
-import type { SqlExecute } from './createSqlAdapter'
+import type { SqlRow } from './createSqlAdapter'
+import type { SqlValue } from './sqlParameters'
 import type { SqlDialectName } from './sqlDialect'
 import { insertStatements, referenceSchema } from './referenceSchema'
 
 /** An engine under test: its dialect, an execute function for the adapter, and a close. */
 export interface TestDatabase {
   dialect: SqlDialectName
-  execute: SqlExecute
-  /** Every statement the adapter ran, for tests that inspect the SQL. */
+  /** An `execute` for the adapter that always resolves to the rows. */
+  execute: (sql: string, params: SqlValue[], options?: { signal?: AbortSignal }) => Promise<SqlRow[]>
+  /** Every statement run, for tests that inspect the SQL. */
   statements: { sql: string; params: unknown[] }[]
   load: (records: readonly UsageRecord[]) => Promise<void>
   close: () => Promise<void>
@@ -21,7 +23,7 @@ async function withSchema(database: TestDatabase): Promise<TestDatabase> {
   return database
 }
 
-function loader(dialect: SqlDialectName, execute: SqlExecute): (records: readonly UsageRecord[]) => Promise<void> {
+function loader(dialect: SqlDialectName, execute: TestDatabase['execute']): (records: readonly UsageRecord[]) => Promise<void> {
   return async (records) => {
     for (const { sql, params } of insertStatements(dialect, records)) await execute(sql, params, {})
   }
@@ -30,7 +32,7 @@ function loader(dialect: SqlDialectName, execute: SqlExecute): (records: readonl
 export async function openPglite(): Promise<TestDatabase> {
   const db = await PGlite.create()
   const statements: TestDatabase['statements'] = []
-  const execute: SqlExecute = async (sql, params) => {
+  const execute: TestDatabase['execute'] = async (sql, params) => {
     statements.push({ sql, params })
     return params.length === 0 ? (await db.exec(sql)).at(-1)?.rows ?? [] : (await db.query(sql, params)).rows as Record<string, unknown>[]
   }
@@ -41,7 +43,7 @@ export async function openDuckdb(path = ':memory:'): Promise<TestDatabase> {
   const instance = await DuckDBInstance.create(path)
   const connection = await instance.connect()
   const statements: TestDatabase['statements'] = []
-  const execute: SqlExecute = async (sql, params) => {
+  const execute: TestDatabase['execute'] = async (sql, params) => {
     statements.push({ sql, params })
     const reader = await connection.runAndReadAll(sql, params.length ? (params as never) : undefined)
     return reader.getRowObjectsJS() as Record<string, unknown>[]

@@ -1,6 +1,5 @@
 import pg from 'pg'
 import { startPostgresServer as startServer } from '../../../../scripts/postgresServer.mjs'
-import type { SqlExecute } from './createSqlAdapter'
 import { insertStatements, referenceSchema } from './referenceSchema'
 import type { TestDatabase } from './testDatabases'
 
@@ -10,7 +9,7 @@ export async function startPostgresServer(): Promise<TestDatabase> {
   const client = new pg.Client({ host: server.host, port: server.port, user: server.user, database: server.database })
   await client.connect()
   const statements: TestDatabase['statements'] = []
-  const execute: SqlExecute = async (sql, params) => {
+  const execute: TestDatabase['execute'] = async (sql, params) => {
     statements.push({ sql, params })
     return (await client.query(sql, params)).rows
   }

@@ -1,0 +1,28 @@
+import type { UsageAdapter } from '@usagekit/core'
+import { PGlite } from '@electric-sql/pglite'
+import pg from 'pg'
+import { describe, expectTypeOf, it } from 'vitest'
+import { type SqlColumnMapping, type SqlExecute, createSqlAdapter } from './index'
+
+describe('@usagekit/server/sql types', () => {
+  it('is a UsageAdapter', () => {
+    expectTypeOf(createSqlAdapter({ dialect: 'duckdb', execute: async () => [] })).toEqualTypeOf<UsageAdapter>()
+  })
+
+  it("takes pg's and PGlite's query functions as execute, as they are", () => {
+    const pool = new pg.Pool()
+    createSqlAdapter({ dialect: 'postgres', execute: (sql, params) => pool.query(sql, params) })
+    const db = new PGlite()
+    createSqlAdapter({ dialect: 'postgres', execute: (sql, params) => db.query(sql, params) })
+    expectTypeOf<SqlExecute>().parameter(2).toEqualTypeOf<{ signal?: AbortSignal }>()
+  })
+
+  it('maps only record fields, to a column name or null', () => {
+    expectTypeOf<{ cost: 'cost_usd'; agent: null }>().toMatchTypeOf<SqlColumnMapping>()
+    // @ts-expect-error not a record field
+    const typo: SqlColumnMapping = { costUsd: 'cost_usd' }
+    // @ts-expect-error only dialects the adapter speaks
+    createSqlAdapter({ dialect: 'mysql', execute: async () => [] })
+    void typo
+  })
+})
