@@ -9,7 +9,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { generateUsageRecords } from '../packages/core/dist/fixtures/index.js'
 import { createMemoryAdapter } from '../packages/core/dist/memory/index.js'
 import { expectSameAnswer } from '../packages/core/dist/testing/index.js'
-import { toNanos } from '../packages/core/dist/index.js'
+import { toDecimalText } from '../packages/core/dist/index.js'
 import { REFERENCE_COLUMNS, createSqlAdapter, referenceSchema } from '../packages/server/dist/sql/index.js'
 import { appendRecords, createTables } from '../packages/demo/database.mjs'
 import { measure, row } from './support.mjs'
@@ -28,11 +28,6 @@ function pgArray(values) {
   return `{${values.map((value) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`
 }
 
-function moneyText(amount) {
-  const nanos = BigInt(toNanos(amount))
-  const abs = nanos < 0n ? -nanos : nanos
-  return `${nanos < 0n ? '-' : ''}${abs / 1_000_000_000n}.${String(abs % 1_000_000_000n).padStart(9, '0')}`
-}
 
 /** PostgreSQL's bulk path: the records as CSV through COPY … FROM '/dev/blob'. */
 async function loadPglite(db, records) {
@@ -45,7 +40,7 @@ async function loadPglite(db, records) {
         .map((field) => {
           const value = record[field]
           if (field === 'timestamp') return csvField(new Date(Date.parse(value)).toISOString())
-          if (field === 'cost') return csvField(moneyText(value))
+          if (field === 'cost') return csvField(toDecimalText(value))
           if (field === 'tags') return csvField(pgArray(value ?? []))
           if (json.has(field)) return value === undefined || value === null ? '' : csvField(JSON.stringify(value))
           return csvField(value)

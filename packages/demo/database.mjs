@@ -3,7 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
-import { toNanos } from '@usagekit/core'
+import { toDecimalText } from '@usagekit/core'
 import { generateUsageRecords } from '@usagekit/core/fixtures'
 import { REFERENCE_COLUMNS, referenceSchema } from '@usagekit/server/sql'
 
@@ -14,11 +14,6 @@ const FIELDS = Object.keys(REFERENCE_COLUMNS)
 const NUMERIC = new Set(['inputTokens', 'cachedInputTokens', 'outputTokens', 'latencyMs', 'ttftMs', 'overheadMs', 'retries'])
 const JSON_FIELDS = new Set(['tags', 'costBreakdown', 'request', 'response', 'metadata'])
 
-function moneyText(amount) {
-  const nanos = BigInt(toNanos(amount))
-  const abs = nanos < 0n ? -nanos : nanos
-  return `${nanos < 0n ? '-' : ''}${abs / 1_000_000_000n}.${String(abs % 1_000_000_000n).padStart(9, '0')}`
-}
 
 function castFromStaging(field) {
   const column = `"${REFERENCE_COLUMNS[field]}"`
@@ -41,7 +36,7 @@ export async function appendRecords(connection, records) {
   for (const record of records) {
     for (const field of FIELDS) {
       let value = field === 'timestamp' ? new Date(Date.parse(record.timestamp)).toISOString() : record[field]
-      if (field === 'cost') value = moneyText(record.cost)
+      if (field === 'cost') value = toDecimalText(record.cost)
       else if (JSON_FIELDS.has(field)) value = value === undefined || value === null ? null : JSON.stringify(value)
       if (value === undefined || value === null) appender.appendNull()
       else if (NUMERIC.has(field)) appender.appendDouble(value)

@@ -94,7 +94,7 @@ export type { InstantInput, ParsedRange } from './timeRange'
 export { assertTimeZone, isValidTimeZone, localTimeZone, offsetMinutes } from './timeZone'
 
 // Money, formatting, redaction
-export { NANOS_PER_UNIT, fromNanos, moneyEquals, sumMoney, toNanos } from './money'
+export { NANOS_PER_UNIT, fromNanos, moneyEquals, sumMoney, toDecimalText, toNanos } from './money'
 export {
   EMPTY_VALUE,
   formatBucketLabel,

@@ -41,3 +41,10 @@ export function sumMoney(amounts: Iterable<number>): number {
 export function moneyEquals(a: number, b: number): boolean {
   return toNanos(a) === toNanos(b)
 }
+
+/** A money amount as exact decimal text with 9 places (`"0.001234500"`), for NUMERIC / DECIMAL columns. */
+export function toDecimalText(amount: number): string {
+  const nanos = BigInt(toNanos(amount))
+  const abs = nanos < 0n ? -nanos : nanos
+  return `${nanos < 0n ? '-' : ''}${abs / 1_000_000_000n}.${String(abs % 1_000_000_000n).padStart(9, '0')}`
+}

@@ -1,4 +1,4 @@
-import { type UsageRecord, toNanos } from '@usagekit/core'
+import { type UsageRecord, toDecimalText } from '@usagekit/core'
 import { REFERENCE_COLUMNS, type SqlField, quoteIdentifier, quoteTableName } from './sqlColumns'
 import type { SqlDialectName } from './sqlDialect'
 import { SqlParameters, type SqlValue } from './sqlParameters'
@@ -118,13 +118,6 @@ export function referenceSchema(dialect: SqlDialectName, options: ReferenceSchem
   return statements
 }
 
-/** An exact decimal text of a money amount, to 9 places. */
-function moneyText(amount: number): string {
-  const nanos = BigInt(toNanos(amount))
-  const sign = nanos < 0n ? '-' : ''
-  const abs = nanos < 0n ? -nanos : nanos
-  return `${sign}${abs / 1_000_000_000n}.${String(abs % 1_000_000_000n).padStart(9, '0')}`
-}
 
 function json(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(value)
@@ -150,7 +143,7 @@ function rowOf(record: UsageRecord): Record<SqlField, SqlValue> {
     inputTokens: record.inputTokens,
     cachedInputTokens: record.cachedInputTokens,
     outputTokens: record.outputTokens,
-    cost: moneyText(record.cost),
+    cost: toDecimalText(record.cost),
     latencyMs: record.latencyMs,
     ttftMs: record.ttftMs,
     callType: record.callType ?? null,
