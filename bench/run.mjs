@@ -54,7 +54,7 @@ Not measured: ${skipped.join('; ')}.
 fs.writeFileSync(new URL('./RESULTS.md', import.meta.url), markdown)
 console.log(markdown)
 const missed = rows.filter((r) => r.pass === false)
-if (missed.length) {
-  console.error(`${missed.length} budget(s) missed: ${missed.map((r) => r.name).join('; ')}`)
-  process.exit(1)
-}
+if (missed.length) console.error(`${missed.length} budget(s) missed: ${missed.map((r) => r.name).join('; ')}`)
+// The run ends itself once the table is written: after its one-connection runs, autocannon leaves
+// the event loop busy (seen with autocannon 8), and a benchmark must never hang.
+process.exit(missed.length ? 1 : 0)
