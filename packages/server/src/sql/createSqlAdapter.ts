@@ -3,6 +3,7 @@ import {
   type BreakdownRow,
   type Dimension,
   DIMENSIONS,
+  type Filters,
   type DimensionValue,
   type InstantInput,
   type Metric,
@@ -35,7 +36,8 @@ import {
 import { type SqlColumnMapping, quoteTableName, resolveColumns } from './sqlColumns'
 import { SQL_DIALECTS, type SqlDialectName } from './sqlDialect'
 import { labelsSql } from './sqlLabels'
-import { aggregateSql, baseColumnNames, baseColumns, emptyValue, rankSql, readMetric } from './sqlMetrics'
+import { type SqlRollup, keepsDimension, rollupTable } from './sqlRollup'
+import { aggregateSql, answers, baseColumnNames, baseColumns, emptyValue, rankSql, readMetric } from './sqlMetrics'
 import { SqlParameters, type SqlValue } from './sqlParameters'
 import { type SqlScope, SqlTable } from './sqlTable'
 import { microsToIso, readCount, readJson, readMicros, readMoney, readNumber, readText } from './sqlValues'
@@ -69,6 +71,11 @@ export interface SqlAdapterOptions {
   maxRangeDays?: number | null
   /** "Now", for flagging in-progress buckets as partial. Default the current time. */
   now?: () => InstantInput
+  /**
+   * Tables of sums the database keeps (docs/scale.md), tried in order: a summary, chart or
+   * breakdown that fits one exactly reads it instead of the raw table.
+   */
+  rollups?: readonly SqlRollup[]
 }
 
 const OPTIONAL_DIMENSION_FIELDS: Partial<Record<Dimension, 'team' | 'apiKey' | 'tags' | 'application' | 'agent'>> = {
@@ -108,6 +115,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
   const table = new SqlTable(dialect, quoteTableName(options.table ?? 'usage_requests'), columns)
   const now = () => (options.now ? toEpochMs(options.now()) : Date.now())
   const hasContent = CONTENT_FIELDS.some((field) => table.has(field))
+  const rollups = (options.rollups ?? []).map((rollup, index) => rollupTable(dialect, rollup, index))
 
   const capabilities: AdapterCapabilities = {
     metrics: Object.values(STANDARD_METRICS),
@@ -142,8 +150,32 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
     ts?: boolean
   }
 
-  /** `SELECT … FROM table WHERE range AND filters`: one row per request (per tag when grouped by tag). */
-  function baseSql(params: SqlParameters, base: BaseOptions): string {
+  interface SourceNeeds {
+    metrics: readonly Metric[]
+    filters?: Filters
+    /** Dimensions grouped by or read (breakdown models). */
+    dimensions: readonly Dimension[]
+    /** Instants (ms) the answer splits at: range bounds and bucket edges. */
+    instants: readonly number[]
+  }
+
+  /** The first rollup that answers exactly what is asked, else the raw table. */
+  function sourceFor(needs: SourceNeeds): SqlTable {
+    const filtered = Object.entries(needs.filters ?? {})
+      .filter(([, values]) => Array.isArray(values) && values.length > 0)
+      .map(([dimension]) => dimension as Dimension)
+    for (const rollup of rollups) {
+      if (!answers(rollup, needs.metrics)) continue
+      if (![...filtered, ...needs.dimensions].every((dimension) => keepsDimension(rollup, dimension))) continue
+      if (!needs.instants.every((ms) => ms % rollup.slotMs! === 0)) continue
+      return rollup
+    }
+    return table
+  }
+
+  /** `SELECT … FROM table WHERE range AND filters`: one row per request (per tag when grouped by tag), or per rollup row. */
+  function baseSql(params: SqlParameters, base: BaseOptions, source: SqlTable = table): string {
+    const table = source
     const items = baseColumns(table, base.metrics)
     const where = table.where(base.scope, params)
     if (base.edges) items.push(`${dialect.bucketIndex(table.column('timestamp'), base.edges, params)} AS b`)
@@ -178,8 +210,8 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
     return values
   }
 
-  function aggregates(metrics: readonly Metric[], prefix = 'm'): string {
-    return metrics.map((metric, i) => `${aggregateSql(table, metric)} AS ${prefix}${i}`).join(', ')
+  function aggregates(source: SqlTable, metrics: readonly Metric[], prefix = 'm'): string {
+    return metrics.map((metric, i) => `${aggregateSql(source, metric)} AS ${prefix}${i}`).join(', ')
   }
 
   function orderBy(valueSql: string, direction: 'asc' | 'desc', key = 'g'): string {
@@ -299,11 +331,12 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       const length = endMs - startMs
       const from = params.compareToPrevious ? startMs - length : startMs
       const sql = new SqlParameters()
-      const base = baseSql(sql, { scope: { ...isoRange(from, endMs), filters: params.filters }, metrics, ts: true })
+      const source = sourceFor({ metrics, filters: params.filters, dimensions: [], instants: [from, startMs, endMs] })
+      const base = baseSql(sql, { scope: { ...isoRange(from, endMs), filters: params.filters }, metrics, ts: true }, source)
       const current = sql.add(new Date(startMs).toISOString())
       // One scan answers both periods: rows before `start` are the previous period.
       const statement =
-        `SELECT CASE WHEN base.ts >= ${dialect.instant(current)} THEN 1 ELSE 0 END AS period, ${aggregates(metrics)} ` +
+        `SELECT CASE WHEN base.ts >= ${dialect.instant(current)} THEN 1 ELSE 0 END AS period, ${aggregates(source, metrics)} ` +
         `FROM (${base}) base GROUP BY 1`
       const rows = await query(statement, sql, params.signal)
       const periodValues = (period: number) => {
@@ -328,11 +361,17 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       const scope = { ...isoRange(startMs, endMs), filters: params.filters }
       const sql = new SqlParameters()
       const dimension = params.groupBy
+      const source = sourceFor({
+        metrics: [...metrics, params.metrics[0]!],
+        filters: params.filters,
+        dimensions: dimension === undefined ? [] : [dimension],
+        instants: [startMs, endMs, ...buckets.map((bucket) => Date.parse(bucket.start)), Date.parse(buckets[B - 1]!.end)],
+      })
       const empty = () => Object.fromEntries(metrics.map((metric) => [metric, Array.from({ length: B }, () => emptyValue(metric))]))
 
       if (dimension === undefined) {
-        const base = baseSql(sql, { scope, metrics, edges: edgesOf(buckets) })
-        const rows = await query(`SELECT b, ${aggregates(metrics)} FROM (${base}) base GROUP BY b`, sql, params.signal)
+        const base = baseSql(sql, { scope, metrics, edges: edgesOf(buckets) }, source)
+        const rows = await query(`SELECT b, ${aggregates(source, metrics)} FROM (${base}) base GROUP BY b`, sql, params.signal)
         const values: Record<string, (number | null)[]> = empty()
         for (const row of rows) {
           const b = readCount(row.b)
@@ -342,23 +381,25 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
         return { buckets, series: [{ key: 'total', label: 'Total', values: deriveMetricSeries(values, params.metrics, B) }] }
       }
 
-      const base = baseSql(sql, { scope, metrics: [...metrics, params.metrics[0]!], dimension, edges: edgesOf(buckets) })
+      const base = baseSql(sql, { scope, metrics: [...metrics, params.metrics[0]!], dimension, edges: edgesOf(buckets) }, source)
       const limit = params.limit === undefined ? null : sql.add(params.limit)
       const inTop = limit === null ? 'TRUE' : `ranked.rn <= ${dialect.integer(limit)}`
       const other = limit === null ? 'ranked.rn' : `${dialect.integer(limit)} + 1`
       const baseMetrics = [...metrics, params.metrics[0]!]
       // Two tags folding into __other__ count a request once: DISTINCT over the request, not its tag.
-      const carried = [...(dimension === 'tag' ? ['id'] : []), 'b', ...baseColumnNames(baseMetrics)].map((name) => `base.${name}`).join(', ')
+      const carried = [...(dimension === 'tag' ? ['id'] : []), 'b', ...(source.sums ? ['n'] : []), ...baseColumnNames(baseMetrics).filter((name) => name !== 'n')]
+        .map((name) => `base.${name}`)
+        .join(', ')
       const distinct = dimension === 'tag' ? 'DISTINCT ' : ''
       const statement = [
         `WITH base AS (${base}),`,
         // Groups ranked by the first metric over the whole range, ties by key; the rest fold into __other__.
-        `ranked AS (SELECT g, row_number() OVER (ORDER BY ${orderBy(rankSql(table, params.metrics[0]!), 'desc')}) AS rn FROM base GROUP BY g),`,
+        `ranked AS (SELECT g, row_number() OVER (ORDER BY ${orderBy(rankSql(source, params.metrics[0]!), 'desc')}) AS rn FROM base GROUP BY g),`,
         `mapped AS (SELECT ${distinct}CASE WHEN ${inTop} THEN base.g ELSE '${OTHER_KEY}' END AS s, ` +
           `CASE WHEN ${inTop} THEN ranked.rn ELSE ${other} END AS sr, ${carried} FROM base JOIN ranked ON ranked.g = base.g),`,
         `keys AS (SELECT g FROM ranked WHERE ${inTop}),`,
         `labels AS (${labelsSql(table, dimension)}),`,
-        `cells AS (SELECT s, sr, b, ${aggregates(metrics)} FROM mapped GROUP BY s, sr, b)`,
+        `cells AS (SELECT s, sr, b, ${aggregates(source, metrics)} FROM mapped GROUP BY s, sr, b)`,
         `SELECT cells.*, labels.label AS label FROM cells LEFT JOIN labels ON labels.g = cells.s ORDER BY cells.sr, cells.b`,
       ].join('\n')
       const rows = await query(statement, sql, params.signal)
@@ -394,21 +435,31 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       const metrics = expandMetrics(params.metrics)
       const trendMetrics = params.trend ? expandMetrics([params.trend.metric]) : []
       const sql = new SqlParameters()
-      const base = baseSql(sql, {
-        scope: { ...isoRange(startMs, endMs), filters: params.filters },
+      const trendBuckets = params.trend ? bucketBoundaries(params.range, params.trend.bucket, params.timeZone, { now: now() }) : []
+      const source = sourceFor({
         metrics: [...metrics, sort.metric, ...trendMetrics],
-        dimension,
-        model: dimension !== 'model',
-        ts: params.trend !== undefined,
+        filters: params.filters,
+        dimensions: dimension === 'model' ? [dimension] : [dimension, 'model'],
+        instants: [startMs, endMs, ...(params.trend ? edgesOf(trendBuckets).map((edge) => Date.parse(edge)) : [])],
       })
+      const base = baseSql(
+        sql,
+        {
+          scope: { ...isoRange(startMs, endMs), filters: params.filters },
+          metrics: [...metrics, sort.metric, ...trendMetrics],
+          dimension,
+          model: dimension !== 'model',
+          ts: params.trend !== undefined,
+        },
+        source,
+      )
       const needle = params.search?.trim().toLowerCase() ?? ''
       const search = needle === '' ? 'TRUE' : table.search(needle, ['l.label', 'l.secondary', 'l.team', 'grouped.g'], sql)
       const offset = sql.add(params.offset ?? 0)
       const limit = params.limit === undefined ? null : sql.add(params.limit)
-      const trendBuckets = params.trend ? bucketBoundaries(params.range, params.trend.bucket, params.timeZone, { now: now() }) : []
       const parts = [
         `WITH base AS (${base}),`,
-        `grouped AS (SELECT g, ${aggregates(metrics)}, ${rankSql(table, sort.metric)} AS v FROM base GROUP BY g),`,
+        `grouped AS (SELECT g, ${aggregates(source, metrics)}, ${rankSql(source, sort.metric)} AS v FROM base GROUP BY g),`,
         `keys AS (SELECT g FROM grouped),`,
         `labels AS (${labelsSql(table, dimension)}),`,
         `matched AS (SELECT grouped.*, l.label, l.secondary, l.team FROM grouped JOIN labels l ON l.g = grouped.g WHERE ${search}),`,
@@ -421,7 +472,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
         // Models per row, most requests first (ties by name): the first three are shown, the count says "+N".
         parts[parts.length - 1] += ','
         parts.push(
-          `model_counts AS (SELECT base.g, base.model, count(*) AS n FROM base WHERE base.g IN (SELECT g FROM page) GROUP BY base.g, base.model),`,
+          `model_counts AS (SELECT base.g, base.model, ${source.countSql} AS n FROM base WHERE base.g IN (SELECT g FROM page) GROUP BY base.g, base.model),`,
           `models AS (SELECT g, ${dialect.jsonArray('model', `n DESC, ${dialect.binary('model')}`)} AS list FROM model_counts GROUP BY g)`,
         )
         extraColumns += ', models.list AS models'
@@ -430,7 +481,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       if (params.trend) {
         parts[parts.length - 1] += ','
         parts.push(
-          `trend_cells AS (SELECT base.g, ${dialect.bucketIndex('base.ts', edgesOf(trendBuckets), sql)} AS b, ${aggregates(trendMetrics, 't')} ` +
+          `trend_cells AS (SELECT base.g, ${dialect.bucketIndex('base.ts', edgesOf(trendBuckets), sql)} AS b, ${aggregates(source, trendMetrics, 't')} ` +
             `FROM base WHERE base.g IN (SELECT g FROM page) GROUP BY base.g, 2),`,
           `trends AS (SELECT g, ${dialect.jsonArray(dialect.tuple(['b', ...trendMetrics.map((_, i) => `t${i}`)]), 'b')} AS cells ` +
             `FROM trend_cells GROUP BY g)`,
@@ -531,13 +582,15 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       const dimension = params.dimension
       const sql = new SqlParameters()
       // A filter's own options ignore that filter, so a multi-select keeps showing every value.
-      const base = baseSql(sql, { scope: { ...isoRange(startMs, endMs), filters: params.filters, exclude: dimension }, metrics: [], dimension })
+      const filters = Object.fromEntries(Object.entries(params.filters ?? {}).filter(([name]) => name !== dimension))
+      const source = sourceFor({ metrics: [], filters, dimensions: [dimension], instants: [startMs, endMs] })
+      const base = baseSql(sql, { scope: { ...isoRange(startMs, endMs), filters: params.filters, exclude: dimension }, metrics: [], dimension }, source)
       const needle = params.search?.trim().toLowerCase() ?? ''
       const search = needle === '' ? 'TRUE' : table.search(needle, ['grouped.g', 'l.label', 'l.secondary'], sql)
       const limit = sql.add(params.limit ?? 100)
       const statement = [
         `WITH base AS (${base}),`,
-        `grouped AS (SELECT g, count(*) AS n FROM base GROUP BY g),`,
+        `grouped AS (SELECT g, ${source.countSql} AS n FROM base GROUP BY g),`,
         `keys AS (SELECT g FROM grouped),`,
         `labels AS (${labelsSql(table, dimension)})`,
         `SELECT grouped.g, grouped.n, l.label, l.secondary FROM grouped JOIN labels l ON l.g = grouped.g WHERE ${search} ` +

@@ -1,9 +1,11 @@
 import { type Metric, RATIO_METRICS, isRatioMetric } from '@usagekit/core'
+import { quoteIdentifier } from './sqlColumns'
+import type { RollupSums } from './sqlRollup'
 import type { SqlTable } from './sqlTable'
 import { readCount, readMoney, readNumber } from './sqlValues'
 
 /** The per-row columns metrics aggregate, as the `base` rows of every query carry them. */
-export type BaseColumn = 'uid' | 'ok' | 'inp' | 'cin' | 'outp' | 'cost' | 'lat'
+export type BaseColumn = 'n' | 'uid' | 'ok' | 'inp' | 'cin' | 'outp' | 'tot' | 'cost' | 'lat'
 
 const NEEDS: Record<string, BaseColumn[]> = {
   requests: [],
@@ -12,7 +14,7 @@ const NEEDS: Record<string, BaseColumn[]> = {
   inputTokens: ['inp'],
   cachedInputTokens: ['cin'],
   outputTokens: ['outp'],
-  totalTokens: ['inp', 'outp'],
+  totalTokens: ['tot'],
   cost: ['cost'],
   activeUsers: ['uid'],
   avgLatencyMs: ['lat'],
@@ -36,15 +38,66 @@ export function baseColumnNames(metrics: readonly Metric[]): BaseColumn[] {
   return [...needed]
 }
 
+/** Whether `table` can answer `metrics` (a rollup holds only some sums; p95 needs every request). */
+export function answers(table: SqlTable, metrics: readonly Metric[]): boolean {
+  const sums = table.sums
+  if (!sums) return true
+  return metrics.every((metric) => {
+    if (isRatioMetric(metric)) return answers(table, [RATIO_METRICS[metric].ratio!.numerator, RATIO_METRICS[metric].ratio!.denominator])
+    switch (metric) {
+      case 'requests':
+        return true
+      case 'successfulRequests':
+      case 'failedRequests':
+        return sums.successfulRequests !== undefined
+      case 'totalTokens':
+        return sums.totalTokens !== undefined || (sums.inputTokens !== undefined && sums.outputTokens !== undefined)
+      case 'activeUsers':
+        return table.has('userId')
+      case 'avgLatencyMs':
+        return sums.latencyMs !== undefined
+      case 'inputTokens':
+      case 'cachedInputTokens':
+      case 'outputTokens':
+      case 'cost':
+        return sums[metric as keyof RollupSums] !== undefined
+      default:
+        return false
+    }
+  })
+}
+
 /** The `base` columns `metrics` need, as `expression AS name` select items over alias `r`. */
 export function baseColumns(table: SqlTable, metrics: readonly Metric[]): string[] {
   const d = table.dialect
+  const sums = table.sums
+  if (sums) {
+    // A rollup row stands for `requests` requests: its sums are summed again, weighted by nothing.
+    const rollupItems: Record<BaseColumn, () => string> = {
+      n: () => `r.${quoteIdentifier(sums.requests)} AS n`,
+      uid: () => `${table.column('userId')} AS uid`,
+      ok: () => `r.${quoteIdentifier(sums.successfulRequests!)} AS ok`,
+      inp: () => `r.${quoteIdentifier(sums.inputTokens!)} AS inp`,
+      cin: () => `r.${quoteIdentifier(sums.cachedInputTokens!)} AS cin`,
+      outp: () => `r.${quoteIdentifier(sums.outputTokens!)} AS outp`,
+      tot: () =>
+        sums.totalTokens !== undefined
+          ? `r.${quoteIdentifier(sums.totalTokens)} AS tot`
+          : `r.${quoteIdentifier(sums.inputTokens!)} + r.${quoteIdentifier(sums.outputTokens!)} AS tot`,
+      cost: () => `${d.money(`r.${quoteIdentifier(sums.cost!)}`)} AS cost`,
+      lat: () => `r.${quoteIdentifier(sums.latencyMs!)} AS lat`,
+    }
+    const names = baseColumnNames(metrics)
+    return ['n' as const, ...names.filter((name) => name !== 'n')].map((column) => rollupItems[column]())
+  }
   const items: Record<BaseColumn, () => string> = {
     uid: () => `${table.column('userId')} AS uid`,
     ok: () => `CASE WHEN ${table.column('status')} = 'success' THEN 1 ELSE 0 END AS ok`,
     inp: () => `${table.column('inputTokens')} AS inp`,
     cin: () => (table.has('cachedInputTokens') ? `coalesce(${table.column('cachedInputTokens')}, 0) AS cin` : '0 AS cin'),
     outp: () => `${table.column('outputTokens')} AS outp`,
+    tot: () => `${table.column('inputTokens')} + ${table.column('outputTokens')} AS tot`,
+    n: () => '1 AS n',
     cost: () => `${d.money(table.column('cost'))} AS cost`,
     lat: () => `${table.column('latencyMs')} AS lat`,
   }
@@ -67,11 +120,11 @@ export function rankSql(table: SqlTable, metric: Metric): string {
   }
   switch (metric) {
     case 'requests':
-      return 'count(*)'
+      return table.countSql
     case 'successfulRequests':
       return 'coalesce(sum(ok), 0)'
     case 'failedRequests':
-      return 'count(*) - coalesce(sum(ok), 0)'
+      return `${table.countSql} - coalesce(sum(ok), 0)`
     case 'inputTokens':
       return 'coalesce(sum(inp), 0)'
     case 'cachedInputTokens':
@@ -79,13 +132,13 @@ export function rankSql(table: SqlTable, metric: Metric): string {
     case 'outputTokens':
       return 'coalesce(sum(outp), 0)'
     case 'totalTokens':
-      return 'coalesce(sum(inp + outp), 0)'
+      return 'coalesce(sum(tot), 0)'
     case 'cost':
       return 'coalesce(sum(cost), 0)'
     case 'activeUsers':
       return 'count(DISTINCT uid)'
     case 'avgLatencyMs':
-      return d.float('avg(lat)')
+      return table.sums ? `${d.float('sum(lat)')} / nullif(${d.float('sum(n)')}, 0)` : d.float('avg(lat)')
     case 'p95LatencyMs':
       return d.float(d.p95('lat'))
     default:

@@ -3,6 +3,7 @@ import type { ResolvedColumns, SqlField } from './sqlColumns'
 import { quoteIdentifier } from './sqlColumns'
 import type { SqlDialect } from './sqlDialect'
 import type { SqlParameters } from './sqlParameters'
+import type { RollupSums } from './sqlRollup'
 
 /** Where rows come from: the range and the filters, as bound parameters. */
 export interface SqlScope {
@@ -23,7 +24,16 @@ export class SqlTable {
     readonly dialect: SqlDialect,
     readonly name: string,
     readonly columns: ResolvedColumns,
+    /** For a rollup: its sum columns (rows stand for many requests). */
+    readonly sums?: RollupSums,
+    /** For a rollup: the length of its time slots, in ms. */
+    readonly slotMs?: number,
   ) {}
+
+  /** The number of requests in a group of base rows. */
+  get countSql(): string {
+    return this.sums ? 'coalesce(sum(n), 0)' : 'count(*)'
+  }
 
   has(field: SqlField): boolean {
     return this.columns[field] !== null

@@ -1,0 +1,79 @@
+import type { Dimension } from '@usagekit/core'
+import { type ResolvedColumns, REFERENCE_COLUMNS, type SqlField, quoteIdentifier, quoteTableName } from './sqlColumns'
+import type { SqlDialect } from './sqlDialect'
+import { SqlTable } from './sqlTable'
+
+/** Dimensions a rollup can keep as columns (tags are a list per request and never roll up). */
+export type RollupDimension = Exclude<Dimension, 'tag' | 'consumer'>
+
+/** The sum columns of a rollup, by the metric they add up. `requests` is required. */
+export interface RollupSums {
+  requests: string
+  successfulRequests?: string
+  inputTokens?: string
+  cachedInputTokens?: string
+  outputTokens?: string
+  totalTokens?: string
+  cost?: string
+  /** The sum of latencies (for average latency). */
+  latencyMs?: string
+}
+
+/**
+ * A table of sums the database keeps per time slot and a few dimensions (docs/scale.md). The
+ * adapter answers a summary, chart or breakdown from it when everything asked fits it exactly:
+ * metrics it sums, filters and grouping on dimensions it keeps, a range and bucket edges on its
+ * slot edges. Anything else (p95, tags, 5-minute buckets, the request log) reads the raw table.
+ */
+export interface SqlRollup {
+  table: string | readonly string[]
+  /** Slot length in minutes; slots start at multiples of it from 1970-01-01T00:00Z (as `date_bin` and `date_trunc('hour')` do). */
+  slotMinutes: number
+  /** The column holding each slot's start. Default `slot`. */
+  slot?: string
+  /** The dimensions it keeps, each mapped to its column. */
+  dimensions: Partial<Record<RollupDimension, string>>
+  sums: RollupSums
+}
+
+const DIMENSION_FIELDS: Record<RollupDimension, SqlField> = {
+  user: 'userId',
+  team: 'team',
+  model: 'model',
+  provider: 'provider',
+  apiKey: 'apiKey',
+  application: 'application',
+  agent: 'agent',
+  status: 'status',
+}
+
+const SUM_NAMES = ['requests', 'successfulRequests', 'inputTokens', 'cachedInputTokens', 'outputTokens', 'totalTokens', 'cost', 'latencyMs']
+
+/** A rollup as a table the query builders read; its mapping checked up front. */
+export function rollupTable(dialect: SqlDialect, rollup: SqlRollup, index: number): SqlTable {
+  const where = `createSqlAdapter: rollups[${index}]`
+  if (!Number.isInteger(rollup.slotMinutes) || rollup.slotMinutes < 1 || 1440 % rollup.slotMinutes !== 0) {
+    throw new TypeError(`${where}.slotMinutes must be a whole number of minutes that divides a day (15, 60, …), got ${String(rollup.slotMinutes)}.`)
+  }
+  if (!rollup.sums || typeof rollup.sums.requests !== 'string') throw new TypeError(`${where}.sums.requests must name the column of request counts.`)
+  for (const name of Object.keys(rollup.sums)) {
+    if (!SUM_NAMES.includes(name)) throw new TypeError(`${where}.sums.${name} is not a sum the adapter reads; use ${SUM_NAMES.join(', ')}.`)
+    quoteIdentifier((rollup.sums as unknown as Record<string, string>)[name]!)
+  }
+  const columns = Object.fromEntries(Object.keys(REFERENCE_COLUMNS).map((field) => [field, null])) as ResolvedColumns
+  columns.timestamp = rollup.slot ?? 'slot'
+  for (const [dimension, column] of Object.entries(rollup.dimensions ?? {})) {
+    const field = DIMENSION_FIELDS[dimension as RollupDimension]
+    if (!field) throw new TypeError(`${where}.dimensions.${dimension} is not a dimension a rollup can keep; use ${Object.keys(DIMENSION_FIELDS).join(', ')}.`)
+    quoteIdentifier(column!)
+    columns[field] = column!
+  }
+  return new SqlTable(dialect, quoteTableName(rollup.table), columns, rollup.sums, rollup.slotMinutes * 60_000)
+}
+
+/** Whether a rollup keeps `dimension` (consumer needs the user and the agent). */
+export function keepsDimension(table: SqlTable, dimension: Dimension): boolean {
+  if (dimension === 'tag') return false
+  if (dimension === 'consumer') return table.has('userId') && table.has('agent')
+  return table.has(DIMENSION_FIELDS[dimension])
+}
