@@ -12,6 +12,7 @@ import {
   NotFoundError,
   OTHER_KEY,
   OTHER_LABEL,
+  RATIO_METRICS,
   STANDARD_METRICS,
   type Series,
   type UsageAdapter,
@@ -29,6 +30,7 @@ import {
   deriveMetricValues,
   encodeCursor,
   expandMetrics,
+  isRatioMetric,
   toEpochMs,
   toRequestDetail,
   toRequestSummary,
@@ -37,7 +39,7 @@ import { type SqlColumnMapping, quoteTableName, resolveColumns } from './sqlColu
 import { SQL_DIALECTS, type SqlDialectName } from './sqlDialect'
 import { labelsSql } from './sqlLabels'
 import { type SqlRollup, keepsDimension, rollupTable } from './sqlRollup'
-import { aggregateSql, answers, baseColumnNames, baseColumns, emptyValue, rankSql, readMetric } from './sqlMetrics'
+import { aggregateSql, answers, baseColumnNames, baseColumns, emptyValue, isSumMetric, rankSql, readMetric } from './sqlMetrics'
 import { SqlParameters, type SqlValue } from './sqlParameters'
 import { type SqlScope, SqlTable } from './sqlTable'
 import { microsToIso, readCount, readJson, readMicros, readMoney, readNumber, readText } from './sqlValues'
@@ -385,23 +387,47 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       const limit = params.limit === undefined ? null : sql.add(params.limit)
       const inTop = limit === null ? 'TRUE' : `ranked.rn <= ${dialect.integer(limit)}`
       const other = limit === null ? 'ranked.rn' : `${dialect.integer(limit)} + 1`
-      const baseMetrics = [...metrics, params.metrics[0]!]
-      // Two tags folding into __other__ count a request once: DISTINCT over the request, not its tag.
-      const carried = [...(dimension === 'tag' ? ['id'] : []), 'b', ...(source.sums ? ['n'] : []), ...baseColumnNames(baseMetrics).filter((name) => name !== 'n')]
-        .map((name) => `base.${name}`)
-        .join(', ')
-      const distinct = dimension === 'tag' ? 'DISTINCT ' : ''
-      const statement = [
-        `WITH base AS (${base}),`,
-        // Groups ranked by the first metric over the whole range, ties by key; the rest fold into __other__.
-        `ranked AS (SELECT g, row_number() OVER (ORDER BY ${orderBy(rankSql(source, params.metrics[0]!), 'desc')}) AS rn FROM base GROUP BY g),`,
-        `mapped AS (SELECT ${distinct}CASE WHEN ${inTop} THEN base.g ELSE '${OTHER_KEY}' END AS s, ` +
-          `CASE WHEN ${inTop} THEN ranked.rn ELSE ${other} END AS sr, ${carried} FROM base JOIN ranked ON ranked.g = base.g),`,
-        `keys AS (SELECT g FROM ranked WHERE ${inTop}),`,
-        `labels AS (${labelsSql(table, dimension)}),`,
-        `cells AS (SELECT s, sr, b, ${aggregates(source, metrics)} FROM mapped GROUP BY s, sr, b)`,
-        `SELECT cells.*, labels.label AS label FROM cells LEFT JOIN labels ON labels.g = cells.s ORDER BY cells.sr, cells.b`,
-      ].join('\n')
+      const rankMetric = params.metrics[0]!
+      const partials = expandMetrics([...metrics, rankMetric])
+      // Sums add up again from (group, bucket) cells: one pass over the rows instead of two.
+      // Distinct users and p95 do not, and two tags folding into __other__ must count a request once.
+      const additive = dimension !== 'tag' && partials.every(isSumMetric)
+      let statement: string
+      if (additive) {
+        const partial = (metric: Metric) => `p${partials.indexOf(metric)}`
+        const total = (metric: Metric): string =>
+          isRatioMetric(metric)
+            ? `${dialect.float(total(RATIO_METRICS[metric].ratio!.numerator))} / nullif(${dialect.float(total(RATIO_METRICS[metric].ratio!.denominator))}, 0)`
+            : `sum(${partial(metric)})`
+        statement = [
+          `WITH base AS (${base}),`,
+          `partials AS (SELECT g, b, ${partials.map((metric) => `${rankSql(source, metric)} AS ${partial(metric)}`).join(', ')} FROM base GROUP BY g, b),`,
+          // Groups ranked by the first metric over the whole range, ties by key; the rest fold into __other__.
+          `ranked AS (SELECT g, row_number() OVER (ORDER BY ${orderBy(total(rankMetric), 'desc')}) AS rn FROM partials GROUP BY g),`,
+          `keys AS (SELECT g FROM ranked WHERE ${inTop}),`,
+          `labels AS (${labelsSql(table, dimension)}),`,
+          `cells AS (SELECT CASE WHEN ${inTop} THEN partials.g ELSE '${OTHER_KEY}' END AS s, CASE WHEN ${inTop} THEN ranked.rn ELSE ${other} END AS sr, ` +
+            `partials.b, ${metrics.map((metric, i) => `${dialect.text(`sum(${partial(metric)})`)} AS m${i}`).join(', ')} ` +
+            `FROM partials JOIN ranked ON ranked.g = partials.g GROUP BY 1, 2, 3)`,
+          `SELECT cells.*, labels.label AS label FROM cells LEFT JOIN labels ON labels.g = cells.s ORDER BY cells.sr, cells.b`,
+        ].join('\n')
+      } else {
+        // Two tags folding into __other__ count a request once: DISTINCT over the request, not its tag.
+        const carried = [...(dimension === 'tag' ? ['id'] : []), 'b', ...(source.sums ? ['n'] : []), ...baseColumnNames(partials).filter((name) => name !== 'n')]
+          .map((name) => `base.${name}`)
+          .join(', ')
+        const distinct = dimension === 'tag' ? 'DISTINCT ' : ''
+        statement = [
+          `WITH base AS (${base}),`,
+          `ranked AS (SELECT g, row_number() OVER (ORDER BY ${orderBy(rankSql(source, rankMetric), 'desc')}) AS rn FROM base GROUP BY g),`,
+          `mapped AS (SELECT ${distinct}CASE WHEN ${inTop} THEN base.g ELSE '${OTHER_KEY}' END AS s, ` +
+            `CASE WHEN ${inTop} THEN ranked.rn ELSE ${other} END AS sr, ${carried} FROM base JOIN ranked ON ranked.g = base.g),`,
+          `keys AS (SELECT g FROM ranked WHERE ${inTop}),`,
+          `labels AS (${labelsSql(table, dimension)}),`,
+          `cells AS (SELECT s, sr, b, ${aggregates(source, metrics)} FROM mapped GROUP BY s, sr, b)`,
+          `SELECT cells.*, labels.label AS label FROM cells LEFT JOIN labels ON labels.g = cells.s ORDER BY cells.sr, cells.b`,
+        ].join('\n')
+      }
       const rows = await query(statement, sql, params.signal)
       const series: Series[] = []
       let current: { key: string; label: string; values: Record<string, (number | null)[]> } | null = null
