@@ -12,13 +12,24 @@ const sections = [
   ['sql', async () => (await import('./sql.mjs')).sqlBench()],
   ['http', async () => (await import('./http.mjs')).httpBench()],
 ]
-const rows = []
+// Rows are kept in results.json too, so `pnpm bench sql` re-measures one section and keeps the others.
+const stored = new URL('./results.json', import.meta.url)
+const previous = only.length && fs.existsSync(stored) ? JSON.parse(fs.readFileSync(stored, 'utf8')) : []
+const measured = []
 const skipped = ['a PostgreSQL server at 10M rows, which has its own script and write-up (bench/postgresScale.mjs, docs/scale.md)']
 for (const [name, run] of sections) {
   if (only.length && !only.includes(name)) continue
   process.stdout.write(`· ${name} …\n`)
-  rows.push(...(await run()))
+  const at = new Date().toISOString()
+  measured.push(...(await run()).map((r) => ({ ...r, at })))
 }
+const ran = new Set(measured.map((r) => r.section))
+const rows = sections.flatMap(([name]) => (ran.has(name) ? measured : previous).filter((r) => r.section === name))
+fs.writeFileSync(stored, `${JSON.stringify(rows, null, 2)}\n`)
+const runs = sections
+  .map(([name]) => rows.find((r) => r.section === name))
+  .filter(Boolean)
+  .map((r) => `${r.section} ${r.at.slice(0, 16).replace('T', ' ')} UTC`)
 
 const format = (r, value) => (value === undefined ? '—' : r.unit === 'ms' ? ms(value) : r.unit === 'kB' ? value.toFixed(2) : value.toLocaleString('en-US', { maximumFractionDigits: 1 }))
 const lines = rows.map((r) => `| ${r.section} | ${r.name} | ${format(r, r.median)} ${r.unit} | ${format(r, r.min)} – ${format(r, r.max)} | ${r.budget === undefined ? '' : `≤ ${r.budget} ${r.unit}`} | ${r.pass === null ? '' : r.pass ? 'ok' : '**missed**'} | ${r.note} |`)
@@ -42,6 +53,7 @@ Versions: arquero ${versions('arquero')}, @duckdb/node-api ${versions('@duckdb/n
   }
 })()}.
 
+Sections measured: ${runs.join(', ')}.
 Times are medians of several runs (min – max beside). Peers run on the same data in the same run,
 so compare ratios rather than absolute times on a shared machine.
 
