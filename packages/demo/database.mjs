@@ -139,12 +139,25 @@ export async function openDemoDatabase({ file, days = 90, requestsPerDay = 11_50
   }
 
   const count = (await connection.runAndReadAll('SELECT count(*) AS n FROM usage_requests')).getRowObjectsJS()[0].n
-  const execute = async (sql, params) => (await connection.runAndReadAll(sql, params.length ? params : undefined)).getRowObjectsJS()
+  // Statements still running when the server stops (a client hung up mid-request) must finish
+  // before the connection closes: closing under a running query leaves a DuckDB worker spinning
+  // and the process unable to exit.
+  const running = new Set()
+  const execute = (sql, params) => {
+    const run = connection.runAndReadAll(sql, params.length ? params : undefined).then((reader) => reader.getRowObjectsJS())
+    const settled = run.then(
+      () => running.delete(settled),
+      () => running.delete(settled),
+    )
+    running.add(settled)
+    return run
+  }
   return {
     execute,
     records: Number(count),
     created,
     close: async () => {
+      await Promise.all(running)
       connection.closeSync()
       instance.closeSync()
     },
