@@ -55,7 +55,7 @@ describe('the demo console', () => {
   test('the Research team lead sees only Research, and no request content', async () => {
     const { page, errors } = await openAs('lead')
     await page.getByRole('radio', { name: 'By team' }).click()
-    await page.locator('[data-view="team"] table[aria-label="Breakdown"] tbody tr[data-key]').first().waitFor()
+    await page.locator('[data-view="team"] table[aria-label="Breakdown"] tbody tr[data-key="Research"]').waitFor()
     assert.deepEqual(await teamsInBreakdown(page), ['Research'])
     await page.getByRole('button', { name: /^Team: All/ }).click()
     const options = page.locator('.uk-popover input[type="checkbox"]')

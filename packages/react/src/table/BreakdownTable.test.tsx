@@ -5,7 +5,7 @@ import { createMemoryAdapter } from '@usagekit/core/memory'
 import type { UsageRecord } from '@usagekit/core'
 import { describe, expect, it } from 'vitest'
 import { ViewToggle } from '../controls/ViewToggle.js'
-import { NOW, renderUsage, testRecords } from '../test/renderUsage.js'
+import { NOW, renderUsage, testAdapter, testRecords } from '../test/renderUsage.js'
 import { BreakdownTable } from './BreakdownTable.js'
 
 function bodyRows(): HTMLElement[] {
@@ -66,6 +66,23 @@ describe('BreakdownTable', () => {
     await userEvent.clear(screen.getByRole('searchbox', { name: 'Search team' }))
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search team' }), 'zzz')
     await waitFor(() => expect(screen.getByText('Nothing matches “zzz”.')).toBeInTheDocument())
+  })
+
+  it('never shows the previous grouping while another loads (users are not listed as teams)', async () => {
+    renderUsage(
+      <>
+        <ViewToggle />
+        <BreakdownTable />
+      </>,
+      { adapter: testAdapter({ latency: 150 }) },
+    )
+    await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5))
+    expect(bodyRows()[0]!.getAttribute('data-key')).toMatch(/^u_/)
+    await userEvent.click(screen.getByRole('radio', { name: 'By team' }))
+    // While teams load, the user rows are gone (a skeleton), not shown under the team view.
+    expect(screen.queryByRole('table', { name: 'Breakdown' })).toBeNull()
+    await waitFor(() => expect(bodyRows().length).toBeGreaterThan(3))
+    expect(bodyRows().every((row) => !row.getAttribute('data-key')!.startsWith('u_'))).toBe(true)
   })
 
   it('shows at most three models and "+N" for the rest', async () => {
