@@ -134,12 +134,14 @@ export {
   withValidation,
 } from './validateResult'
 export {
+  assertBreakdownQuery,
   assertBucket,
   assertDimension,
   assertMetric,
   assertMetrics,
   assertOptionalInteger,
   assertPageSize,
+  assertTimeSeriesQuery,
   assertValidFilters,
   assertValidQuery,
   supportsMetric,

@@ -4,7 +4,7 @@ import { InvalidQueryError } from './errors'
 import { type Metric, RATIO_METRICS, isRatioMetric } from './metrics'
 import { type ParsedRange, parseRange } from './timeRange'
 import { assertTimeZone } from './timeZone'
-import type { AdapterCapabilities, Bucket, Filters, UsageQuery } from './types'
+import type { AdapterCapabilities, Bucket, Filters, GetBreakdownParams, GetTimeSeriesParams, SortDirection, UsageQuery } from './types'
 
 const DAY = 86_400_000
 
@@ -108,4 +108,36 @@ export function assertPageSize(pageSize: unknown, capabilities: AdapterCapabilit
       tooLarge: true,
     })
   }
+}
+
+/** Every check of a `getTimeSeries` query, in one call: range, zone, filters, metrics, bucket, limit, groupBy. */
+export function assertTimeSeriesQuery(params: GetTimeSeriesParams, capabilities: AdapterCapabilities): ParsedRange {
+  const range = assertValidQuery(params, capabilities)
+  assertMetrics(params.metrics, capabilities)
+  assertBucket(params.bucket)
+  assertOptionalInteger(params.limit, 'limit', 1)
+  if (params.groupBy !== undefined) assertDimension(params.groupBy, capabilities, 'groupBy')
+  return range
+}
+
+/**
+ * Every check of a `getBreakdown` query, in one call; returns the range and the sort in effect
+ * (the first metric, descending, when none is given).
+ */
+export function assertBreakdownQuery(
+  params: GetBreakdownParams,
+  capabilities: AdapterCapabilities,
+): ParsedRange & { sort: { metric: Metric; direction: SortDirection } } {
+  const range = assertValidQuery(params, capabilities)
+  assertMetrics(params.metrics, capabilities)
+  assertDimension(params.groupBy, capabilities, 'groupBy')
+  assertOptionalInteger(params.limit, 'limit', 0)
+  assertOptionalInteger(params.offset, 'offset', 0)
+  const sort = params.sort ?? { metric: params.metrics[0]!, direction: 'desc' as const }
+  assertMetric(sort.metric, capabilities, 'sort.metric')
+  if (params.trend) {
+    assertBucket(params.trend.bucket, 'trend.bucket')
+    assertMetric(params.trend.metric, capabilities, 'trend.metric')
+  }
+  return { ...range, sort }
 }

@@ -26,12 +26,12 @@ import type {
   UsageRecord,
 } from '../types'
 import {
-  assertBucket,
+  assertBreakdownQuery,
   assertDimension,
-  assertMetric,
   assertMetrics,
   assertOptionalInteger,
   assertPageSize,
+  assertTimeSeriesQuery,
   assertValidQuery,
 } from '../validateQuery'
 import { type Cells, type Grouping, type RowSet, aggregate, rowAt, rowSetSize, selectMeters, selectRowSet, selectRows } from './aggregate'
@@ -313,10 +313,7 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
 
     async getTimeSeries(params) {
       await simulate('getTimeSeries', params.signal)
-      const { startMs, endMs } = assertValidQuery(params, capabilities)
-      assertMetrics(params.metrics, capabilities)
-      assertBucket(params.bucket)
-      assertOptionalInteger(params.limit, 'limit', 1)
+      const { startMs, endMs } = assertTimeSeriesQuery(params, capabilities)
       const buckets = bucketBoundaries(params.range, params.bucket, params.timeZone, { now: now() })
       const edges = [...buckets.map((bucket) => Date.parse(bucket.start)), Date.parse(buckets[buckets.length - 1]!.end)]
       const B = buckets.length
@@ -327,7 +324,6 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
         return { buckets, series: [{ key: 'total', label: 'Total', values: seriesValues(cells, params.metrics, 0, B) }] }
       }
       const dimension = params.groupBy
-      assertDimension(dimension, capabilities, 'groupBy')
       const rankMetric = params.metrics[0]!
       // Every requested metric decides which groups have data; the first one ranks them.
       const ranked = groupTotals(s, dimension, params.metrics)
@@ -351,18 +347,8 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
 
     async getBreakdown(params) {
       await simulate('getBreakdown', params.signal)
-      const { startMs, endMs } = assertValidQuery(params, capabilities)
-      assertMetrics(params.metrics, capabilities)
+      const { startMs, endMs, sort } = assertBreakdownQuery(params, capabilities)
       const dimension = params.groupBy
-      assertDimension(dimension, capabilities, 'groupBy')
-      assertOptionalInteger(params.limit, 'limit', 0)
-      assertOptionalInteger(params.offset, 'offset', 0)
-      const sort = params.sort ?? { metric: params.metrics[0]!, direction: 'desc' as const }
-      assertMetric(sort.metric, capabilities, 'sort.metric')
-      if (params.trend) {
-        assertBucket(params.trend.bucket, 'trend.bucket')
-        assertMetric(params.trend.metric, capabilities, 'trend.metric')
-      }
       const s = scope(startMs, endMs, params.filters)
       const metrics = params.metrics.includes(sort.metric) ? params.metrics : [...params.metrics, sort.metric]
       const needle = params.search?.trim().toLowerCase() ?? ''

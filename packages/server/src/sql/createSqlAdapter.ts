@@ -17,12 +17,12 @@ import {
   type Series,
   type UsageAdapter,
   type UsageRecord,
-  assertBucket,
+  assertBreakdownQuery,
   assertDimension,
-  assertMetric,
   assertMetrics,
   assertOptionalInteger,
   assertPageSize,
+  assertTimeSeriesQuery,
   assertValidQuery,
   bucketBoundaries,
   decodeCursor,
@@ -352,11 +352,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
     },
 
     async getTimeSeries(params) {
-      const { startMs, endMs } = assertValidQuery(params, capabilities)
-      assertMetrics(params.metrics, capabilities)
-      assertBucket(params.bucket)
-      assertOptionalInteger(params.limit, 'limit', 1)
-      if (params.groupBy !== undefined) assertDimension(params.groupBy, capabilities, 'groupBy')
+      const { startMs, endMs } = assertTimeSeriesQuery(params, capabilities)
       const buckets = bucketBoundaries(params.range, params.bucket, params.timeZone, { now: now() })
       const B = buckets.length
       const metrics = expandMetrics(params.metrics)
@@ -446,18 +442,8 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
     },
 
     async getBreakdown(params) {
-      const { startMs, endMs } = assertValidQuery(params, capabilities)
-      assertMetrics(params.metrics, capabilities)
+      const { startMs, endMs, sort } = assertBreakdownQuery(params, capabilities)
       const dimension = params.groupBy
-      assertDimension(dimension, capabilities, 'groupBy')
-      assertOptionalInteger(params.limit, 'limit', 0)
-      assertOptionalInteger(params.offset, 'offset', 0)
-      const sort = params.sort ?? { metric: params.metrics[0]!, direction: 'desc' as const }
-      assertMetric(sort.metric, capabilities, 'sort.metric')
-      if (params.trend) {
-        assertBucket(params.trend.bucket, 'trend.bucket')
-        assertMetric(params.trend.metric, capabilities, 'trend.metric')
-      }
       const metrics = expandMetrics(params.metrics)
       const trendMetrics = params.trend ? expandMetrics([params.trend.metric]) : []
       const sql = new SqlParameters()
