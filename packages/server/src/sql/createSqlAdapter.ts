@@ -454,10 +454,6 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
         dimensions: dimension === 'model' ? [dimension] : [dimension, 'model'],
         instants: [startMs, endMs, ...(params.trend ? edgesOf(trendBuckets).map((edge) => Date.parse(edge)) : [])],
       })
-      const partials = expandMetrics([...metrics, sort.metric, ...trendMetrics, 'requests'])
-      // Sums add up again from (group, model, trend bucket) cells: one pass over the rows feeds the
-      // totals, the models column and the trends. Distinct users and p95 do not; tags count a request per tag.
-      const additive = dimension !== 'tag' && partials.every(isSumMetric)
       const base = baseSql(
         sql,
         {
@@ -465,45 +461,30 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
           metrics: [...metrics, sort.metric, ...trendMetrics],
           dimension,
           model: dimension !== 'model',
-          ts: params.trend !== undefined && !additive,
-          edges: params.trend && additive ? edgesOf(trendBuckets) : undefined,
+          ts: params.trend !== undefined,
         },
         source,
       )
-      const partial = (metric: Metric) => `p${partials.indexOf(metric)}`
-      const summed = (metric: Metric): string =>
-        isRatioMetric(metric)
-          ? `${dialect.float(summed(RATIO_METRICS[metric].ratio!.numerator))} / nullif(${dialect.float(summed(RATIO_METRICS[metric].ratio!.denominator))}, 0)`
-          : `sum(${partial(metric)})`
-      const partialKeys = ['g', ...(dimension !== 'model' ? ['model'] : []), ...(params.trend ? ['b'] : [])]
       const needle = params.search?.trim().toLowerCase() ?? ''
       const search = needle === '' ? 'TRUE' : table.search(needle, ['l.label', 'l.secondary', 'l.team', 'grouped.g'], sql)
       const offset = sql.add(params.offset ?? 0)
       const limit = params.limit === undefined ? null : sql.add(params.limit)
-      const parts = additive
-        ? [
-            `WITH base AS (${base}),`,
-            `partials AS (SELECT ${partialKeys.join(', ')}, ${partials.map((metric) => `${rankSql(source, metric)} AS ${partial(metric)}`).join(', ')} ` +
-              `FROM base GROUP BY ${partialKeys.join(', ')}),`,
-            `grouped AS (SELECT g, ${metrics.map((metric, i) => `${dialect.text(summed(metric))} AS m${i}`).join(', ')}, ${summed(sort.metric)} AS v FROM partials GROUP BY g),`,
-          ]
-        : [`WITH base AS (${base}),`, `grouped AS (SELECT g, ${aggregates(source, metrics)}, ${rankSql(source, sort.metric)} AS v FROM base GROUP BY g),`]
-      parts.push(
+      const parts = [
+        `WITH base AS (${base}),`,
+        `grouped AS (SELECT g, ${aggregates(source, metrics)}, ${rankSql(source, sort.metric)} AS v FROM base GROUP BY g),`,
         `keys AS (SELECT g FROM grouped),`,
         `labels AS (${labelsSql(table, dimension)}),`,
         `matched AS (SELECT grouped.*, l.label, l.secondary, l.team FROM grouped JOIN labels l ON l.g = grouped.g WHERE ${search}),`,
         `page AS (SELECT matched.*, row_number() OVER (ORDER BY ${orderBy('v', sort.direction)}) AS pos FROM matched ` +
           `ORDER BY pos${limit === null ? '' : ` LIMIT ${dialect.integer(limit)}`} OFFSET ${dialect.integer(offset)})`,
-      )
+      ]
       let extraColumns = ''
       let extraJoins = ''
       if (dimension !== 'model') {
         // Models per row, most requests first (ties by name): the first three are shown, the count says "+N".
         parts[parts.length - 1] += ','
         parts.push(
-          additive
-            ? `model_counts AS (SELECT g, model, sum(${partial('requests')}) AS n FROM partials WHERE g IN (SELECT g FROM page) GROUP BY g, model),`
-            : `model_counts AS (SELECT base.g, base.model, ${source.countSql} AS n FROM base WHERE base.g IN (SELECT g FROM page) GROUP BY base.g, base.model),`,
+          `model_counts AS (SELECT base.g, base.model, ${source.countSql} AS n FROM base WHERE base.g IN (SELECT g FROM page) GROUP BY base.g, base.model),`,
           `models AS (SELECT g, ${dialect.jsonArray('model', `n DESC, ${dialect.binary('model')}`)} AS list FROM model_counts GROUP BY g)`,
         )
         extraColumns += ', models.list AS models'
@@ -512,11 +493,8 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       if (params.trend) {
         parts[parts.length - 1] += ','
         parts.push(
-          additive
-            ? `trend_cells AS (SELECT g, b, ${trendMetrics.map((metric, i) => `${dialect.text(`sum(${partial(metric)})`)} AS t${i}`).join(', ')} ` +
-                `FROM partials WHERE g IN (SELECT g FROM page) GROUP BY g, b),`
-            : `trend_cells AS (SELECT base.g, ${dialect.bucketIndex('base.ts', edgesOf(trendBuckets), sql)} AS b, ${aggregates(source, trendMetrics, 't')} ` +
-                `FROM base WHERE base.g IN (SELECT g FROM page) GROUP BY base.g, 2),`,
+          `trend_cells AS (SELECT base.g, ${dialect.bucketIndex('base.ts', edgesOf(trendBuckets), sql)} AS b, ${aggregates(source, trendMetrics, 't')} ` +
+            `FROM base WHERE base.g IN (SELECT g FROM page) GROUP BY base.g, 2),`,
           `trends AS (SELECT g, ${dialect.jsonArray(dialect.tuple(['b', ...trendMetrics.map((_, i) => `t${i}`)]), 'b')} AS cells ` +
             `FROM trend_cells GROUP BY g)`,
         )
