@@ -9,8 +9,7 @@ import { PGlite } from '@electric-sql/pglite'
 import { generateUsageRecords } from '../packages/core/dist/fixtures/index.js'
 import { createMemoryAdapter } from '../packages/core/dist/memory/index.js'
 import { expectSameAnswer } from '../packages/core/dist/testing/index.js'
-import { toDecimalText } from '../packages/core/dist/index.js'
-import { REFERENCE_COLUMNS, createSqlAdapter, referenceSchema } from '../packages/server/dist/sql/index.js'
+import { REFERENCE_COLUMNS, createSqlAdapter, referenceSchema, toReferenceRow } from '../packages/server/dist/sql/index.js'
 import { appendRecords, createTables } from '../packages/demo/database.mjs'
 import { measure, row } from './support.mjs'
 
@@ -32,21 +31,13 @@ function pgArray(values) {
 /** PostgreSQL's bulk path: the records as CSV through COPY … FROM '/dev/blob'. */
 async function loadPglite(db, records) {
   const fields = Object.keys(REFERENCE_COLUMNS)
-  const json = new Set(['costBreakdown', 'request', 'response', 'metadata'])
   // Small blobs: PGlite copies each into its in-memory file system, and large ones crawl.
   for (let from = 0; from < records.length; from += 20_000) {
-    const lines = records.slice(from, from + 20_000).map((record) =>
-      fields
-        .map((field) => {
-          const value = record[field]
-          if (field === 'timestamp') return csvField(new Date(Date.parse(value)).toISOString())
-          if (field === 'cost') return csvField(toDecimalText(value))
-          if (field === 'tags') return csvField(pgArray(value ?? []))
-          if (json.has(field)) return value === undefined || value === null ? '' : csvField(JSON.stringify(value))
-          return csvField(value)
-        })
-        .join(','),
-    )
+    const lines = records.slice(from, from + 20_000).map((record) => {
+      const row = toReferenceRow(record)
+      // COPY's CSV takes a PostgreSQL array literal for text[], not the row's JSON text.
+      return fields.map((field) => csvField(field === 'tags' ? pgArray(record.tags ?? []) : row[field])).join(',')
+    })
     const blob = new Blob([lines.join('\n')])
     await db.query(`COPY usage_requests (${fields.map((field) => `"${REFERENCE_COLUMNS[field]}"`).join(', ')}) FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob })
   }

@@ -3,41 +3,23 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
-import { toDecimalText } from '@usagekit/core'
 import { generateUsageRecords } from '@usagekit/core/fixtures'
-import { REFERENCE_COLUMNS, referenceSchema } from '@usagekit/server/sql'
+import { REFERENCE_COLUMNS, referenceSchema, referenceValueSql, toReferenceRow } from '@usagekit/server/sql'
 
 const DAY = 86_400_000
 const SCHEMA_VERSION = 1
 /** Columns staged as plain VARCHAR / DOUBLE, then cast into the reference table in one statement. */
 const FIELDS = Object.keys(REFERENCE_COLUMNS)
 const NUMERIC = new Set(['inputTokens', 'cachedInputTokens', 'outputTokens', 'latencyMs', 'ttftMs', 'overheadMs', 'retries'])
-const JSON_FIELDS = new Set(['tags', 'costBreakdown', 'request', 'response', 'metadata'])
-
-
-function castFromStaging(field) {
-  const column = `"${REFERENCE_COLUMNS[field]}"`
-  switch (field) {
-    case 'timestamp':
-      return `CAST(${column} AS TIMESTAMPTZ)`
-    case 'tags':
-      return `CAST(json(${column}) AS VARCHAR[])`
-    case 'cost':
-      return `CAST(${column} AS DECIMAL(38, 9))`
-    default:
-      return JSON_FIELDS.has(field) ? `CAST(${column} AS JSON)` : column
-  }
-}
 
 /** Appends records to the reference table through a staging table (DuckDB's appender, then one cast). */
 export async function appendRecords(connection, records) {
   await connection.run('DELETE FROM staging')
   const appender = await connection.createAppender('staging')
   for (const record of records) {
+    const row = toReferenceRow(record)
     for (const field of FIELDS) {
-      let value = field === 'timestamp' ? new Date(Date.parse(record.timestamp)).toISOString() : record[field]
-      if (field === 'cost') value = toDecimalText(record.cost)
-      else if (JSON_FIELDS.has(field)) value = value === undefined || value === null ? null : JSON.stringify(value)
+      const value = row[field]
       if (value === undefined || value === null) appender.appendNull()
       else if (NUMERIC.has(field)) appender.appendDouble(value)
       else appender.appendVarchar(String(value))
@@ -49,7 +31,7 @@ export async function appendRecords(connection, records) {
   const columns = FIELDS.map((field) => `"${REFERENCE_COLUMNS[field]}"`).join(', ')
   // Rows go in in time order, so DuckDB's per-block min/max on ts prunes every range query.
   await connection.run(
-    `INSERT INTO usage_requests (${columns}) SELECT ${FIELDS.map(castFromStaging).join(', ')} FROM staging ORDER BY "ts", "id"`,
+    `INSERT INTO usage_requests (${columns}) SELECT ${FIELDS.map((field) => referenceValueSql('duckdb', field, `"${REFERENCE_COLUMNS[field]}"`)).join(', ')} FROM staging ORDER BY "ts", "id"`,
   )
 }
 

@@ -94,12 +94,6 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason ?? new DOMException('The operation was aborted.', 'AbortError')
 }
 
-function pick(values: MetricValues, metrics: readonly Metric[]): MetricValues {
-  const out: MetricValues = {}
-  for (const metric of metrics) out[metric] = values[metric] ?? null
-  return out
-}
-
 /**
  * A usagekit adapter over a request-log table in PostgreSQL (server or PGlite) or DuckDB: every
  * method is one parameterised statement run through the host's own client. See docs/adapter.md
@@ -204,10 +198,10 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
     return [...buckets.map((bucket) => bucket.start), buckets[buckets.length - 1]!.end]
   }
 
-  function readValues(row: SqlRow, metrics: readonly Metric[], prefix = 'm'): Record<string, number | null> {
+  function readValues(row: SqlRow, metrics: readonly Metric[]): Record<string, number | null> {
     const values: Record<string, number | null> = {}
     metrics.forEach((metric, i) => {
-      values[metric] = readMetric(metric, row[`${prefix}${i}`])
+      values[metric] = readMetric(metric, row[`m${i}`])
     })
     return values
   }
@@ -388,42 +382,45 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       // Sums add up again from (group, bucket) cells: one pass over the rows instead of two.
       // Distinct users and p95 do not, and two tags folding into __other__ must count a request once.
       const additive = dimension !== 'tag' && partials.every(isSumMetric)
-      let statement: string
+      // Each plan gives its CTEs up to `ranked` (groups ranked by the first metric over the whole
+      // range, ties by key) and its `cells`, per (series, bucket) with the rest folded into __other__.
+      let ranking: string[]
+      let cells: string
       if (additive) {
         const partial = (metric: Metric) => `p${partials.indexOf(metric)}`
         const total = (metric: Metric): string =>
           isRatioMetric(metric)
             ? `${dialect.float(total(RATIO_METRICS[metric].ratio!.numerator))} / nullif(${dialect.float(total(RATIO_METRICS[metric].ratio!.denominator))}, 0)`
             : `sum(${partial(metric)})`
-        statement = [
-          `WITH base AS (${base}),`,
+        ranking = [
           `partials AS (SELECT g, b, ${partials.map((metric) => `${rankSql(source, metric)} AS ${partial(metric)}`).join(', ')} FROM base GROUP BY g, b),`,
-          // Groups ranked by the first metric over the whole range, ties by key; the rest fold into __other__.
           `ranked AS (SELECT g, row_number() OVER (ORDER BY ${orderBy(total(rankMetric), 'desc')}) AS rn FROM partials GROUP BY g),`,
-          `keys AS (SELECT g FROM ranked WHERE ${inTop}),`,
-          `labels AS (${labelsSql(table, dimension)}),`,
+        ]
+        cells =
           `cells AS (SELECT CASE WHEN ${inTop} THEN partials.g ELSE '${OTHER_KEY}' END AS s, CASE WHEN ${inTop} THEN ranked.rn ELSE ${other} END AS sr, ` +
-            `partials.b, ${metrics.map((metric, i) => `${dialect.text(`sum(${partial(metric)})`)} AS m${i}`).join(', ')} ` +
-            `FROM partials JOIN ranked ON ranked.g = partials.g GROUP BY 1, 2, 3)`,
-          `SELECT cells.*, labels.label AS label FROM cells LEFT JOIN labels ON labels.g = cells.s ORDER BY cells.sr, cells.b`,
-        ].join('\n')
+          `partials.b, ${metrics.map((metric, i) => `${dialect.text(`sum(${partial(metric)})`)} AS m${i}`).join(', ')} ` +
+          `FROM partials JOIN ranked ON ranked.g = partials.g GROUP BY 1, 2, 3)`
       } else {
         // Two tags folding into __other__ count a request once: DISTINCT over the request, not its tag.
         const carried = [...(dimension === 'tag' ? ['id'] : []), 'b', ...(source.sums ? ['n'] : []), ...baseColumnNames(partials).filter((name) => name !== 'n')]
           .map((name) => `base.${name}`)
           .join(', ')
         const distinct = dimension === 'tag' ? 'DISTINCT ' : ''
-        statement = [
-          `WITH base AS (${base}),`,
+        ranking = [
           `ranked AS (SELECT g, row_number() OVER (ORDER BY ${orderBy(rankSql(source, rankMetric), 'desc')}) AS rn FROM base GROUP BY g),`,
           `mapped AS (SELECT ${distinct}CASE WHEN ${inTop} THEN base.g ELSE '${OTHER_KEY}' END AS s, ` +
             `CASE WHEN ${inTop} THEN ranked.rn ELSE ${other} END AS sr, ${carried} FROM base JOIN ranked ON ranked.g = base.g),`,
-          `keys AS (SELECT g FROM ranked WHERE ${inTop}),`,
-          `labels AS (${labelsSql(table, dimension)}),`,
-          `cells AS (SELECT s, sr, b, ${aggregates(source, metrics)} FROM mapped GROUP BY s, sr, b)`,
-          `SELECT cells.*, labels.label AS label FROM cells LEFT JOIN labels ON labels.g = cells.s ORDER BY cells.sr, cells.b`,
-        ].join('\n')
+        ]
+        cells = `cells AS (SELECT s, sr, b, ${aggregates(source, metrics)} FROM mapped GROUP BY s, sr, b)`
       }
+      const statement = [
+        `WITH base AS (${base}),`,
+        ...ranking,
+        `keys AS (SELECT g FROM ranked WHERE ${inTop}),`,
+        `labels AS (${labelsSql(table, dimension)}),`,
+        cells,
+        `SELECT cells.*, labels.label AS label FROM cells LEFT JOIN labels ON labels.g = cells.s ORDER BY cells.sr, cells.b`,
+      ].join('\n')
       const rows = await query(statement, sql, params.signal)
       const series: Series[] = []
       let current: { key: string; label: string; values: Record<string, (number | null)[]> } | null = null
@@ -510,8 +507,9 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       const result: BreakdownRow[] = []
       for (const row of rows) {
         if (row.g === null || row.g === undefined) continue
+        // deriveMetricValues answers exactly the metrics asked (ratios derived, the sort metric dropped).
         const values = deriveMetricValues(readValues(row, metrics), params.metrics)
-        const entry: BreakdownRow = { key: readText(row.g)!, label: readText(row.label) ?? readText(row.g)!, metrics: pick(values, params.metrics) }
+        const entry: BreakdownRow = { key: readText(row.g)!, label: readText(row.label) ?? readText(row.g)!, metrics: values }
         const secondary = readText(row.secondary)
         if (secondary !== null) entry.secondary = secondary
         const team = readText(row.team)

@@ -123,8 +123,11 @@ function json(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(value)
 }
 
-/** A record as the reference table's row, in `REFERENCE_COLUMNS` order. */
-function rowOf(record: UsageRecord): Record<SqlField, SqlValue> {
+/**
+ * A record as the reference table's row: ISO instant, cost as exact 9-place text, tags and JSON
+ * fields as JSON text. Bind each value through `referenceValueSql` (or a bulk path's staging table).
+ */
+export function toReferenceRow(record: UsageRecord): Record<SqlField, SqlValue> {
   return {
     id: record.id,
     timestamp: new Date(Date.parse(record.timestamp)).toISOString(),
@@ -163,8 +166,8 @@ function rowOf(record: UsageRecord): Record<SqlField, SqlValue> {
   }
 }
 
-/** How a bound text becomes each column's type. */
-function valueSql(dialect: SqlDialectName, field: SqlField, placeholder: string): string {
+/** How a `toReferenceRow` value (a placeholder or a staging column) becomes its column's type. */
+export function referenceValueSql(dialect: SqlDialectName, field: SqlField, placeholder: string): string {
   const pg = dialect === 'postgres'
   switch (field) {
     case 'timestamp':
@@ -216,8 +219,8 @@ export function insertStatements(
   for (let from = 0; from < records.length; from += batchSize) {
     const params = new SqlParameters()
     const rows = records.slice(from, from + batchSize).map((record) => {
-      const row = rowOf(record)
-      return `(${fields.map((field) => valueSql(dialect, field, params.add(row[field]))).join(', ')})`
+      const row = toReferenceRow(record)
+      return `(${fields.map((field) => referenceValueSql(dialect, field, params.add(row[field]))).join(', ')})`
     })
     statements.push({ sql: `INSERT INTO ${name} (${columnList}) VALUES ${rows.join(', ')}`, params: params.values })
   }
