@@ -1,11 +1,20 @@
-export type UsageKitErrorCode = 'NOT_FOUND' | 'INVALID_QUERY' | 'ADAPTER_RESPONSE'
+export type UsageKitErrorCode = 'NOT_FOUND' | 'INVALID_QUERY' | 'ADAPTER_RESPONSE' | 'TIMEOUT'
 
 /**
- * Base of usagekit's typed errors. `code` survives serialisation (HTTP) and duplicate package
- * copies, so check errors with the `is…Error` guards rather than `instanceof`.
+ * The brand every usagekit error carries. A registered symbol survives duplicate package copies
+ * (two bundles of core agree on it), but an object an adapter or a database driver throws with a
+ * `code: 'INVALID_QUERY'` field of its own does not have it: only usagekit's errors are trusted as
+ * client mistakes (HTTP 4xx); anything else is a server failure.
+ */
+const BRAND: unique symbol = Symbol.for('usagekit.error') as never
+
+/**
+ * Base of usagekit's typed errors. Check them with the `is…Error` guards rather than `instanceof`:
+ * the guards read the brand, which survives duplicate package copies.
  */
 export class UsageKitError extends Error {
   readonly code: UsageKitErrorCode
+  readonly [BRAND] = true
   constructor(code: UsageKitErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options)
     this.code = code
@@ -13,7 +22,7 @@ export class UsageKitError extends Error {
   }
 }
 
-/** An unknown request id (`getRequest`). */
+/** An unknown request id (`getRequest`), or one the caller's filters do not match: the two look the same. */
 export class NotFoundError extends UsageKitError {
   readonly id: string
   constructor(id: string, message = `No request with id "${id}".`) {
@@ -29,7 +38,7 @@ export class NotFoundError extends UsageKitError {
  */
 export class InvalidQueryError extends UsageKitError {
   readonly field: string | undefined
-  /** Set when the query is too large rather than malformed (oversized page or range): HTTP 413. */
+  /** Set when the query is too large rather than malformed (above a limit of the adapter's): HTTP 413. */
   readonly tooLarge: boolean
   constructor(message: string, options: { field?: string; tooLarge?: boolean } = {}) {
     super('INVALID_QUERY', message)
@@ -51,18 +60,44 @@ export class AdapterResponseError extends UsageKitError {
   }
 }
 
-function hasCode(error: unknown, code: UsageKitErrorCode): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code
+/** An adapter call that did not answer within its time budget; its signal was aborted with this error. */
+export class TimeoutError extends UsageKitError {
+  readonly method: string
+  readonly ms: number
+  constructor(method: string, ms: number, message = `${method} did not answer within ${ms >= 1000 ? `${Math.round(ms / 1000)} seconds` : `${ms} ms`}.`) {
+    super('TIMEOUT', message)
+    this.name = 'TimeoutError'
+    this.method = method
+    this.ms = ms
+  }
+}
+
+function hasBrand(error: unknown, code: UsageKitErrorCode): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { [BRAND]?: unknown })[BRAND] === true &&
+    (error as { code?: unknown }).code === code
+  )
+}
+
+/** Whether `error` is one of usagekit's own typed errors (not an object that merely has a `code`). */
+export function isUsageKitError(error: unknown): error is UsageKitError {
+  return typeof error === 'object' && error !== null && (error as { [BRAND]?: unknown })[BRAND] === true
 }
 
 export function isNotFoundError(error: unknown): error is NotFoundError {
-  return hasCode(error, 'NOT_FOUND')
+  return hasBrand(error, 'NOT_FOUND')
 }
 
 export function isInvalidQueryError(error: unknown): error is InvalidQueryError {
-  return hasCode(error, 'INVALID_QUERY')
+  return hasBrand(error, 'INVALID_QUERY')
 }
 
 export function isAdapterResponseError(error: unknown): error is AdapterResponseError {
-  return hasCode(error, 'ADAPTER_RESPONSE')
+  return hasBrand(error, 'ADAPTER_RESPONSE')
+}
+
+export function isTimeoutError(error: unknown): error is TimeoutError {
+  return hasBrand(error, 'TIMEOUT')
 }

@@ -15,6 +15,7 @@ export type {
   GetRequestParams,
   GetSummaryParams,
   GetTimeSeriesParams,
+  JsonValue,
   ListRequestsParams,
   MetadataValue,
   MeterRecord,
@@ -34,6 +35,15 @@ export type {
   UsageRecord,
   WithSignal,
 } from './types'
+
+// The contract's methods, the limits of a query, and the params check of each method
+export { ADAPTER_METHODS, callAdapter, mapAdapter } from './adapterMethods'
+export type { AdapterCall, AdapterParams, AdapterResult } from './adapterMethods'
+export { DEFAULT_LIMITS, resolveLimits } from './limits'
+export type { UsageLimits } from './limits'
+export { PARAMS_PARSERS, parseParams } from './parseParams'
+export type { ParsedParams } from './parseParams'
+export { withTimeout } from './withTimeout'
 
 // Dimensions and metrics
 export { DIMENSIONS, DIMENSION_LABELS, NONE_KEY, NONE_LABEL, OTHER_KEY, OTHER_LABEL, isDimension } from './dimensions'
@@ -68,10 +78,13 @@ export {
   AdapterResponseError,
   InvalidQueryError,
   NotFoundError,
+  TimeoutError,
   UsageKitError,
   isAdapterResponseError,
   isInvalidQueryError,
   isNotFoundError,
+  isTimeoutError,
+  isUsageKitError,
 } from './errors'
 export type { UsageKitErrorCode } from './errors'
 
@@ -89,7 +102,7 @@ export {
   toLocalDate,
 } from './timePresets'
 export type { LocalDate, ResolvedTimeRange, TimeRangePreset, TimeRangeSelection } from './timePresets'
-export { parseRange, previousRange, toEpochMs } from './timeRange'
+export { SUPPORTED_SPAN, parseInstant, parseRange, previousRange, toEpochMs } from './timeRange'
 export type { InstantInput, ParsedRange } from './timeRange'
 export { assertTimeZone, isValidTimeZone, localTimeZone, offsetMinutes } from './timeZone'
 
@@ -131,12 +144,22 @@ export {
   validateRequestPage,
   validateSummary,
   validateTimeSeries,
+  validateResult,
+  RESULT_VALIDATORS,
   withValidation,
 } from './validateResult'
 export {
+  MAX_METRICS,
+  MAX_OFFSET,
   assertBreakdownQuery,
   assertBucket,
   assertDimension,
+  assertDimensionValuesQuery,
+  assertListRequestsQuery,
+  assertRequestId,
+  assertSearch,
+  assertText,
+  countBuckets,
   assertMetric,
   assertMetrics,
   assertOptionalInteger,

@@ -55,20 +55,35 @@ export function encodeCursor(position: CursorPosition, query: CursorQuery): stri
   return toBase64Url(JSON.stringify({ v: 1, q: querySignature(query), t: position.ts, i: position.id }))
 }
 
-/** The position a cursor points at; `InvalidQueryError` for a malformed cursor or another query's. */
+const NOT_OURS = 'cursor is not a cursor this adapter made; pass the nextCursor of the previous page.'
+/** A cursor's timestamp is epoch ms or a finer unit (µs) of an instant before 2200: well inside 2^53. */
+const MAX_CURSOR_TS = 8_000_000_000_000_000
+
+/**
+ * The position a cursor points at; `InvalidQueryError` for a malformed or forged cursor (a timestamp
+ * that is not a safe whole number of the span, an id that is not a short text without NUL) or
+ * another query's.
+ */
 export function decodeCursor(cursor: string, query: CursorQuery): CursorPosition {
   let parsed: { v?: unknown; q?: unknown; t?: unknown; i?: unknown }
   try {
+    if (typeof cursor !== 'string' || cursor.length > 2_048) throw new Error('not a cursor')
     parsed = JSON.parse(fromBase64Url(cursor))
   } catch {
-    throw new InvalidQueryError('cursor is not a cursor this adapter made; pass the nextCursor of the previous page.', {
-      field: 'cursor',
-    })
+    throw new InvalidQueryError(NOT_OURS, { field: 'cursor' })
   }
-  if (parsed.v !== 1 || typeof parsed.t !== 'number' || typeof parsed.i !== 'string') {
-    throw new InvalidQueryError('cursor is not a cursor this adapter made; pass the nextCursor of the previous page.', {
-      field: 'cursor',
-    })
+  if (
+    typeof parsed !== 'object' ||
+    parsed === null ||
+    parsed.v !== 1 ||
+    typeof parsed.t !== 'number' ||
+    !Number.isSafeInteger(parsed.t) ||
+    Math.abs(parsed.t) > MAX_CURSOR_TS ||
+    typeof parsed.i !== 'string' ||
+    parsed.i.length > 512 ||
+    parsed.i.includes('\u0000')
+  ) {
+    throw new InvalidQueryError(NOT_OURS, { field: 'cursor' })
   }
   if (parsed.q !== querySignature(query)) {
     throw new InvalidQueryError(

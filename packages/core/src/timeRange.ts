@@ -10,6 +10,20 @@ export function toEpochMs(value: InstantInput): number {
   return Date.parse(value)
 }
 
+/**
+ * The instants a query may name: 1970-01-01 up to (not including) 2200-01-01 UTC. Every engine the
+ * SQL adapter speaks holds them (ClickHouse's DateTime64 ends in 2299, PostgreSQL and DuckDB much
+ * later), so an absurd year is a 400 naming the field, not a database error.
+ */
+export const SUPPORTED_SPAN = Object.freeze({ startMs: Date.UTC(1970, 0, 1), endMs: Date.UTC(2200, 0, 1) })
+
+/** An ISO-8601 instant inside `SUPPORTED_SPAN`, as epoch ms; `NaN` for anything else. */
+export function parseInstant(value: unknown): number {
+  if (typeof value !== 'string' || value.length > 40) return Number.NaN
+  const ms = Date.parse(value)
+  return ms >= SUPPORTED_SPAN.startMs && ms <= SUPPORTED_SPAN.endMs ? ms : Number.NaN
+}
+
 export interface ParsedRange {
   startMs: number
   endMs: number
@@ -20,15 +34,16 @@ export function parseRange(range: TimeRange | undefined, field = 'range'): Parse
   if (!range || typeof range !== 'object') {
     throw new InvalidQueryError(`${field} must be { start, end } with ISO-8601 instants.`, { field })
   }
-  const startMs = typeof range.start === 'string' ? Date.parse(range.start) : Number.NaN
-  const endMs = typeof range.end === 'string' ? Date.parse(range.end) : Number.NaN
+  const startMs = parseInstant(range.start)
+  const endMs = parseInstant(range.end)
+  const shown = (value: unknown) => (typeof value === 'string' && value.length > 40 ? `${JSON.stringify(value.slice(0, 40))}…` : JSON.stringify(value))
   if (!Number.isFinite(startMs)) {
-    throw new InvalidQueryError(`${field}.start must be an ISO-8601 instant (got ${JSON.stringify(range.start)}).`, {
+    throw new InvalidQueryError(`${field}.start must be an ISO-8601 instant from 1970 up to 2200 (got ${shown(range.start)}).`, {
       field: `${field}.start`,
     })
   }
   if (!Number.isFinite(endMs)) {
-    throw new InvalidQueryError(`${field}.end must be an ISO-8601 instant (got ${JSON.stringify(range.end)}).`, {
+    throw new InvalidQueryError(`${field}.end must be an ISO-8601 instant from 1970 up to 2200 (got ${shown(range.end)}).`, {
       field: `${field}.end`,
     })
   }

@@ -1,4 +1,5 @@
 import type { Dimension } from './dimensions'
+import type { UsageLimits } from './limits'
 import type { Metric, MetricDefinition } from './metrics'
 
 /** Bucket sizes. Sub-day buckets are elapsed time; `1d`, `1w` (Monday) and `1mo` start at local midnight. */
@@ -38,12 +39,11 @@ export interface AdapterCapabilities {
   currency: string
   /** Whether `getRequest` returns prompts and responses (a host may hide them from some viewers). */
   requestContent: boolean
-  limits: {
-    /** Longest range accepted, in days; `null` for no limit. */
-    maxRangeDays: number | null
-    /** Largest `pageSize` accepted by `listRequests` (default 500). */
-    maxPageSize: number
-  }
+  /**
+   * How much one query may ask for. `maxRangeDays` and `maxPageSize` are required; the others take
+   * `DEFAULT_LIMITS` when left out (validated capabilities always carry all of them). See `UsageLimits`.
+   */
+  limits: Pick<UsageLimits, 'maxRangeDays' | 'maxPageSize'> & Partial<Omit<UsageLimits, 'maxRangeDays' | 'maxPageSize'>>
 }
 
 export interface GetCapabilitiesParams extends WithSignal {}
@@ -177,6 +177,16 @@ export interface RequestPage {
 
 export interface GetRequestParams extends WithSignal {
   id: string
+  /**
+   * Only a request these filters match is found (the HTTP handler passes the caller's scope here);
+   * one they do not match is a `NotFoundError`, exactly as an unknown id, so the two cannot be told apart.
+   */
+  filters?: Filters
+  /**
+   * Default true. `false`: the caller may not see content, so prompts, responses and messages are
+   * not read at all (the answer has `request: null`, `response: null`, `messages: []`).
+   */
+  content?: boolean
 }
 
 export interface CostComponent {
@@ -189,7 +199,11 @@ export interface ChatMessage {
   content: string
 }
 
-export type MetadataValue = string | number | boolean | null
+/** Any JSON value: gateway metadata is often nested (headers, retry lists, routing decisions). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
+
+/** A metadata value: a string, number, boolean, null, or nested JSON. */
+export type MetadataValue = JsonValue
 
 export interface RequestDetail extends RequestSummary {
   callType: string

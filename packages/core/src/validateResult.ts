@@ -1,13 +1,16 @@
 import * as v from 'valibot'
+import { type AdapterCall, type AdapterMethod, type AdapterParams, type AdapterResult, mapAdapter } from './adapterMethods'
 import { bucketBoundaries } from './bucketBoundaries'
 import { DIMENSIONS } from './dimensions'
 import { AdapterResponseError } from './errors'
+import { DEFAULT_LIMITS, resolveLimits } from './limits'
 import { type Metric, type MetricDefinition, getMetricDefinition } from './metrics'
 import type {
   AdapterCapabilities,
   BreakdownResult,
   DimensionValue,
   GetBreakdownParams,
+  JsonValue,
   GetSummaryParams,
   GetTimeSeriesParams,
   RequestDetail,
@@ -63,6 +66,19 @@ const instant = v.pipe(
 )
 
 const text = v.string()
+
+const MAX_JSON_DEPTH = 32
+
+/** Whether a value is plain JSON (no functions, undefined, NaN or class instances), at most 32 levels deep. */
+function isJsonValue(input: unknown, depth: number): boolean {
+  if (input === null || typeof input === 'string' || typeof input === 'boolean') return true
+  if (typeof input === 'number') return Number.isFinite(input)
+  if (depth >= MAX_JSON_DEPTH || typeof input !== 'object') return false
+  if (Array.isArray(input)) return input.every((item) => isJsonValue(item, depth + 1))
+  const prototype = Object.getPrototypeOf(input)
+  if (prototype !== Object.prototype && prototype !== null) return false
+  return Object.values(input).every((item) => isJsonValue(item, depth + 1))
+}
 
 // ------------------------------------------------------------------ messages
 
@@ -141,10 +157,19 @@ const capabilitiesSchema = v.object({
   dimensions: v.array(v.picklist(DIMENSIONS as Dimension[])),
   currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as "USD"')),
   requestContent: v.boolean(),
-  limits: v.object({
-    maxRangeDays: v.nullable(count),
-    maxPageSize: count,
-  }),
+  limits: v.pipe(
+    v.object({
+      maxRangeDays: v.nullable(count),
+      maxPageSize: count,
+      ...Object.fromEntries(
+        Object.keys(DEFAULT_LIMITS)
+          .filter((key) => key !== 'maxRangeDays' && key !== 'maxPageSize')
+          .map((key) => [key, v.optional(count)]),
+      ),
+    }),
+    // Limits an adapter leaves out take the defaults, so every client sees all of them.
+    v.transform((limits) => resolveLimits(limits as AdapterCapabilities['limits'])),
+  ),
 })
 
 type Dimension = (typeof DIMENSIONS)[number]
@@ -193,7 +218,7 @@ const requestDetailSchema = v.object({
   request: v.unknown(),
   response: v.unknown(),
   messages: v.array(v.object({ role: text, content: text })),
-  metadata: v.record(v.string(), v.nullable(v.union([v.string(), v.number(), v.boolean()]))),
+  metadata: v.record(v.string(), v.custom<JsonValue>((input) => isJsonValue(input, 0), 'JSON: a string, finite number, boolean, null, or an array or object of those (at most 32 levels deep)')),
 })
 
 const dimensionValuesSchema = v.array(
@@ -293,6 +318,37 @@ export function validateDimensionValues(result: unknown): DimensionValue[] {
   return parseOrThrow('getDimensionValues', SHAPES.getDimensionValues, dimensionValuesSchema, result)
 }
 
+type ResultValidator<M extends AdapterMethod> = (
+  result: unknown,
+  params: AdapterParams<M>,
+  definitions: readonly MetricDefinition[] | undefined,
+) => AdapterResult<M>
+
+/**
+ * One validator per method of the contract, keyed like `ADAPTER_METHODS` (the compiler names a
+ * method without one). Each takes the answer, the params that asked for it and the adapter's metric
+ * definitions, and returns the answer normalised (counts as numbers) or throws an `AdapterResponseError`.
+ */
+export const RESULT_VALIDATORS: { readonly [M in AdapterMethod]: ResultValidator<M> } = {
+  getCapabilities: (result) => validateCapabilities(result),
+  getSummary: (result, params, definitions) => validateSummary(result, params, definitions),
+  getTimeSeries: (result, params, definitions) => validateTimeSeries(result, params, definitions),
+  getBreakdown: (result, params, definitions) => validateBreakdown(result, params, definitions),
+  listRequests: (result) => validateRequestPage(result),
+  getRequest: (result) => validateRequestDetail(result),
+  getDimensionValues: (result) => validateDimensionValues(result),
+}
+
+/** Validates one answer of `method` (see `RESULT_VALIDATORS`). */
+export function validateResult<M extends AdapterMethod>(
+  method: M,
+  result: unknown,
+  params: AdapterParams<M>,
+  definitions?: readonly MetricDefinition[],
+): AdapterResult<M> {
+  return (RESULT_VALIDATORS[method] as ResultValidator<M>)(result, params, definitions)
+}
+
 /**
  * Wraps an adapter so that every answer is validated (and counts normalised) at the boundary.
  * A bad answer rejects with an `AdapterResponseError` naming the method, the field and the shape.
@@ -300,29 +356,13 @@ export function validateDimensionValues(result: unknown): DimensionValue[] {
  */
 export function withValidation(adapter: UsageAdapter): UsageAdapter {
   let definitions: MetricDefinition[] | undefined
-  return {
-    async getCapabilities(params) {
-      const capabilities = validateCapabilities(await adapter.getCapabilities(params))
-      definitions = capabilities.metrics
-      return capabilities
-    },
-    async getSummary(params) {
-      return validateSummary(await adapter.getSummary(params), params, definitions)
-    },
-    async getTimeSeries(params) {
-      return validateTimeSeries(await adapter.getTimeSeries(params), params, definitions)
-    },
-    async getBreakdown(params) {
-      return validateBreakdown(await adapter.getBreakdown(params), params, definitions)
-    },
-    async listRequests(params) {
-      return validateRequestPage(await adapter.listRequests(params))
-    },
-    async getRequest(params) {
-      return validateRequestDetail(await adapter.getRequest(params))
-    },
-    async getDimensionValues(params) {
-      return validateDimensionValues(await adapter.getDimensionValues(params))
-    },
-  }
+  return mapAdapter(
+    <M extends AdapterMethod>(method: M): AdapterCall<M> =>
+      async (params) => {
+        const result = await (adapter[method] as unknown as AdapterCall<M>).call(adapter, params)
+        const validated = validateResult(method, result, params, definitions)
+        if (method === 'getCapabilities') definitions = (validated as AdapterCapabilities).metrics
+        return validated
+      },
+  )
 }

@@ -1,4 +1,5 @@
-import { InvalidQueryError, NotFoundError, UsageKitError } from '../errors'
+import { type AdapterCall, mapAdapter } from '../adapterMethods'
+import { InvalidQueryError, NotFoundError, TimeoutError } from '../errors'
 import type { AdapterMethod, UsageAdapter } from '../types'
 import { HTTP_ROUTES, type HttpErrorBody } from './routes'
 
@@ -26,11 +27,10 @@ export class HttpAdapterError extends Error {
 function toError(method: AdapterMethod, status: number, body: Partial<HttpErrorBody> | null): Error {
   const error = body?.error
   const message = error?.message ?? `${method} failed with HTTP ${status}.`
-  if (status === 400 || status === 413) {
-    if (error?.code === 'INVALID_QUERY' || status === 413) return new InvalidQueryError(message, { field: error?.field, tooLarge: status === 413 })
-    return new UsageKitError('INVALID_QUERY', message)
-  }
+  // Client mistakes (bad params, too large, not JSON, wrong content type) are permanent: no retry.
+  if (status === 400 || status === 413 || status === 415) return new InvalidQueryError(message, { field: error?.field, tooLarge: status === 413 })
   if (status === 404 && error?.code === 'NOT_FOUND') return new NotFoundError(error.id ?? '', message)
+  if (status === 504 && error?.code === 'TIMEOUT') return new TimeoutError(method, 0, message)
   return new HttpAdapterError(`${message}${error?.errorId ? ` (error id ${error.errorId})` : ''}`, status, error?.errorId)
 }
 
@@ -67,13 +67,5 @@ export function createHttpAdapter(options: HttpAdapterOptions): UsageAdapter {
     if (!response.ok) throw toError(method, response.status, json as Partial<HttpErrorBody> | null)
     return json as T
   }
-  return {
-    getCapabilities: (params) => call('getCapabilities', params),
-    getSummary: (params) => call('getSummary', params),
-    getTimeSeries: (params) => call('getTimeSeries', params),
-    getBreakdown: (params) => call('getBreakdown', params),
-    listRequests: (params) => call('listRequests', params),
-    getRequest: (params) => call('getRequest', params),
-    getDimensionValues: (params) => call('getDimensionValues', params),
-  }
+  return mapAdapter((method) => ((params) => call(method, params)) as AdapterCall<typeof method>)
 }

@@ -1,14 +1,5 @@
+import { ADAPTER_METHODS } from '../adapterMethods'
 import type { AdapterMethod, UsageAdapter } from '../types'
-
-const METHODS: readonly AdapterMethod[] = [
-  'getCapabilities',
-  'getSummary',
-  'getTimeSeries',
-  'getBreakdown',
-  'listRequests',
-  'getRequest',
-  'getDimensionValues',
-]
 
 /**
  * An adapter for unit tests and stories: the methods you pass, and for every other method one
@@ -16,7 +7,7 @@ const METHODS: readonly AdapterMethod[] = [
  */
 export function testAdapter(overrides: Partial<UsageAdapter> = {}): UsageAdapter {
   const adapter = {} as Record<AdapterMethod, (...args: never[]) => Promise<unknown>>
-  for (const method of METHODS) {
+  for (const method of ADAPTER_METHODS) {
     const own = overrides[method] as ((...args: never[]) => Promise<unknown>) | undefined
     adapter[method] =
       own?.bind(overrides) ??

@@ -9,5 +9,7 @@ export {
   validateRequestPage,
   validateSummary,
   validateTimeSeries,
+  validateResult,
+  RESULT_VALIDATORS,
   withValidation,
 } from '../validateResult'

@@ -1,4 +1,4 @@
-import type { UsageAdapter } from '@usagekit/core'
+import { type AdapterCall, type AdapterMethod, type UsageAdapter, mapAdapter } from '@usagekit/core'
 
 /**
  * `withValidation` from core, loaded with the schema library on the first call instead of in every
@@ -10,13 +10,9 @@ export function withLazyValidation(adapter: UsageAdapter): UsageAdapter {
     validated ??= import('@usagekit/core/validation').then((module) => module.withValidation(adapter))
     return validated
   }
-  return {
-    getCapabilities: async (params) => (await load()).getCapabilities(params),
-    getSummary: async (params) => (await load()).getSummary(params),
-    getTimeSeries: async (params) => (await load()).getTimeSeries(params),
-    getBreakdown: async (params) => (await load()).getBreakdown(params),
-    listRequests: async (params) => (await load()).listRequests(params),
-    getRequest: async (params) => (await load()).getRequest(params),
-    getDimensionValues: async (params) => (await load()).getDimensionValues(params),
-  }
+  return mapAdapter(
+    <M extends AdapterMethod>(method: M): AdapterCall<M> =>
+      async (params) =>
+        ((await load())[method] as unknown as AdapterCall<M>)(params),
+  )
 }
