@@ -39,8 +39,8 @@ export type {
 // The contract's methods, the limits of a query, and the params check of each method
 export { ADAPTER_METHODS, callAdapter, mapAdapter } from './adapterMethods'
 export type { AdapterCall, AdapterParams, AdapterResult } from './adapterMethods'
-export { DEFAULT_LIMITS, resolveLimits } from './limits'
-export type { UsageLimits } from './limits'
+export { DEFAULT_LIMITS, limitsFromOptions, resolveLimits } from './limits'
+export type { LimitOptions, UsageLimits } from './limits'
 export { PARAMS_PARSERS, parseParams } from './parseParams'
 export type { ParsedParams } from './parseParams'
 export { withTimeout } from './withTimeout'

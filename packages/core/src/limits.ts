@@ -59,3 +59,39 @@ export function resolveLimits(limits: AdapterCapabilities['limits'] | undefined)
   }
   return out
 }
+
+/** What an adapter factory takes to set its limits: `limits`, and the older `maxPageSize` / `maxRangeDays` options. */
+export interface LimitOptions {
+  limits?: Partial<UsageLimits>
+  maxPageSize?: number
+  maxRangeDays?: number | null
+}
+
+/**
+ * The limits an adapter created with `options` announces and enforces: `options.limits` over the
+ * older `maxPageSize` / `maxRangeDays` options over `DEFAULT_LIMITS`. A bad value is a `TypeError`
+ * naming it (`where` names the factory), at creation rather than on the first query.
+ */
+export function limitsFromOptions(options: LimitOptions, where: string): UsageLimits {
+  const given: Partial<UsageLimits> = {}
+  if (options.maxPageSize !== undefined) given.maxPageSize = options.maxPageSize
+  if (options.maxRangeDays !== undefined) given.maxRangeDays = options.maxRangeDays
+  if (options.limits !== undefined && (typeof options.limits !== 'object' || options.limits === null)) {
+    throw new TypeError(`${where}: limits must be an object of limits (see DEFAULT_LIMITS).`)
+  }
+  Object.assign(given, options.limits)
+  const out = { ...DEFAULT_LIMITS } as UsageLimits
+  for (const [key, value] of Object.entries(given) as [keyof UsageLimits, unknown][]) {
+    if (value === undefined) continue
+    if (!Object.prototype.hasOwnProperty.call(DEFAULT_LIMITS, key)) {
+      throw new TypeError(`${where}: limits.${key} is not a limit; use ${Object.keys(DEFAULT_LIMITS).join(', ')}.`)
+    }
+    if (key === 'maxRangeDays' && value === null) out.maxRangeDays = null
+    else if (key === 'maxRangeDays' ? typeof value === 'number' && Number.isFinite(value) && value > 0 : Number.isSafeInteger(value) && (value as number) > 0) {
+      ;(out as unknown as Record<string, number>)[key] = value as number
+    } else {
+      throw new TypeError(`${where}: limits.${key} must be ${key === 'maxRangeDays' ? 'a positive number of days or null' : 'a whole number ≥ 1'}, got ${String(value)}.`)
+    }
+  }
+  return out
+}

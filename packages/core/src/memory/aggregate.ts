@@ -71,6 +71,23 @@ export function selectRows(
   return out.subarray(0, n)
 }
 
+/** Whether row `i` passes the filters, with the same rules as `selectRows` (for one request by id). */
+export function rowMatches(store: ColumnStore, i: number, filters: Filters | undefined): boolean {
+  for (const [dimension, values] of activeFilters(filters)) {
+    if (dimension === 'tag') {
+      const from = store.tagStart[i]!
+      const to = store.tagStart[i + 1]!
+      let pass = from === to && values.includes(NONE_KEY)
+      for (let t = from; t < to && !pass; t++) pass = values.includes(store.dictionaries.tag.keys[store.tagCodes[t]!]!)
+      if (!pass) return false
+      continue
+    }
+    const code = store.codes[dimension as CodedDimension][i]!
+    if (code < 0 ? !values.includes(NONE_KEY) : !values.includes(store.dictionaries[dimension].keys[code]!)) return false
+  }
+  return true
+}
+
 /** Selected rows: every row in [lo, hi) when `rows` is null (no filters), else the listed ones. */
 export interface RowSet {
   lo: number

@@ -30,12 +30,6 @@ function grow<T extends Float64Array | Int32Array | Uint8Array>(array: T, capaci
   return next
 }
 
-export interface UserInfo {
-  name: string
-  email: string
-  team: string | null
-}
-
 /**
  * Request records as typed columns, sorted by (timestamp, id). Dimensions are dictionary codes;
  * a range is a binary search on `ts`; queries scan only the columns they need.
@@ -58,11 +52,10 @@ export class ColumnStore {
   costHi = new Float64Array(0)
   costLo = new Float64Array(0)
   latencyMs = new Float64Array(0)
-  /** Per user code: the latest name, email and team seen. */
-  users: UserInfo[] = []
-  /** Per apiKey code: its display name. */
-  apiKeyNames: (string | null)[] = []
-  /** Per consumer code: whether it is an agent (else a user id). */
+  /**
+   * Per consumer code: whether any record or meter names it as an agent. (Labels — a user's name,
+   * email and team, an API key's name — are not kept here: they come from the rows a query counts.)
+   */
   consumerIsAgent: boolean[] = []
   private idIndex: Map<string, number> | null = null
 
@@ -115,20 +108,16 @@ export class ColumnStore {
       this.records.push(record)
       this.idIndex?.set(record.id, i)
       this.ts[i] = Date.parse(record.timestamp)
-      const user = d.user.code(record.userId)
-      c.user[i] = user
-      this.users[user] = { name: record.userName, email: record.userEmail, team: record.team }
+      c.user[i] = d.user.code(record.userId)
       c.team[i] = d.team.code(record.team)
       c.model[i] = d.model.code(record.model)
       c.provider[i] = d.provider.code(record.provider)
-      const apiKey = d.apiKey.code(record.apiKey)
-      c.apiKey[i] = apiKey
-      if (apiKey >= 0) this.apiKeyNames[apiKey] = record.apiKeyName ?? this.apiKeyNames[apiKey] ?? null
+      c.apiKey[i] = d.apiKey.code(record.apiKey)
       c.application[i] = d.application.code(record.application)
       c.agent[i] = d.agent.code(record.agent)
       const consumer = d.consumer.code(record.agent || record.userId)
       c.consumer[i] = consumer
-      this.consumerIsAgent[consumer] = Boolean(record.agent)
+      if (record.agent) this.consumerIsAgent[consumer] = true
       c.status[i] = d.status.code(record.status)
       this.success[i] = record.status === 'success' ? 1 : 0
       this.tagStart[i] = this.tagCount

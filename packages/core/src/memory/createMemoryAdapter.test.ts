@@ -385,3 +385,118 @@ describe('simulation for stories', () => {
     await expect(call).rejects.toThrow('widget unmounted')
   })
 })
+
+describe('labels follow the rows a query counts', () => {
+  // Ada works in Research as "Ada Old" with the Research key, then moves to Platform as "Ada New".
+  const base = records[0]!
+  const at = (day: number, hour = 12) => `2026-10-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`
+  const person = (id: string, day: number, side: 'old' | 'new', extra: Partial<UsageRecord> = {}): UsageRecord => ({
+    ...base,
+    id,
+    timestamp: at(day),
+    userId: 'u_ada',
+    userName: side === 'old' ? 'Ada Old' : 'Ada New',
+    userEmail: side === 'old' ? 'ada@research.example' : 'ada@platform.example',
+    team: side === 'old' ? 'Research' : 'Platform',
+    apiKey: 'key_shared_0001',
+    apiKeyName: side === 'old' ? 'Research key' : 'Platform key',
+    agent: null,
+    tags: [],
+    ...extra,
+  })
+  const moved = createMemoryAdapter([
+    person('a1', 20, 'old'),
+    person('a2', 21, 'old'),
+    // A call without a key name says nothing about the key's name.
+    person('a3', 22, 'old', { apiKeyName: undefined }),
+    person('b1', 24, 'new'),
+    person('b2', 25, 'new'),
+    person('b3', 26, 'new', { agent: 'triage-agent' }),
+  ])
+  const query = { range: RANGE, timeZone: 'UTC' }
+
+  it('shows a user who moved as each side of the move saw them, in every method', async () => {
+    const research = { ...query, filters: { team: ['Research'] } }
+    const platform = { ...query, filters: { team: ['Platform'] } }
+    const before = { range: { start: RANGE.start, end: at(23) }, timeZone: 'UTC' }
+    const user = async (q: typeof query & { filters?: Filters }) => (await moved.getBreakdown({ ...q, groupBy: 'user', metrics: ['requests'] })).rows[0]
+    expect(await user(research)).toMatchObject({ label: 'Ada Old', secondary: 'ada@research.example', team: 'Research' })
+    expect(await user(platform)).toMatchObject({ label: 'Ada New', secondary: 'ada@platform.example', team: 'Platform' })
+    expect(await user(before)).toMatchObject({ label: 'Ada Old', team: 'Research' })
+    expect(await user(query)).toMatchObject({ label: 'Ada New', team: 'Platform' })
+    const values = await moved.getDimensionValues({ ...research, dimension: 'user' })
+    expect(values).toEqual([{ key: 'u_ada', label: 'Ada Old', secondary: 'ada@research.example', count: 3 }])
+    const series = await moved.getTimeSeries({ ...research, bucket: '1d', metrics: ['requests'], groupBy: 'user' })
+    expect(series.series.map((s) => s.label)).toEqual(['Ada Old'])
+    // The consumer is the user for their own calls; the agent's call is the agent's.
+    const consumers = await moved.getBreakdown({ ...platform, groupBy: 'consumer', metrics: ['requests'] })
+    expect(consumers.rows.map((row) => [row.key, row.label, row.secondary])).toEqual([
+      ['u_ada', 'Ada New', 'ada@platform.example'],
+      ['triage-agent', 'triage-agent', 'Agent'],
+    ])
+  })
+
+  it('names an API key from the latest counted row that names it', async () => {
+    const keys = async (filters: Filters) => (await moved.getDimensionValues({ ...query, dimension: 'apiKey', filters })).map((value) => value.label)
+    expect(await keys({ team: ['Research'] })).toEqual(['Research key'])
+    expect(await keys({ team: ['Platform'] })).toEqual(['Platform key'])
+    expect(await keys({ status: ['success', 'error'] })).toEqual(['Platform key'])
+  })
+
+  it('searches only the labels of the rows it counts', async () => {
+    const research = { ...query, filters: { team: ['Research'] }, groupBy: 'user' as const, metrics: ['requests'] }
+    for (const search of ['ada new', 'platform', '@platform.example']) {
+      expect((await moved.getBreakdown({ ...research, search })).total).toBe(0)
+      expect(await moved.getDimensionValues({ ...query, filters: { team: ['Research'] }, dimension: 'user', search })).toEqual([])
+    }
+    expect((await moved.getBreakdown({ ...research, search: 'ADA OLD' })).total).toBe(1)
+  })
+})
+
+describe('getRequest scoped by filters', () => {
+  const record = records.find((r) => r.team && r.tags.length > 0)!
+  it('finds a request its filters match, and answers a request they do not match exactly like an unknown id', async () => {
+    await expect(adapter.getRequest({ id: record.id, filters: { team: [record.team!], tag: [record.tags[0]!] } })).resolves.toMatchObject({ id: record.id })
+    const hidden = await adapter.getRequest({ id: record.id, filters: { team: ['__usagekit_match_nothing__'] } }).catch((e: unknown) => e)
+    const unknown = await adapter.getRequest({ id: 'nope' }).catch((e: unknown) => e)
+    expect(isNotFoundError(hidden)).toBe(true)
+    expect((hidden as Error).message).toBe((unknown as Error).message.replace('nope', record.id))
+    await expect(adapter.getRequest({ id: record.id, filters: { tag: ['__none__'] } })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
+
+  it('with content: false answers no prompts, responses or messages', async () => {
+    const detail = await adapter.getRequest({ id: record.id, content: false })
+    expect(detail).toMatchObject({ request: null, response: null, messages: [] })
+    await expect(adapter.getRequest({ id: record.id, content: 'false' as never })).rejects.toMatchObject({ code: 'INVALID_QUERY', field: 'content' })
+  })
+
+  it('refuses ids and filter values with NUL, and ids that are not text, as InvalidQueryError', async () => {
+    await expect(adapter.getRequest({ id: 'a\u0000' })).rejects.toMatchObject({ code: 'INVALID_QUERY', field: 'id' })
+    await expect(adapter.getRequest({ id: 7 as never })).rejects.toMatchObject({ code: 'INVALID_QUERY', field: 'id' })
+    await expect(adapter.getRequest({ id: record.id, filters: { team: ['\u0000'] } })).rejects.toMatchObject({ code: 'INVALID_QUERY', field: 'filters.team' })
+  })
+})
+
+describe('limits', () => {
+  it('announces DEFAULT_LIMITS with the options over them, and refuses a query above one as tooLarge', async () => {
+    const limited = createMemoryAdapter(records, { maxPageSize: 50, maxRangeDays: 30, limits: { maxFilterValues: 2, maxBuckets: 100 } })
+    const { limits } = await limited.getCapabilities()
+    expect(limits).toMatchObject({ maxPageSize: 50, maxRangeDays: 30, maxFilterValues: 2, maxBuckets: 100, maxCells: 100_000, maxSearchLength: 200 })
+    const refused = [
+      limited.listRequests({ range: RANGE, timeZone: 'UTC', pageSize: 51 }),
+      limited.getSummary({ range: RANGE, timeZone: 'UTC', metrics: ['requests'], filters: { team: ['a', 'b', 'c'] } }),
+      limited.getTimeSeries({ range: RANGE, timeZone: 'UTC', metrics: ['requests'], bucket: '1h' }),
+      limited.getSummary({ range: { start: '2026-01-01T00:00:00Z', end: '2026-03-01T00:00:00Z' }, timeZone: 'UTC', metrics: ['requests'] }),
+    ]
+    for (const call of refused) await expect(call).rejects.toMatchObject({ code: 'INVALID_QUERY', tooLarge: true })
+    // limits.maxPageSize wins over the older maxPageSize option.
+    expect((await createMemoryAdapter([], { maxPageSize: 50, limits: { maxPageSize: 20 } }).getCapabilities()).limits.maxPageSize).toBe(20)
+  })
+
+  it('refuses bad limits when the adapter is created', () => {
+    expect(() => createMemoryAdapter([], { limits: { maxBuckets: 0 } })).toThrow(/limits\.maxBuckets must be a whole number ≥ 1/)
+    expect(() => createMemoryAdapter([], { limits: { maxRows: 5 } as never })).toThrow(/limits\.maxRows is not a limit/)
+    expect(() => createMemoryAdapter([], { maxPageSize: Number.NaN })).toThrow(/limits\.maxPageSize/)
+    expect(() => createMemoryAdapter([], { limits: { maxRangeDays: null } })).not.toThrow()
+  })
+})

@@ -1,6 +1,7 @@
 import { bucketBoundaries } from '../bucketBoundaries'
 import { DIMENSIONS, type Dimension, NONE_KEY, NONE_LABEL, OTHER_KEY, OTHER_LABEL } from '../dimensions'
-import { NotFoundError } from '../errors'
+import { InvalidQueryError, NotFoundError } from '../errors'
+import { type UsageLimits, limitsFromOptions } from '../limits'
 import {
   METER_METRICS,
   type Metric,
@@ -27,14 +28,26 @@ import type {
 } from '../types'
 import {
   assertBreakdownQuery,
-  assertDimension,
+  assertDimensionValuesQuery,
+  assertListRequestsQuery,
   assertMetrics,
-  assertOptionalInteger,
-  assertPageSize,
+  assertRequestId,
   assertTimeSeriesQuery,
+  assertValidFilters,
   assertValidQuery,
 } from '../validateQuery'
-import { type Cells, type Grouping, type RowSet, aggregate, rowAt, rowSetSize, selectMeters, selectRowSet, selectRows } from './aggregate'
+import {
+  type Cells,
+  type Grouping,
+  type RowSet,
+  aggregate,
+  rowAt,
+  rowMatches,
+  rowSetSize,
+  selectMeters,
+  selectRowSet,
+  selectRows,
+} from './aggregate'
 import { type CodedDimension, ColumnStore, MeterStore } from './columnStore'
 import { decodeCursor, encodeCursor } from '../keysetCursor'
 
@@ -45,9 +58,14 @@ export interface MemoryAdapterOptions {
   meterDefinitions?: readonly MetricDefinition[]
   /** ISO 4217 code of `cost` in the records. Default `USD`. */
   currency?: string
-  /** Largest `listRequests` page. Default 500. */
+  /**
+   * How much one query may ask for (filter values, buckets, cells, rows, range, page size): these
+   * over `DEFAULT_LIMITS`, announced in `getCapabilities().limits` and enforced on every call.
+   */
+  limits?: Partial<UsageLimits>
+  /** Largest `listRequests` page. Default 500. (`limits.maxPageSize` says the same and wins.) */
   maxPageSize?: number
-  /** Longest range in days; default no limit. */
+  /** Longest range in days; default no limit. (`limits.maxRangeDays` says the same and wins.) */
   maxRangeDays?: number | null
   /** Whether `getRequest` returns prompts and responses. Default true. */
   requestContent?: boolean
@@ -143,7 +161,7 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
     dimensions: [...DIMENSIONS],
     currency: options.currency ?? 'USD',
     requestContent: options.requestContent ?? true,
-    limits: { maxRangeDays: options.maxRangeDays ?? null, maxPageSize: options.maxPageSize ?? 500 },
+    limits: limitsFromOptions(options, 'createMemoryAdapter'),
   }
   const meterIds = new Set(meterDefinitions.map((definition) => definition.id))
 
@@ -166,25 +184,62 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
     return code < 0 ? NONE_KEY : store.dictionaries[dimension].keys[code]!
   }
 
-  function describeGroup(dimension: Dimension, code: number): Pick<BreakdownRow, 'key' | 'label' | 'secondary' | 'team'> {
+  /**
+   * For each group in `codes`, the latest row (timestamp desc, id desc) among `rows` — the rows the
+   * answer counts — that can label it: a user's own call for a consumer, a row naming the key for an
+   * API key. Indexed by code + 1; -1 where there is none. Rows are stored in (timestamp, id) order,
+   * so the scan runs backwards and stops once every group asked for has its row. Only the
+   * dimensions with labels of their own (user, consumer, API key) are looked up.
+   */
+  function latestRows(rows: RowSet, dimension: Dimension, codes: Iterable<number>): Int32Array {
+    const size = store.dictionaries[dimension].size + 1
+    const latest = new Int32Array(size).fill(-1)
+    if (dimension !== 'user' && dimension !== 'consumer' && dimension !== 'apiKey') return latest
+    const wanted = new Uint8Array(size)
+    let remaining = 0
+    for (const code of codes) {
+      if (code < 0 || wanted[code + 1] !== 0) continue
+      // A consumer that is no user's id is an agent: no row of it can name a user.
+      if (dimension === 'consumer' && store.dictionaries.user.lookup(keyOf(dimension, code)) === undefined) continue
+      wanted[code + 1] = 1
+      remaining++
+    }
+    const groupCodes = store.codes[dimension]
+    const agents = store.codes.agent
+    for (let k = rowSetSize(rows) - 1; k >= 0 && remaining > 0; k--) {
+      const i = rowAt(rows, k)
+      const slot = groupCodes[i]! + 1
+      if (wanted[slot] !== 1) continue
+      if (dimension === 'consumer' && agents[i]! >= 0) continue
+      if (dimension === 'apiKey' && (store.records[i]!.apiKeyName === undefined || store.records[i]!.apiKeyName === null)) continue
+      latest[slot] = i
+      wanted[slot] = 2
+      remaining--
+    }
+    return latest
+  }
+
+  /**
+   * A group's key, label, secondary line and team. Labels come from `latest` (see `latestRows`):
+   * the latest row among the rows the answer counts, never from rows outside the query's range and
+   * filters, so a scoped viewer never sees a name, email or team from rows they may not see.
+   */
+  function describeGroup(dimension: Dimension, code: number, latest: Int32Array): Pick<BreakdownRow, 'key' | 'label' | 'secondary' | 'team'> {
     if (code < 0) return { key: NONE_KEY, label: NONE_LABEL }
     const key = keyOf(dimension, code)
+    const row = latest[code + 1]!
+    const record = row >= 0 ? store.records[row]! : undefined
     switch (dimension) {
-      case 'user': {
-        const user = store.users[code]
-        if (!user) return { key, label: key }
-        return user.team ? { key, label: user.name, secondary: user.email, team: user.team } : { key, label: user.name, secondary: user.email }
-      }
-      case 'apiKey': {
-        const name = store.apiKeyNames[code]
-        return { key, label: name ?? redactApiKey(key), secondary: redactApiKey(key) }
-      }
-      case 'consumer': {
-        if (store.consumerIsAgent[code]) return { key, label: key, secondary: 'Agent' }
-        const userCode = store.dictionaries.user.lookup(key)
-        const user = userCode === undefined ? undefined : store.users[userCode]
-        return user ? { key, label: user.name, secondary: user.email } : { key, label: key }
-      }
+      case 'user':
+        if (!record) return { key, label: key }
+        return record.team
+          ? { key, label: record.userName, secondary: record.userEmail, team: record.team }
+          : { key, label: record.userName, secondary: record.userEmail }
+      case 'apiKey':
+        return { key, label: record?.apiKeyName ?? redactApiKey(key), secondary: redactApiKey(key) }
+      case 'consumer':
+        if (record) return { key, label: record.userName, secondary: record.userEmail }
+        return store.consumerIsAgent[code] ? { key, label: key, secondary: 'Agent' } : { key, label: key }
       case 'status':
         return { key, label: key === 'success' ? 'Success' : key === 'error' ? 'Error' : key }
       default:
@@ -337,8 +392,9 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
       for (const group of ranked.slice(limit)) assign.set(group.code, limit)
       const groups = top.length + (hasOther ? 1 : 0)
       const cells = run(s, edges, expanded, groups, groupingFor(dimension, assign))
+      const latest = latestRows(s.rows, dimension, top.map((group) => group.code))
       const series: Series[] = top.map((group, index) => {
-        const { key, label } = describeGroup(dimension, group.code)
+        const { key, label } = describeGroup(dimension, group.code, latest)
         return { key, label, values: seriesValues(cells, params.metrics, index, B) }
       })
       if (hasOther) series.push({ key: OTHER_KEY, label: OTHER_LABEL, values: seriesValues(cells, params.metrics, limit, B) })
@@ -352,13 +408,15 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
       const s = scope(startMs, endMs, params.filters)
       const metrics = params.metrics.includes(sort.metric) ? params.metrics : [...params.metrics, sort.metric]
       const needle = params.search?.trim().toLowerCase() ?? ''
-      const groups = groupTotals(s, dimension, metrics)
-        .map((group) => ({ ...group, ...describeGroup(dimension, group.code), value: group.values[sort.metric] ?? null }))
-        .filter(
-          (group) =>
-            needle === '' ||
-            [group.label, group.secondary, group.team, group.key].some((field) => field?.toLowerCase().includes(needle)),
-        )
+      let groups = groupTotals(s, dimension, metrics).map((group) => ({ ...group, value: group.values[sort.metric] ?? null }))
+      // Labels of every group when a search must match them; otherwise of the page alone (below).
+      const searched = needle === '' ? null : latestRows(s.rows, dimension, groups.map((group) => group.code))
+      if (searched) {
+        groups = groups.filter((group) => {
+          const { label, secondary, team, key } = describeGroup(dimension, group.code, searched)
+          return [label, secondary, team, key].some((field) => field?.toLowerCase().includes(needle))
+        })
+      }
       groups.sort((a, b) => {
         if (sort.direction === 'desc') return byValueDesc(a, b)
         if (a.value === b.value) return compareKeys(a.key, b.key)
@@ -370,6 +428,7 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
       const page = groups.slice(offset, params.limit === undefined ? undefined : offset + params.limit)
       const assign = new Map(page.map((group, index) => [group.code, index]))
       const grouping = groupingFor(dimension, assign)
+      const latest = searched ?? latestRows(s.rows, dimension, page.map((group) => group.code))
 
       // Models per row: request counts per (row, model), most requests first.
       const modelCodes = store.dictionaries.model.size + 1
@@ -386,9 +445,10 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
       }
 
       const rows: BreakdownRow[] = page.map((group, index) => {
-        const row: BreakdownRow = { key: group.key, label: group.label, metrics: pick(group.values, params.metrics) }
-        if (group.secondary !== undefined) row.secondary = group.secondary
-        if (group.team !== undefined) row.team = group.team
+        const { label, secondary, team } = describeGroup(dimension, group.code, latest)
+        const row: BreakdownRow = { key: group.key, label, metrics: pick(group.values, params.metrics) }
+        if (secondary !== undefined) row.secondary = secondary
+        if (team !== undefined) row.team = team
         if (dimension !== 'model') {
           const counts = perModel[index]!
           const used: { code: number; requests: number }[] = []
@@ -411,10 +471,11 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
 
     async listRequests(params) {
       await simulate('listRequests', params.signal)
-      const { startMs, endMs } = assertValidQuery(params, capabilities)
-      assertPageSize(params.pageSize, capabilities)
+      const { startMs, endMs } = assertListRequestsQuery(params, capabilities)
       const query = { range: params.range, timeZone: params.timeZone, filters: params.filters, search: params.search }
       const position = params.cursor ? decodeCursor(params.cursor, query) : null
+      // A cursor points at a request of its own query's range; anything else was not made here.
+      if (position && !(position.ts >= startMs && position.ts < endMs)) throw foreignCursor()
       const rows = selectRows(store, startMs, endMs, params.filters)
       // Keyset: the first row strictly before (ts, id) in (ts desc, id desc) order.
       let from = rows.length - 1
@@ -452,24 +513,29 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
 
     async getRequest(params) {
       await simulate('getRequest', params.signal)
-      const row = typeof params.id === 'string' ? store.rowOf(params.id) : undefined
-      if (row === undefined) throw new NotFoundError(String(params.id))
-      return toRequestDetail(store.records[row]!, capabilities)
+      assertRequestId(params.id, capabilities)
+      assertValidFilters(params.filters, capabilities)
+      const content = assertContent(params.content) && capabilities.requestContent
+      const row = store.rowOf(params.id)
+      // A request the caller's filters do not match is not found, exactly like an unknown id.
+      if (row === undefined || !rowMatches(store, row, params.filters)) throw new NotFoundError(params.id)
+      return toRequestDetail(store.records[row]!, { requestContent: content })
     },
 
     async getDimensionValues(params) {
       await simulate('getDimensionValues', params.signal)
-      const { startMs, endMs } = assertValidQuery(params, capabilities)
-      assertDimension(params.dimension, capabilities, 'dimension')
-      assertOptionalInteger(params.limit, 'limit', 1)
+      const { startMs, endMs } = assertDimensionValuesQuery(params, capabilities)
       const dimension = params.dimension
       // A filter's own options ignore that filter, so a multi-select keeps showing every value.
       const s = scope(startMs, endMs, params.filters, dimension)
       const meterMetrics = [...meterIds]
       const needle = params.search?.trim().toLowerCase() ?? ''
-      const values: DimensionValue[] = groupTotals(s, dimension, meterMetrics.length ? meterMetrics : ['requests'])
+      const groups = groupTotals(s, dimension, meterMetrics.length ? meterMetrics : ['requests'])
+      // Labels order the values (ties by label), so every value's label is looked up.
+      const latest = latestRows(s.rows, dimension, groups.map((group) => group.code))
+      const values: DimensionValue[] = groups
         .map((group) => {
-          const { key, label, secondary } = describeGroup(dimension, group.code)
+          const { key, label, secondary } = describeGroup(dimension, group.code, latest)
           const value: DimensionValue = { key, label, count: group.requests }
           if (secondary !== undefined) value.secondary = secondary
           return value
@@ -514,6 +580,17 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
 }
 
 type UsageQueryFilters = Parameters<typeof selectRows>[3]
+
+function foreignCursor(): InvalidQueryError {
+  return new InvalidQueryError('cursor is not a cursor this adapter made; pass the nextCursor of the previous page.', { field: 'cursor' })
+}
+
+/** `getRequest`'s `content`: true unless the caller says false; anything but a boolean is refused. */
+function assertContent(content: unknown): boolean {
+  if (content === undefined || content === null) return true
+  if (typeof content !== 'boolean') throw new InvalidQueryError('content must be true or false.', { field: 'content' })
+  return content
+}
 
 function pick(values: MetricValues, metrics: readonly Metric[]): MetricValues {
   const out: MetricValues = {}

@@ -68,8 +68,16 @@ export function expectThat(condition: boolean, message: string): void {
   if (!condition) throw new ContractMismatch(message)
 }
 
-/** Awaits a call that must reject with an error of `code`; names what was wrong otherwise. */
-export async function expectRejection(call: () => Promise<unknown>, code: string, what: string): Promise<void> {
+/**
+ * Awaits a call that must reject with an error of `code` (and, when given, naming `field` and
+ * flagged `tooLarge` or not); names what was wrong otherwise. Resolves to the error.
+ */
+export async function expectRejection(
+  call: () => Promise<unknown>,
+  code: string,
+  what: string,
+  expected: { field?: string; tooLarge?: boolean } = {},
+): Promise<Error> {
   let result: unknown
   try {
     result = await call()
@@ -81,7 +89,16 @@ export async function expectRejection(call: () => Promise<unknown>, code: string
           `(code ${show(actual)}): ${(error as Error)?.message ?? String(error)}`,
       )
     }
-    return
+    const { field, tooLarge } = error as { field?: unknown; tooLarge?: unknown }
+    if (expected.field !== undefined && field !== expected.field) {
+      throw new ContractMismatch(`${what}: the error must name the field "${expected.field}" (got field ${show(field)}): ${(error as Error).message}`)
+    }
+    if (expected.tooLarge !== undefined && Boolean(tooLarge) !== expected.tooLarge) {
+      throw new ContractMismatch(
+        `${what}: the error must ${expected.tooLarge ? '' : 'not '}be flagged tooLarge (HTTP ${expected.tooLarge ? 413 : 400}): ${(error as Error).message}`,
+      )
+    }
+    return error as Error
   }
   throw new ContractMismatch(`${what}: expected a rejection with code "${code}", got an answer: ${show(result)}`)
 }

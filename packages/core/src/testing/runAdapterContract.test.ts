@@ -70,6 +70,43 @@ describe('the conformance kit catches wrong adapters', () => {
     expect(failedChecks(report)).toEqual(['listRequests: walking every page gives the reference order, newest first, nothing repeated or lost'])
   })
 
+  it('flags getRequest that ignores the caller\'s filters (it would tell a scoped viewer which ids exist)', async () => {
+    const report = await runAdapterContract({
+      name: 'unscoped getRequest',
+      createAdapter: ({ records, meters }) => {
+        const memory = createMemoryAdapter(records, { meters })
+        return { ...memory, getRequest: ({ id, content }) => memory.getRequest({ id, content }) }
+      },
+    })
+    expect(failedChecks(report)).toContain(
+      "getRequest: the caller's filters scope it (one they do not match is NotFoundError, like an unknown id); content: false reads no content",
+    )
+    expect(failedChecks(report)).toContain('a filter value no record carries matches nothing, in every method')
+  })
+
+  it('flags labels and search taken from the whole table instead of the rows the answer counts', async () => {
+    const report = await runAdapterContract({
+      name: 'whole-table labels',
+      createAdapter: ({ records, meters }) => {
+        const memory = createMemoryAdapter(records, { meters })
+        const everything = { range: { start: '2026-01-01T00:00:00.000Z', end: '2027-01-01T00:00:00.000Z' }, timeZone: 'UTC' }
+        return {
+          ...memory,
+          // The latest label of each user over every row, whatever the query's range and filters.
+          getBreakdown: async (params) => {
+            const answer = await memory.getBreakdown(params)
+            if (params.groupBy !== 'user') return answer
+            const all = await memory.getBreakdown({ ...everything, groupBy: 'user', metrics: ['requests'] })
+            const latest = new Map(all.rows.map((row) => [row.key, row]))
+            return { ...answer, rows: answer.rows.map((row) => ({ ...row, label: latest.get(row.key)!.label, secondary: latest.get(row.key)!.secondary, team: latest.get(row.key)!.team })) }
+          },
+        }
+      },
+    })
+    expect(failedChecks(report)).toEqual(['labels come from the rows the answer counts: a user who moved teams is seen as each side of the move saw them'])
+    expect(report.failed[0]!.error.message).toMatch(/label: got "Xavier Iyer-Nakamura", the reference adapter answers "Xavier Iyer"/)
+  })
+
   it('flags an adapter that answers an unsupported metric with null instead of an error', async () => {
     const report = await runAdapterContract({
       name: 'silent nulls',

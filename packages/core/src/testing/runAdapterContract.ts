@@ -1,6 +1,9 @@
+import { encodeCursor } from '../keysetCursor'
+import { resolveLimits } from '../limits'
 import { createMemoryAdapter } from '../memory/createMemoryAdapter'
 import type { Metric } from '../metrics'
 import { toNanos } from '../money'
+import type { Dimension } from '../dimensions'
 import type {
   Bucket,
   Filters,
@@ -58,6 +61,11 @@ const ALL_METRICS: Metric[] = [...SUM_METRICS, 'activeUsers', 'avgLatencyMs', 'p
 const METERS: Metric[] = ['cpuCoreHours', 'ramGbHours', 'storageGbHours', 'threadsCreated', 'messagesSent']
 
 const AUTUMN = { start: '2026-09-28T00:00:00.000Z', end: '2026-11-06T00:00:00.000Z' }
+/**
+ * A filter value no record carries. The HTTP handler sends one when a caller's filters and scope
+ * have nothing in common ("match nothing"): every method must then match nothing, not everything.
+ */
+const MATCH_NOTHING = '__usagekit_match_nothing__'
 const SPRING = { start: '2026-03-02T00:00:00.000Z', end: '2026-04-09T00:00:00.000Z' }
 
 /** Ranges around each DST change the kit checks, with the zone and the bucket that shows it. */
@@ -359,6 +367,51 @@ export function adapterContractChecks(): ContractCheck[] {
     await expectRejection(() => context.subject.adapter.getRequest({ id: 'no-such-request' }), 'NOT_FOUND', 'getRequest with an unknown id')
   })
 
+  add('getRequest: the caller\'s filters scope it (one they do not match is NotFoundError, like an unknown id); content: false reads no content', async (context) => {
+    const adapter = context.subject.adapter
+    const records = context.fixtures.records
+    const record = records.find((r) => r.team && r.tags.length > 0 && r.apiKey && r.systemPrompt)!
+    const otherTeam = records.find((r) => r.team && r.team !== record.team)!.team!
+    const otherModel = records.find((r) => r.model !== record.model)!.model
+    const untagged = records.find((r) => r.tags.length === 0)
+    const found: [string, string, Filters][] = [
+      ['its own team', record.id, { team: [record.team!] }],
+      ['two teams, one its own (OR within a dimension)', record.id, { team: [otherTeam, record.team!] }],
+      ['its user AND its model', record.id, { user: [record.userId], model: [record.model] }],
+      ['one of its tags', record.id, { tag: [record.tags[0]!, 'no-such-tag'] }],
+      ['its API key and status', record.id, { apiKey: [record.apiKey!], status: [record.status] }],
+      ...(untagged ? ([['__none__ tags for a request without tags', untagged.id, { tag: ['__none__'] }]] as [string, string, Filters][]) : []),
+    ]
+    for (const [name, id, filters] of found) {
+      const [actual, expected] = await both(context, (a) => a.getRequest({ id, filters }))
+      expectSameAnswer(actual, expected, `getRequest(${id}) filtered to ${name}`)
+    }
+    const unknown = await expectRejection(() => adapter.getRequest({ id: 'no-such-request' }), 'NOT_FOUND', 'getRequest with an unknown id')
+    const hidden: [string, Filters][] = [
+      ['another team', { team: [otherTeam] }],
+      ['its user but another model (AND across dimensions)', { user: [record.userId], model: [otherModel] }],
+      ['__none__ tags for a request with tags', { tag: ['__none__'] }],
+      ['a value no record carries', { team: [MATCH_NOTHING] }],
+      ['its team and a user no record carries', { team: [record.team!], user: [MATCH_NOTHING] }],
+    ]
+    for (const [name, filters] of hidden) {
+      const error = await expectRejection(() => adapter.getRequest({ id: record.id, filters }), 'NOT_FOUND', `getRequest(${record.id}) filtered to ${name}`)
+      // The same answer as an unknown id: nothing tells a caller the request exists outside their scope.
+      expectThat(
+        error.message.split(record.id).join('<id>') === unknown.message.split('no-such-request').join('<id>'),
+        `getRequest(${record.id}) filtered to ${name}: the NotFoundError must read like an unknown id's ("${unknown.message}"), got "${error.message}".`,
+      )
+    }
+    const [withoutContent, reference] = await both(context, (a) => a.getRequest({ id: record.id, content: false }))
+    expectThat(
+      withoutContent.request === null && withoutContent.response === null && withoutContent.messages.length === 0,
+      'getRequest with content: false must answer request: null, response: null, messages: [].',
+    )
+    expectSameAnswer(withoutContent, reference, `getRequest(${record.id}, content: false)`)
+    const [scopedWithout, scopedReference] = await both(context, (a) => a.getRequest({ id: record.id, content: false, filters: { team: [record.team!] } }))
+    expectSameAnswer(scopedWithout, scopedReference, `getRequest(${record.id}, content: false, its own team)`)
+  })
+
   add('getDimensionValues: values, counts, search and limit match', async (context) => {
     const base = { range: AUTUMN, timeZone: 'UTC' }
     const cases = [
@@ -372,6 +425,120 @@ export function adapterContractChecks(): ContractCheck[] {
       const [actual, expected] = await both(context, (adapter) => adapter.getDimensionValues(params))
       expectSameAnswer(actual, expected, `getDimensionValues(${params.dimension})`)
     }
+  })
+
+  add('labels come from the rows the answer counts: a user who moved teams is seen as each side of the move saw them', async (context) => {
+    const { mover } = context.fixtures
+    const moved = Date.parse(mover.movedAt)
+    const adapter = context.subject.adapter
+    const sides: [string, Filters, UsageQuery['range'], typeof mover.before][] = [
+      ['filtered to the old team', { team: [mover.before.team] }, AUTUMN, mover.before],
+      ['filtered to the new team', { team: [mover.after.team] }, AUTUMN, mover.after],
+      ['a range that ends at the move', {}, { start: AUTUMN.start, end: mover.movedAt }, mover.before],
+      ['a range that starts at the move', {}, { start: mover.movedAt, end: AUTUMN.end }, mover.after],
+      ['no filters, the whole window (the latest row)', {}, AUTUMN, Date.parse(AUTUMN.end) > moved ? mover.after : mover.before],
+    ]
+    const expectPerson = (what: string, seen: { label?: string; secondary?: string; team?: string } | undefined, person: typeof mover.before, team = true) => {
+      expectThat(seen !== undefined, `${what}: the user who moved (${mover.userId}) is missing.`)
+      expectThat(
+        seen!.label === person.name && seen!.secondary === person.email && (!team || seen!.team === person.team),
+        `${what}: ${mover.userId} must be labelled from the rows this answer counts, "${person.name}" <${person.email}>${team ? ` in ${person.team}` : ''}; ` +
+          `got "${seen!.label}" <${seen!.secondary}>${team ? ` in ${seen!.team}` : ''}.`,
+      )
+    }
+    for (const [name, filters, range, person] of sides) {
+      const query = { range, timeZone: 'UTC', filters }
+      const breakdown = { ...query, groupBy: 'user' as const, metrics: ['requests', 'cost'] }
+      const [rows, expectedRows] = await both(context, (a) => a.getBreakdown(breakdown))
+      expectSameAnswer(rows, expectedRows, `getBreakdown by user (${name})`)
+      expectPerson(`getBreakdown by user (${name})`, rows.rows.find((row) => row.key === mover.userId), person)
+      const consumers = { ...query, groupBy: 'consumer' as const, metrics: ['requests'] }
+      const [byConsumer, expectedConsumers] = await both(context, (a) => a.getBreakdown(consumers))
+      expectSameAnswer(byConsumer, expectedConsumers, `getBreakdown by consumer (${name})`)
+      expectPerson(`getBreakdown by consumer (${name})`, byConsumer.rows.find((row) => row.key === mover.userId), person, false)
+      const values = { ...query, dimension: 'user' as const, limit: 1000 }
+      const [users, expectedUsers] = await both(context, (a) => a.getDimensionValues(values))
+      expectSameAnswer(users, expectedUsers, `getDimensionValues(user) (${name})`)
+      expectPerson(`getDimensionValues(user) (${name})`, users.find((value) => value.key === mover.userId), person, false)
+      const series = { ...query, filters: { ...filters, user: [mover.userId] }, groupBy: 'user' as const, bucket: '1d' as const, metrics: ['requests'], limit: 5 }
+      const [chart, expectedChart] = await both(context, (a) => a.getTimeSeries(series))
+      expectSameAnswer(chart, expectedChart, `getTimeSeries by user (${name})`)
+      const line = chart.series.find((entry) => entry.key === mover.userId)
+      expectThat(line?.label === person.name, `getTimeSeries by user (${name}): ${mover.userId} must be labelled "${person.name}", got "${line?.label}".`)
+    }
+    // Search matches the labels the answer shows, nothing from outside its rows.
+    const after = mover.after.name.split(/\s+/).at(-1)!.toLowerCase()
+    const oldTeam = { range: AUTUMN, timeZone: 'UTC', filters: { team: [mover.before.team] } }
+    for (const search of [after, mover.after.email, mover.after.team]) {
+      const breakdown = { ...oldTeam, groupBy: 'user' as const, metrics: ['requests'], search }
+      const [rows, expected] = await both(context, (a) => a.getBreakdown(breakdown))
+      expectSameAnswer(rows, expected, `getBreakdown by user, old team, searching ${JSON.stringify(search)}`)
+      expectThat(
+        !rows.rows.some((row) => row.key === mover.userId),
+        `getBreakdown by user filtered to ${mover.before.team}, searching ${JSON.stringify(search)}: ${mover.userId} matched a label from rows outside the filters.`,
+      )
+      const values = { ...oldTeam, dimension: 'user' as const, search }
+      const [found, expectedValues] = await both(context, (a) => a.getDimensionValues(values))
+      expectSameAnswer(found, expectedValues, `getDimensionValues(user), old team, searching ${JSON.stringify(search)}`)
+      expectThat(
+        !found.some((value) => value.key === mover.userId),
+        `getDimensionValues(user) filtered to ${mover.before.team}, searching ${JSON.stringify(search)}: ${mover.userId} matched a label from rows outside the filters.`,
+      )
+    }
+    const before = { ...oldTeam, groupBy: 'user' as const, metrics: ['requests'], search: mover.before.email }
+    const rows = await adapter.getBreakdown(before)
+    expectPerson(`getBreakdown by user filtered to ${mover.before.team}, searching the old email`, rows.rows.find((row) => row.key === mover.userId), mover.before)
+  })
+
+  add('a filter value no record carries matches nothing, in every method', async (context) => {
+    const adapter = context.subject.adapter
+    const keys = someKeys(context.fixtures)
+    for (const filters of [{ team: [MATCH_NOTHING] }, { model: [keys.model], user: [MATCH_NOTHING] }, { tag: [MATCH_NOTHING] }] as Filters[]) {
+      const what = JSON.stringify(filters)
+      const query = { range: AUTUMN, timeZone: 'UTC', filters }
+      const [summary, expectedSummary] = await both(context, (a) => a.getSummary({ ...query, metrics: ALL_METRICS, compareToPrevious: true }))
+      expectSameAnswer(summary, expectedSummary, `getSummary ${what}`)
+      expectThat(summary.totals.requests === 0, `getSummary ${what}: totals.requests must be 0 (got ${summary.totals.requests}).`)
+      const [series, expectedSeries] = await both(context, (a) => a.getTimeSeries({ ...query, bucket: '1d', metrics: ['requests', 'cost'], groupBy: 'model', limit: 5 }))
+      expectSameAnswer(series, expectedSeries, `getTimeSeries by model ${what}`)
+      const [total, expectedTotal] = await both(context, (a) => a.getTimeSeries({ ...query, bucket: '1d', metrics: ['requests'] }))
+      expectSameAnswer(total, expectedTotal, `getTimeSeries ${what}`)
+      const [breakdown, expectedBreakdown] = await both(context, (a) => a.getBreakdown({ ...query, groupBy: 'user', metrics: ['requests'], trend: { bucket: '1d', metric: 'requests' } }))
+      expectSameAnswer(breakdown, expectedBreakdown, `getBreakdown ${what}`)
+      expectThat(breakdown.rows.length === 0 && breakdown.total === 0, `getBreakdown ${what} must have no rows (got ${breakdown.total}).`)
+      const page = await adapter.listRequests({ ...query, pageSize: 10 })
+      expectThat(page.items.length === 0 && page.nextCursor === null, `listRequests ${what} must be empty (got ${page.items.length} items).`)
+      // A filter menu ignores its own dimension's filter, so only the other dimensions' menus are empty.
+      for (const dimension of ['model', 'user', 'team', 'tag', 'apiKey'] as Dimension[]) {
+        const [values, expectedValues] = await both(context, (a) => a.getDimensionValues({ ...query, dimension }))
+        expectSameAnswer(values, expectedValues, `getDimensionValues(${dimension}) ${what}`)
+        const matchesNothing = Object.entries(filters).some(([other, values]) => other !== dimension && values?.includes(MATCH_NOTHING))
+        if (matchesNothing) expectThat(values.length === 0, `getDimensionValues(${dimension}) ${what} must be empty (got ${values.length} values).`)
+      }
+      const record = context.fixtures.records.find((r) => Date.parse(r.timestamp) >= Date.parse(AUTUMN.start))!
+      await expectRejection(() => adapter.getRequest({ id: record.id, filters }), 'NOT_FOUND', `getRequest ${what}`)
+    }
+  })
+
+  add('limits: getCapabilities announces them, and a query above one is InvalidQueryError flagged tooLarge', async (context) => {
+    const adapter = context.subject.adapter
+    const capabilities = await adapter.getCapabilities()
+    const limits = resolveLimits(capabilities.limits)
+    const good = { range: AUTUMN, timeZone: 'UTC' }
+    const values = (n: number) => Array.from({ length: n }, (_, i) => `value-${i}`)
+    const cases: [string, () => Promise<unknown>, string][] = [
+      [`${limits.maxFilterValues + 1} values in one filter`, () => adapter.getSummary({ ...good, metrics: ['requests'], filters: { team: values(limits.maxFilterValues + 1) } }), 'filters.team'],
+      ['a search longer than maxSearchLength', () => adapter.listRequests({ ...good, pageSize: 10, search: 'x'.repeat(limits.maxSearchLength + 1) }), 'search'],
+      ['a filter value longer than maxValueLength', () => adapter.getBreakdown({ ...good, groupBy: 'team', metrics: ['requests'], filters: { user: ['u'.repeat(limits.maxValueLength + 1)] } }), 'filters.user'],
+      ['an id longer than maxValueLength', () => adapter.getRequest({ id: 'r'.repeat(limits.maxValueLength + 1) }), 'id'],
+      [`more than ${limits.maxBuckets} buckets`, () => adapter.getTimeSeries({ ...good, bucket: '1m', metrics: ['requests'] }), 'bucket'],
+      [`a breakdown trend of more than ${limits.maxTrendBuckets} buckets`, () => adapter.getBreakdown({ ...good, groupBy: 'team', metrics: ['requests'], trend: { bucket: '15m', metric: 'requests' } }), 'trend.bucket'],
+      [`more than ${limits.maxSeries} series`, () => adapter.getTimeSeries({ ...good, bucket: '1d', metrics: ['requests'], groupBy: 'user', limit: limits.maxSeries + 1 }), 'limit'],
+      [`a breakdown limit above ${limits.maxBreakdownRows}`, () => adapter.getBreakdown({ ...good, groupBy: 'user', metrics: ['requests'], limit: limits.maxBreakdownRows + 1 }), 'limit'],
+      [`more than ${limits.maxDimensionValues} filter values asked`, () => adapter.getDimensionValues({ ...good, dimension: 'user', limit: limits.maxDimensionValues + 1 }), 'limit'],
+      ['pageSize above maxPageSize', () => adapter.listRequests({ ...good, pageSize: limits.maxPageSize + 1 }), 'pageSize'],
+    ]
+    for (const [name, call, field] of cases) await expectRejection(call, 'INVALID_QUERY', name, { field, tooLarge: true })
   })
 
   add('bad queries are InvalidQueryError: reversed range, bad instant, unknown zone, unknown metric or dimension', async (context) => {
@@ -388,6 +555,34 @@ export function adapterContractChecks(): ContractCheck[] {
       ['an unknown dimension for values', () => adapter.getDimensionValues({ ...good, dimension: 'planet' as never })],
     ]
     for (const [name, call] of cases) await expectRejection(call, 'INVALID_QUERY', name)
+
+    // Hostile values: refused as the caller's mistake naming the field, never a database error.
+    const first = await adapter.listRequests({ ...good, pageSize: 5 })
+    const cursorQuery = { ...good, filters: undefined, search: undefined }
+    const forged = (t: unknown, i: unknown) => encodeCursor({ ts: t as number, id: i as string }, cursorQuery)
+    const named: [string, () => Promise<unknown>, string][] = [
+      ['NUL in a filter value', () => adapter.getSummary({ ...good, metrics: ['requests'], filters: { team: ['Research\u0000'] } }), 'filters.team'],
+      ['NUL in a breakdown search', () => adapter.getBreakdown({ ...good, groupBy: 'user', metrics: ['requests'], search: 'a\u0000b' }), 'search'],
+      ['NUL in a request log search', () => adapter.listRequests({ ...good, pageSize: 5, search: '\u0000' }), 'search'],
+      ['NUL in a filter menu search', () => adapter.getDimensionValues({ ...good, dimension: 'user', search: '\u0000' }), 'search'],
+      ['NUL in a request id', () => adapter.getRequest({ id: 'req\u0000' }), 'id'],
+      ['NUL in getRequest filters', () => adapter.getRequest({ id: context.fixtures.records[0]!.id, filters: { user: ['\u0000'] } }), 'filters.user'],
+      ['a number as a request id', () => adapter.getRequest({ id: 42 as never }), 'id'],
+      ['a year past 9999', () => adapter.getSummary({ range: { start: AUTUMN.start, end: '+010000-01-01T00:00:00Z' }, timeZone: 'UTC', metrics: ['requests'] }), 'range.end'],
+      ['a range before 1970', () => adapter.getSummary({ range: { start: '1969-12-31T00:00:00Z', end: AUTUMN.end }, timeZone: 'UTC', metrics: ['requests'] }), 'range.start'],
+      ['a limit of 1e20', () => adapter.getTimeSeries({ ...good, bucket: '1d', metrics: ['requests'], groupBy: 'model', limit: 1e20 }), 'limit'],
+      ['an offset of 1e20', () => adapter.getBreakdown({ ...good, groupBy: 'user', metrics: ['requests'], offset: 1e20 }), 'offset'],
+      ['a fractional limit', () => adapter.getDimensionValues({ ...good, dimension: 'user', limit: 2.5 }), 'limit'],
+      ['a negative offset', () => adapter.getBreakdown({ ...good, groupBy: 'user', metrics: ['requests'], offset: -1 }), 'offset'],
+      ['a forged cursor with a huge timestamp', () => adapter.listRequests({ ...good, pageSize: 5, cursor: forged(1e20, 'x') }), 'cursor'],
+      ['a forged cursor with a negative timestamp', () => adapter.listRequests({ ...good, pageSize: 5, cursor: forged(-1, 'x') }), 'cursor'],
+      ['a forged cursor with a fractional timestamp', () => adapter.listRequests({ ...good, pageSize: 5, cursor: forged(Date.parse(AUTUMN.start) + 0.5, 'x') }), 'cursor'],
+      ['a forged cursor with a number for an id', () => adapter.listRequests({ ...good, pageSize: 5, cursor: forged(Date.parse(AUTUMN.start) + 1, 7) }), 'cursor'],
+      ['a forged cursor with NUL in its id', () => adapter.listRequests({ ...good, pageSize: 5, cursor: forged(Date.parse(AUTUMN.start) + 1, 'a\u0000') }), 'cursor'],
+      ['a cursor that is not a string', () => adapter.listRequests({ ...good, pageSize: 5, cursor: { t: 1 } as never }), 'cursor'],
+    ]
+    expectThat(first.nextCursor !== null, 'listRequests must return a nextCursor when more requests follow.')
+    for (const [name, call, field] of named) await expectRejection(call, 'INVALID_QUERY', name, { field })
   })
 
   add('listRequests: pages stay stable while new requests arrive (Live mode)', async (context) => {

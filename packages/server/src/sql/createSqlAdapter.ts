@@ -6,6 +6,7 @@ import {
   type Filters,
   type DimensionValue,
   type InstantInput,
+  InvalidQueryError,
   type Metric,
   type MetricValues,
   NONE_KEY,
@@ -16,13 +17,15 @@ import {
   STANDARD_METRICS,
   type Series,
   type UsageAdapter,
+  type UsageLimits,
   type UsageRecord,
   assertBreakdownQuery,
-  assertDimension,
+  assertDimensionValuesQuery,
+  assertListRequestsQuery,
   assertMetrics,
-  assertOptionalInteger,
-  assertPageSize,
+  assertRequestId,
   assertTimeSeriesQuery,
+  assertValidFilters,
   assertValidQuery,
   bucketBoundaries,
   decodeCursor,
@@ -31,13 +34,15 @@ import {
   encodeCursor,
   expandMetrics,
   isRatioMetric,
+  limitsFromOptions,
   toEpochMs,
   toRequestDetail,
   toRequestSummary,
 } from '@usagekit/core'
 import { type SqlColumnMapping, quoteTableName, resolveColumns } from './sqlColumns'
 import { SQL_DIALECTS, type SqlDialectName } from './sqlDialect'
-import { labelsSql } from './sqlLabels'
+import { type LabelContext, labelsSql } from './sqlLabels'
+import { type SqlLabelSources, resolveLabelSources } from './sqlLabelSources'
 import { type SqlRollup, keepsDimension, rollupTable } from './sqlRollup'
 import { aggregateSql, answers, baseColumnNames, baseColumns, emptyValue, isSumMetric, rankSql, readMetric } from './sqlMetrics'
 import { SqlParameters, type SqlValue } from './sqlParameters'
@@ -67,10 +72,21 @@ export interface SqlAdapterOptions {
   currency?: string
   /** Whether `getRequest` returns prompts and responses. Default true (when the table has them). */
   requestContent?: boolean
-  /** Largest `listRequests` page. Default 500. */
+  /**
+   * How much one query may ask for (filter values, buckets, cells, rows, range, page size): these
+   * over `DEFAULT_LIMITS`, announced in `getCapabilities().limits` and enforced before any SQL runs.
+   */
+  limits?: Partial<UsageLimits>
+  /** Largest `listRequests` page. Default 500. (`limits.maxPageSize` says the same and wins.) */
   maxPageSize?: number
-  /** Longest range in days; default no limit. */
+  /** Longest range in days; default no limit. (`limits.maxRangeDays` says the same and wins.) */
   maxRangeDays?: number | null
+  /**
+   * The host's own tables that name users, teams, API keys, … (docs/sql.md, "Labels"). Without
+   * one, a group's label is taken from the latest row the answer counts; with one, from the host's
+   * table, LEFT JOINed (a key it lacks is shown as the key).
+   */
+  labels?: SqlLabelSources
   /** "Now", for flagging in-progress buckets as partial. Default the current time. */
   now?: () => InstantInput
   /**
@@ -112,16 +128,23 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
   const now = () => (options.now ? toEpochMs(options.now()) : Date.now())
   const hasContent = CONTENT_FIELDS.some((field) => table.has(field))
   const rollups = (options.rollups ?? []).map((rollup, index) => rollupTable(dialect, rollup, index))
+  const dimensions = DIMENSIONS.filter((dimension) => {
+    const field = OPTIONAL_DIMENSION_FIELDS[dimension]
+    return field === undefined || table.has(field)
+  })
+  const labelSources = resolveLabelSources(options.labels, dimensions)
 
   const capabilities: AdapterCapabilities = {
     metrics: Object.values(STANDARD_METRICS),
-    dimensions: DIMENSIONS.filter((dimension) => {
-      const field = OPTIONAL_DIMENSION_FIELDS[dimension]
-      return field === undefined || table.has(field)
-    }),
+    dimensions,
     currency: options.currency ?? 'USD',
     requestContent: (options.requestContent ?? true) && hasContent,
-    limits: { maxRangeDays: options.maxRangeDays ?? null, maxPageSize: options.maxPageSize ?? 500 },
+    limits: limitsFromOptions(options, 'createSqlAdapter'),
+  }
+
+  /** Labels read the answer's own rows (range and filters) or the host's label tables, nothing else. */
+  function labelContext(scope: SqlScope, params: SqlParameters): LabelContext {
+    return { scope, params, sources: labelSources }
   }
 
   async function query(sql: string, params: SqlParameters, signal: AbortSignal | undefined): Promise<readonly SqlRow[]> {
@@ -263,7 +286,8 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
     return record
   }
 
-  function recordColumns(detail: boolean): string {
+  /** The columns `recordOf` reads; with `detail`, the drawer's too, and the content ones only when `content`. */
+  function recordColumns(detail: boolean, content = false): string {
     const text = (field: Parameters<SqlTable['column']>[0], name: string) => `${table.column(field)} AS ${name}`
     const items = [
       text('id', 'id'),
@@ -289,7 +313,6 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       text('errorMessage', 'error_message'),
     ]
     if (detail) {
-      const content = capabilities.requestContent
       const json = (field: Parameters<SqlTable['column']>[0], name: string) =>
         `${table.has(field) ? dialect.text(table.column(field)) : dialect.nullText} AS ${name}`
       items.push(
@@ -417,7 +440,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
         `WITH base AS (${base}),`,
         ...ranking,
         `keys AS (SELECT g FROM ranked WHERE ${inTop}),`,
-        `labels AS (${labelsSql(table, dimension)}),`,
+        `labels AS (${labelsSql(table, dimension, labelContext(scope, sql))}),`,
         cells,
         `SELECT cells.*, labels.label AS label FROM cells LEFT JOIN labels ON labels.g = cells.s ORDER BY cells.sr, cells.b`,
       ].join('\n')
@@ -451,10 +474,11 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
         dimensions: dimension === 'model' ? [dimension] : [dimension, 'model'],
         instants: [startMs, endMs, ...(params.trend ? edgesOf(trendBuckets).map((edge) => Date.parse(edge)) : [])],
       })
+      const scope = { ...isoRange(startMs, endMs), filters: params.filters }
       const base = baseSql(
         sql,
         {
-          scope: { ...isoRange(startMs, endMs), filters: params.filters },
+          scope,
           metrics: [...metrics, sort.metric, ...trendMetrics],
           dimension,
           model: dimension !== 'model',
@@ -463,20 +487,34 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
         source,
       )
       const needle = params.search?.trim().toLowerCase() ?? ''
-      const search = needle === '' ? 'TRUE' : table.search(needle, ['l.label', 'l.secondary', 'l.team', 'grouped.g'], sql)
       const offset = sql.add(params.offset ?? 0)
       const limit = params.limit === undefined ? null : sql.add(params.limit)
-      const parts = [
-        `WITH base AS (${base}),`,
-        `grouped AS (SELECT g, ${aggregates(source, metrics)}, ${rankSql(source, sort.metric)} AS v FROM base GROUP BY g),`,
-        `keys AS (SELECT g FROM grouped),`,
-        `labels AS (${labelsSql(table, dimension)}),`,
-        `matched AS (SELECT grouped.*, l.label, l.secondary, l.team FROM grouped JOIN labels l ON l.g = grouped.g WHERE ${search}),`,
+      const grouped = `grouped AS (SELECT g, ${aggregates(source, metrics)}, ${rankSql(source, sort.metric)} AS v FROM base GROUP BY g),`
+      const page =
         `page AS (SELECT matched.*, row_number() OVER (ORDER BY ${orderBy('v', sort.direction)}) AS pos FROM matched ` +
-          `ORDER BY pos${limit === null ? '' : ` LIMIT ${dialect.integer(limit)}`} OFFSET ${dialect.integer(offset)})`,
-      ]
-      let extraColumns = ''
-      let extraJoins = ''
+        `ORDER BY pos${limit === null ? '' : ` LIMIT ${dialect.integer(limit)}`} OFFSET ${dialect.integer(offset)})`
+      // A search matches labels, so every group is labelled first; otherwise only the page is.
+      const parts =
+        needle === ''
+          ? [
+              `WITH base AS (${base}),`,
+              grouped,
+              `matched AS (SELECT * FROM grouped),`,
+              `${page},`,
+              `keys AS (SELECT g FROM page),`,
+              `labels AS (${labelsSql(table, dimension, labelContext(scope, sql))})`,
+            ]
+          : [
+              `WITH base AS (${base}),`,
+              grouped,
+              `keys AS (SELECT g FROM grouped),`,
+              `labels AS (${labelsSql(table, dimension, labelContext(scope, sql))}),`,
+              `matched AS (SELECT grouped.*, l.label AS label, l.secondary AS secondary, l.team AS team FROM grouped JOIN labels l ON l.g = grouped.g ` +
+                `WHERE ${table.search(needle, ['l.label', 'l.secondary', 'l.team', 'grouped.g'], sql)}),`,
+              page,
+            ]
+      let extraColumns = needle === '' ? ', labels.label AS label, labels.secondary AS secondary, labels.team AS team' : ''
+      let extraJoins = needle === '' ? ' LEFT JOIN labels ON labels.g = page.g' : ''
       if (dimension !== 'model') {
         // Models per row, most requests first (ties by name): the first three are shown, the count says "+N".
         parts[parts.length - 1] += ','
@@ -535,10 +573,13 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
     },
 
     async listRequests(params) {
-      const { startMs, endMs } = assertValidQuery(params, capabilities)
-      assertPageSize(params.pageSize, capabilities)
+      const { startMs, endMs } = assertListRequestsQuery(params, capabilities)
       const cursorQuery = { range: params.range, timeZone: params.timeZone, filters: params.filters, search: params.search }
       const position = params.cursor ? decodeCursor(params.cursor, cursorQuery) : null
+      // A cursor points at a request (in µs) of its own query's range; anything else was not made here.
+      if (position && !(position.ts >= startMs * 1000 && position.ts < endMs * 1000)) {
+        throw new InvalidQueryError('cursor is not a cursor this adapter made; pass the nextCursor of the previous page.', { field: 'cursor' })
+      }
       const sql = new SqlParameters()
       const clauses = [table.where({ ...isoRange(startMs, endMs), filters: params.filters }, sql)]
       const ts = table.column('timestamp')
@@ -577,24 +618,31 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
 
     async getRequest(params) {
       const id = params.id
-      if (typeof id !== 'string' || (!dialect.acceptsNul && id.includes('\u0000'))) throw new NotFoundError(String(id))
+      assertRequestId(id, capabilities)
+      assertValidFilters(params.filters, capabilities)
+      if (params.content !== undefined && params.content !== null && typeof params.content !== 'boolean') {
+        throw new InvalidQueryError('content must be true or false.', { field: 'content' })
+      }
+      const content = params.content !== false && capabilities.requestContent
       const sql = new SqlParameters()
-      const statement = `SELECT ${recordColumns(true)} FROM ${table.name} r WHERE ${table.column('id')} = ${sql.add(id)} LIMIT 1`
+      // One statement: the id and the caller's filters together. A request the filters do not match
+      // is not found exactly like an unknown id; no row is read and checked afterwards.
+      const where = [`${table.column('id')} = ${sql.add(id)}`, ...table.filterClauses(params.filters, sql)].join(' AND ')
+      const statement = `SELECT ${recordColumns(true, content)} FROM ${table.name} r WHERE ${where} LIMIT 1`
       const rows = await query(statement, sql, params.signal)
       if (rows.length === 0) throw new NotFoundError(id)
-      return toRequestDetail(recordOf(rows[0]!), capabilities)
+      return toRequestDetail(recordOf(rows[0]!), { requestContent: content })
     },
 
     async getDimensionValues(params) {
-      const { startMs, endMs } = assertValidQuery(params, capabilities)
-      assertDimension(params.dimension, capabilities, 'dimension')
-      assertOptionalInteger(params.limit, 'limit', 1)
+      const { startMs, endMs } = assertDimensionValuesQuery(params, capabilities)
       const dimension = params.dimension
       const sql = new SqlParameters()
       // A filter's own options ignore that filter, so a multi-select keeps showing every value.
       const filters = Object.fromEntries(Object.entries(params.filters ?? {}).filter(([name]) => name !== dimension))
       const source = sourceFor({ metrics: [], filters, dimensions: [dimension], instants: [startMs, endMs] })
-      const base = baseSql(sql, { scope: { ...isoRange(startMs, endMs), filters: params.filters, exclude: dimension }, metrics: [], dimension }, source)
+      const scope = { ...isoRange(startMs, endMs), filters: params.filters, exclude: dimension }
+      const base = baseSql(sql, { scope, metrics: [], dimension }, source)
       const needle = params.search?.trim().toLowerCase() ?? ''
       const search = needle === '' ? 'TRUE' : table.search(needle, ['grouped.g', 'l.label', 'l.secondary'], sql)
       const limit = sql.add(params.limit ?? 100)
@@ -602,7 +650,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
         `WITH base AS (${base}),`,
         `grouped AS (SELECT g, ${source.countSql} AS n FROM base GROUP BY g),`,
         `keys AS (SELECT g FROM grouped),`,
-        `labels AS (${labelsSql(table, dimension)})`,
+        `labels AS (${labelsSql(table, dimension, labelContext(scope, sql))})`,
         `SELECT grouped.g, grouped.n, l.label, l.secondary FROM grouped JOIN labels l ON l.g = grouped.g WHERE ${search} ` +
           `ORDER BY grouped.n DESC, ${dialect.binary('l.label')}, ${dialect.binary('grouped.g')} LIMIT ${dialect.integer(limit)}`,
       ].join('\n')

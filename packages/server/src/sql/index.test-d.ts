@@ -2,7 +2,7 @@ import type { UsageAdapter } from '@usagekit/core'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { describe, expectTypeOf, it } from 'vitest'
-import { type SqlColumnMapping, type SqlExecute, createSqlAdapter } from './index'
+import { type SqlColumnMapping, type SqlExecute, type SqlLabelSources, createSqlAdapter } from './index'
 
 describe('@usagekit/server/sql types', () => {
   it('is a UsageAdapter', () => {
@@ -24,5 +24,18 @@ describe('@usagekit/server/sql types', () => {
     // @ts-expect-error only dialects the adapter speaks
     createSqlAdapter({ dialect: 'mysql', execute: async () => [] })
     void typo
+  })
+
+  it('takes label sources for labelled dimensions only, and limits by name', () => {
+    expectTypeOf<{ user: { table: 'users'; key: 'id'; label: 'name'; team: 'team' } }>().toMatchTypeOf<SqlLabelSources>()
+    // @ts-expect-error a status is always labelled Success / Error
+    const status: SqlLabelSources = { status: { table: 't', key: 'k', label: 'l' } }
+    // @ts-expect-error a label source names its label column
+    const unlabelled: SqlLabelSources = { team: { table: 't', key: 'k' } }
+    createSqlAdapter({ dialect: 'duckdb', execute: async () => [], limits: { maxBuckets: 500 } })
+    // @ts-expect-error not a limit
+    createSqlAdapter({ dialect: 'duckdb', execute: async () => [], limits: { maxRows: 5 } })
+    void status
+    void unlabelled
   })
 })

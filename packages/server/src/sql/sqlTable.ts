@@ -89,17 +89,24 @@ export class SqlTable {
     return clauses.length === 1 ? clauses[0]! : `(${clauses.join(' OR ')})`
   }
 
+  /** One clause per filtered dimension (OR within it), to be ANDed; `exclude` leaves one dimension's filter out. */
+  filterClauses(filters: Filters | undefined, params: SqlParameters, alias = 'r', exclude?: Dimension): string[] {
+    const clauses: string[] = []
+    for (const [dimension, values] of Object.entries(filters ?? {}) as [Dimension, string[] | undefined][]) {
+      if (!Array.isArray(values) || values.length === 0 || dimension === exclude) continue
+      clauses.push(this.filter(dimension, values, params, alias))
+    }
+    return clauses
+  }
+
   /** The range and every filter, ANDed. */
   where(scope: SqlScope, params: SqlParameters, alias = 'r'): string {
     const ts = this.column('timestamp', alias)
     const clauses = [
       `${ts} >= ${this.dialect.instant(params.add(scope.start))}`,
       `${ts} < ${this.dialect.instant(params.add(scope.end))}`,
+      ...this.filterClauses(scope.filters, params, alias, scope.exclude),
     ]
-    for (const [dimension, values] of Object.entries(scope.filters ?? {}) as [Dimension, string[] | undefined][]) {
-      if (!Array.isArray(values) || values.length === 0 || dimension === scope.exclude) continue
-      clauses.push(this.filter(dimension, values, params, alias))
-    }
     return clauses.join(' AND ')
   }
 
