@@ -91,3 +91,13 @@ describe('limits (each refused before any adapter call, naming the field)', () =
     expect(refusal(() => parseParams('getSummary', { ...query, metrics: ['cost'], filters: { model: ['a', 'b', 'c'] } }, strict)).field).toBe('filters.model')
   })
 })
+
+describe('filter value counts', () => {
+  it('are a limit on what a client sends, not on the filters an adapter receives (they carry the host’s scope)', async () => {
+    const { assertValidQuery } = await import('./validateQuery')
+    const scoped = { ...query, filters: { user: Array.from({ length: 500 }, (_, i) => `u${i}`) } }
+    expect(() => assertValidQuery(scoped, capabilities)).not.toThrow()
+    expect(refusal(() => parseParams('getSummary', { ...scoped, metrics: ['cost'] }, capabilities)).field).toBe('filters.user')
+    expect(refusal(() => parseParams('getRequest', { id: 'r', filters: scoped.filters }, capabilities)).field).toBe('filters.user')
+  })
+})
