@@ -1,11 +1,11 @@
 import * as Popover from '@radix-ui/react-popover'
-import { DIMENSION_LABELS, type Dimension, resolveLimits } from '@usagekit/core'
+import { DIMENSION_LABELS, type Dimension } from '@usagekit/core'
 import { clsx } from 'clsx'
 import { type HTMLAttributes, forwardRef, useDeferredValue, useId, useState } from 'react'
 import { ErrorState, Skeleton } from '../components/WidgetState.js'
 import { ChevronDownIcon } from '../components/icons.js'
 import { useUsageSelection } from '../context/UsageProvider.js'
-import { useCapabilities } from '../hooks/useCapabilities.js'
+import { useLimits } from '../hooks/useCapabilities.js'
 import { useDimensionValues } from '../hooks/useDimensionValues.js'
 
 export interface DimensionFilterProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onChange'> {
@@ -24,7 +24,7 @@ export const DimensionFilter = forwardRef<HTMLDivElement, DimensionFilterProps>(
   const values = useDimensionValues(dimension, { search: deferred, enabled: open })
   const chosen = filters[dimension] ?? []
   // The adapter's limits: a choice it would refuse (413) is not offered.
-  const limits = resolveLimits(useCapabilities().data?.limits)
+  const limits = useLimits()
   const full = !single && chosen.length >= limits.maxFilterValues
   const name = label ?? DIMENSION_LABELS[dimension]
   const listId = useId()

@@ -19,6 +19,7 @@ import { ArrowDownIcon, ArrowUpIcon } from '../components/icons.js'
 import type { SeriesColors } from '../components/seriesColor.js'
 import { useIsClient, useUsageConfig, useUsageSelection } from '../context/UsageProvider.js'
 import { useBreakdown } from '../hooks/useBreakdown.js'
+import { useLimits } from '../hooks/useCapabilities.js'
 import { type UsageFormat, useFormat } from '../hooks/useFormat.js'
 import { Sparkline } from './Sparkline.js'
 
@@ -163,6 +164,7 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
   )
   const [sorting, setSorting] = useState<SortingState>([{ id: metrics.includes('cost') ? 'cost' : metrics[0]!, desc: true }])
   const [search, setSearch] = useState('')
+  const { maxSearchLength } = useLimits()
   const deferredSearch = useDeferredValue(search)
   const [serverPage, setServerPage] = useState(0)
   // A search for a user means nothing among teams: start over when the grouping changes.
@@ -258,6 +260,7 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
             placeholder={searchLabel}
             aria-label={searchLabel}
             value={search}
+            maxLength={maxSearchLength}
             onChange={(event) => {
               setSearch(event.target.value)
               setServerPage(0)
