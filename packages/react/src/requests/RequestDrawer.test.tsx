@@ -40,7 +40,7 @@ describe('RequestDrawer metadata', () => {
   it('draws nested metadata as a collapsible tree of text, primitives as before', async () => {
     renderDrawer(nested)
     const dialog = await screen.findByRole('dialog')
-    const section = await waitFor(() => within(dialog).getByRole('region', { name: 'Metadata' }))
+    const section = await waitFor(() => within(dialog).getByRole('region', { name: 'Metadata' }), { timeout: 5000 })
     expect(section).not.toHaveTextContent('[object Object]')
     // Primitives stay plain text.
     for (const text of ['chat', '2', 'false']) expect(within(section).getAllByText(text).length).toBeGreaterThan(0)
@@ -78,7 +78,7 @@ describe('RequestDrawer metadata', () => {
     const metadata = JSON.parse('{"__proto__": {"polluted": true}, "constructor": "c", "list": [' + Array.from({ length: 250 }, (_, i) => i).join(',') + ']}') as Record<string, unknown>
     renderDrawer(metadata)
     const dialog = await screen.findByRole('dialog')
-    const section = await waitFor(() => within(dialog).getByRole('region', { name: 'Metadata' }))
+    const section = await waitFor(() => within(dialog).getByRole('region', { name: 'Metadata' }), { timeout: 5000 })
     expect(within(section).getByText('__proto__')).toBeInTheDocument()
     expect(within(section).getByText('polluted')).toBeInTheDocument()
     expect(within(section).getByText('constructor')).toBeInTheDocument()
