@@ -101,6 +101,9 @@ describe('CSV injection (OWASP) for every cell', () => {
     const columns: CsvColumn<BreakdownRow>[] = breakdownCsvColumns({ groupBy: 'team', metrics: ['requests', 'cost'], currency: 'USD' })
     const [b] = Papa.parse<Record<string, string>>(toCsv([breakdownRow], columns), { header: true, skipEmptyLines: true }).data
     expect(b).toEqual({ team_id: 'u1', team: "'@user", models: "gpt-4o;'+evil", requests: '3', cost_usd: '-1.5' })
+    // A custom metric named like an Object.prototype member reads nothing from the prototype.
+    const odd = toCsv([breakdownRow], breakdownCsvColumns({ groupBy: 'team', metrics: ['toString', 'constructor'], currency: 'USD' }))
+    expect(odd).not.toContain('native code')
 
     // The streaming exporter over an adapter: the same cells.
     const base = generateUsageRecords({ seed: 9, start: range.start, end: range.end, requestsPerDay: 5 })[0]!

@@ -212,7 +212,7 @@ export function breakdownCsvColumns(options: {
   columns.push({ id: 'models', header: 'models', value: (row) => row.models })
   for (const metric of options.metrics) {
     const definition = getMetricDefinition(metric, options.definitions)
-    columns.push({ id: metric, header: metricHeader(metric, definition, options.currency), value: (row) => row.metrics[metric] })
+    columns.push({ id: metric, header: metricHeader(metric, definition, options.currency), value: (row) => (Object.hasOwn(row.metrics, metric) ? row.metrics[metric] : undefined) })
   }
   return columns
 }
