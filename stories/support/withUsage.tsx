@@ -1,5 +1,5 @@
 import type { Decorator } from '@storybook/react-vite'
-import type { UsageAdapter, UsageRecord } from '@usagekit/core'
+import { ADAPTER_METHODS, type UsageAdapter, type UsageRecord } from '@usagekit/core'
 import type { MemoryAdapterOptions } from '@usagekit/core/memory'
 import type { UsageProviderProps } from '@usagekit/react'
 import { useMemo } from 'react'
@@ -18,15 +18,13 @@ export interface UsageStoryParameters {
   framed?: boolean
 }
 
-const EVERY_METHOD = ['getCapabilities', 'getSummary', 'getTimeSeries', 'getBreakdown', 'listRequests', 'getRequest', 'getDimensionValues'] as const
-
 function adapterFor(parameters: UsageStoryParameters): UsageAdapter {
   const options = parameters.adapter ?? {}
   switch (parameters.state) {
     case 'loading':
       return storyAdapter({ ...options, latency: 1e9 })
     case 'error':
-      return storyAdapter({ ...options, failMethods: EVERY_METHOD.filter((m) => m !== 'getCapabilities') })
+      return storyAdapter({ ...options, failMethods: ADAPTER_METHODS.filter((m) => m !== 'getCapabilities') })
     case 'empty':
       return storyAdapter({ ...options, records: [], meters: [] })
     default:

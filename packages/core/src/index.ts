@@ -169,3 +169,4 @@ export {
   assertValidQuery,
   supportsMetric,
 } from './validateQuery'
+export type { FilterCheckOptions } from './validateQuery'

@@ -39,11 +39,13 @@ function optionalBoolean(value: unknown, field: string): boolean | undefined {
  * limit), and returns params ready for the adapter. Keyed by the contract's methods, so the
  * compiler names a method without one.
  */
+const CLIENT = { countValues: true } as const
+
 export const PARAMS_PARSERS: { readonly [M in AdapterMethod]: (body: Body, capabilities: AdapterCapabilities) => ParsedParams<M> } = {
   getCapabilities: () => ({}),
   getSummary(body, capabilities) {
     const params = { ...pick(body, QUERY_KEYS), ...pick(body, ['metrics'] as const) } as ParsedParams<'getSummary'>
-    assertValidQuery(params, capabilities)
+    assertValidQuery(params, capabilities, CLIENT)
     assertMetrics(params.metrics, capabilities)
     const compareToPrevious = optionalBoolean(body.compareToPrevious, 'compareToPrevious')
     return compareToPrevious ? { ...params, compareToPrevious } : params
@@ -52,6 +54,7 @@ export const PARAMS_PARSERS: { readonly [M in AdapterMethod]: (body: Body, capab
     const params = { ...pick(body, QUERY_KEYS), ...pick(body, ['bucket', 'metrics', 'groupBy', 'limit'] as const) } as ParsedParams<'getTimeSeries'>
     // A grouped series asked for without a limit answers the top `maxSeries` groups and Other.
     if (params.groupBy !== undefined && params.limit === undefined) params.limit = resolveLimits(capabilities.limits).maxSeries
+    assertValidQuery(params, capabilities, CLIENT)
     assertTimeSeriesQuery(params, capabilities)
     return params
   },
@@ -60,6 +63,7 @@ export const PARAMS_PARSERS: { readonly [M in AdapterMethod]: (body: Body, capab
       ...pick(body, QUERY_KEYS),
       ...pick(body, ['groupBy', 'metrics', 'sort', 'search', 'limit', 'offset', 'trend'] as const),
     } as ParsedParams<'getBreakdown'>
+    assertValidQuery(params, capabilities, CLIENT)
     assertBreakdownQuery(params, capabilities)
     if (params.sort) params.sort = { metric: params.sort.metric, direction: params.sort.direction }
     if (params.trend) params.trend = { bucket: params.trend.bucket, metric: params.trend.metric }
@@ -67,18 +71,20 @@ export const PARAMS_PARSERS: { readonly [M in AdapterMethod]: (body: Body, capab
   },
   listRequests(body, capabilities) {
     const params = { ...pick(body, QUERY_KEYS), ...pick(body, ['cursor', 'pageSize', 'search'] as const) } as ParsedParams<'listRequests'>
+    assertValidQuery(params, capabilities, CLIENT)
     assertListRequestsQuery(params, capabilities)
     return params
   },
   getRequest(body, capabilities) {
     const params = pick(body, ['id', 'filters'] as const) as ParsedParams<'getRequest'>
     assertRequestId(params.id, capabilities)
-    assertValidFilters(params.filters, capabilities)
+    assertValidFilters(params.filters, capabilities, CLIENT)
     const content = optionalBoolean(body.content, 'content')
     return content === undefined ? params : { ...params, content }
   },
   getDimensionValues(body, capabilities) {
     const params = { ...pick(body, QUERY_KEYS), ...pick(body, ['dimension', 'search', 'limit'] as const) } as ParsedParams<'getDimensionValues'>
+    assertValidQuery(params, capabilities, CLIENT)
     assertDimensionValuesQuery(params, capabilities)
     return params
   },

@@ -11,6 +11,11 @@ const MAX_KNOWN_ZONES = 1_000
 /** The longest IANA name is 32 characters ("America/Argentina/ComodRivadavia"); anything much longer is not a zone. */
 const MAX_ZONE_LENGTH = 64
 
+/** How many zones the cache holds (for tests: rejected zones must add none). */
+export function knownTimeZoneCount(): number {
+  return knownZones.size
+}
+
 /** Whether `timeZone` is an IANA zone this runtime knows. */
 export function isValidTimeZone(timeZone: string): boolean {
   if (typeof timeZone !== 'string' || timeZone.length === 0 || timeZone.length > MAX_ZONE_LENGTH) return false

@@ -47,7 +47,7 @@ export function assertText(value: unknown, field: string, max: number): asserts 
  * Throws `InvalidQueryError` naming the field: a bad or reversed range, a range longer than the
  * adapter allows, an unknown time zone, a filter on an unsupported dimension, too many filter values.
  */
-export function assertValidQuery(query: UsageQuery, capabilities: AdapterCapabilities): ParsedRange {
+export function assertValidQuery(query: UsageQuery, capabilities: AdapterCapabilities, options: FilterCheckOptions = {}): ParsedRange {
   if (typeof query !== 'object' || query === null) throw new InvalidQueryError('The query must be an object with range and timeZone.', { field: 'range' })
   const parsed = parseRange(query.range)
   assertTimeZone(query.timeZone)
@@ -58,11 +58,20 @@ export function assertValidQuery(query: UsageQuery, capabilities: AdapterCapabil
       tooLarge: true,
     })
   }
-  assertValidFilters(query.filters, capabilities)
+  assertValidFilters(query.filters, capabilities, options)
   return parsed
 }
 
-export function assertValidFilters(filters: Filters | undefined, capabilities: AdapterCapabilities): void {
+export interface FilterCheckOptions {
+  /**
+   * Count filter values against `maxFilterValues` and `maxFilterValuesTotal`. On for what a client
+   * sends (`parseParams`); off inside adapters, whose filters also carry the host's own scope
+   * (a team lead's scope may list more users than a client may pick).
+   */
+  countValues?: boolean
+}
+
+export function assertValidFilters(filters: Filters | undefined, capabilities: AdapterCapabilities, options: FilterCheckOptions = {}): void {
   if (filters === undefined || filters === null) return
   if (typeof filters !== 'object' || Array.isArray(filters)) {
     throw new InvalidQueryError('filters must be an object of dimension → string[].', { field: 'filters' })
@@ -74,14 +83,14 @@ export function assertValidFilters(filters: Filters | undefined, capabilities: A
     assertDimension(dimension, capabilities, field)
     if (values === undefined) continue
     if (!Array.isArray(values)) throw new InvalidQueryError(`${field} must be an array of strings.`, { field })
-    if (values.length > limits.maxFilterValues) {
+    if (options.countValues && values.length > limits.maxFilterValues) {
       throw new InvalidQueryError(`${field} has ${values.length} values; this adapter allows at most ${limits.maxFilterValues} per dimension.`, {
         field,
         tooLarge: true,
       })
     }
     total += values.length
-    if (total > limits.maxFilterValuesTotal) {
+    if (options.countValues && total > limits.maxFilterValuesTotal) {
       throw new InvalidQueryError(`filters have more than ${limits.maxFilterValuesTotal} values in all, the most this adapter allows.`, {
         field: 'filters',
         tooLarge: true,

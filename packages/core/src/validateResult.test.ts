@@ -94,3 +94,48 @@ describe('withValidation', () => {
     await expect(bad.getSummary({ range, timeZone: 'UTC', metrics: ['requests'] })).rejects.toThrow(/getSummary returned an invalid answer: totals\.requests must be a non-negative finite number .* \(got NaN\)/)
   })
 })
+
+describe('the contract tables', () => {
+  it('RESULT_VALIDATORS has a validator for every method', async () => {
+    const { RESULT_VALIDATORS } = await import('./validateResult')
+    const { ADAPTER_METHODS } = await import('./adapterMethods')
+    expect(Object.keys(RESULT_VALIDATORS).sort()).toEqual([...ADAPTER_METHODS].sort())
+  })
+
+  it('capabilities carry every limit: the adapter’s own, and the defaults for the rest', async () => {
+    const { DEFAULT_LIMITS } = await import('./limits')
+    const capabilities = validateCapabilities({
+      metrics: [],
+      dimensions: ['user'],
+      currency: 'USD',
+      requestContent: false,
+      limits: { maxRangeDays: 90, maxPageSize: 100, maxFilterValues: 10 },
+    })
+    expect(capabilities.limits).toEqual({ ...DEFAULT_LIMITS, maxRangeDays: 90, maxPageSize: 100, maxFilterValues: 10 })
+  })
+})
+
+describe('request detail metadata', () => {
+  const detail = async () => {
+    const { generateUsageRecords } = await import('./fixtures/generateUsageRecords')
+    const [record] = generateUsageRecords({ seed: 3, start: '2026-11-01T00:00:00Z', end: '2026-11-01T01:00:00Z', requestsPerDay: 500 })
+    return createMemoryAdapter([record!]).getRequest({ id: record!.id })
+  }
+
+  it('accepts nested JSON (gateway headers, retry lists, routing decisions)', async () => {
+    const { validateRequestDetail } = await import('./validateResult')
+    const metadata = { headers: { 'x-request-id': 'abc', 'x-retries': [1, 2] }, route: { chosen: { model: 'gpt', score: 0.5, fallback: null } }, ok: true }
+    expect(validateRequestDetail({ ...(await detail()), metadata }).metadata).toEqual(metadata)
+  })
+
+  it.each([
+    ['a function', () => 1],
+    ['NaN', Number.NaN],
+    ['a Date', new Date(0)],
+    ['JSON nested deeper than 32 levels', JSON.parse(`${'['.repeat(40)}1${']'.repeat(40)}`)],
+  ])('refuses %s in metadata', async (_, value) => {
+    const { validateRequestDetail } = await import('./validateResult')
+    const base = await detail()
+    expect(() => validateRequestDetail({ ...base, metadata: { value } })).toThrow(/metadata\.value/)
+  })
+})

@@ -41,6 +41,8 @@ export { kpiPresets } from './components/kpiPresets.js'
 export type { KpiPreset, KpiSpec } from './components/kpiPresets.js'
 export { UsageRoot } from './components/UsageRoot.js'
 export { EmptyState, ErrorState, Skeleton } from './components/WidgetState.js'
+export { UsageErrorBoundary } from './components/UsageErrorBoundary.js'
+export type { UsageErrorBoundaryProps } from './components/UsageErrorBoundary.js'
 export { createSeriesColors, seriesColor, seriesSlot } from './components/seriesColor.js'
 export type { SeriesColors } from './components/seriesColor.js'
 

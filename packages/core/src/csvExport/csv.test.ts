@@ -1,9 +1,9 @@
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import { breakdownCsvColumns, collectCsv, csvFileName, exportBreakdownCsv, exportRequestsCsv, formatIsoInZone, requestCsvColumns, toCsv } from './csv'
+import { type CsvColumn, type CsvValue, breakdownCsvColumns, collectCsv, csvFileName, exportBreakdownCsv, exportRequestsCsv, formatIsoInZone, requestCsvColumns, toCsv } from './csv'
 import { generateUsageRecords } from '../fixtures/generateUsageRecords'
 import { createMemoryAdapter } from '../memory/createMemoryAdapter'
-import type { RequestSummary } from '../types'
+import type { BreakdownRow, RequestSummary, UsageRecord } from '../types'
 
 const range = { start: '2026-11-02T05:00:00.000Z', end: '2026-11-09T05:00:00.000Z' }
 
@@ -29,6 +29,90 @@ describe('toCsv', () => {
     expect(parsed[4]).toEqual(['multi\nline "quoted"', "'\rcarriage", '7'])
     expect(parsed[5]).toEqual(["'=1+2\n=3", 'a,b', '10'])
     expect(csv.endsWith('\r\n')).toBe(true)
+  })
+})
+
+describe('CSV injection (OWASP) for every cell', () => {
+  const one = (value: CsvValue, header = 'cell') => toCsv([{ value }], [{ id: 'cell', header, value: (row: { value: CsvValue }) => row.value }])
+  /** The data line of a one-cell file, as written. */
+  const line = (value: CsvValue) => one(value).split('\r\n').slice(1, -1).join('\r\n')
+  /** The cell a CSV reader gets back. */
+  const cell = (value: CsvValue) => Papa.parse<string[]>(one(value).trimEnd(), { newline: '\r\n' }).data[1]![0]
+
+  it.each([
+    ['=', '=SUM(A1:A2)'],
+    ['+', '+1 555 0100'],
+    ['-', '-2+3'],
+    ['@', '@SUM(1+1)'],
+    ['tab', '\t=cmd'],
+    ['CR', '\r=cmd'],
+    ['LF', '\n=cmd'],
+    ['NUL', '\0=cmd'],
+  ])('prefixes a text cell starting with %s with a quote and quotes the cell', (_, text) => {
+    expect(cell(text)).toBe(`'${text}`)
+    expect(line(text).startsWith(`"'`)).toBe(true)
+  })
+
+  it('leaves text that does not start like a formula alone', () => {
+    for (const text of ['plain', 'a=b', 'x-1', 'e@mail.example', ' =not first', "'quoted"]) expect(cell(text)).toBe(text)
+    expect(line('plain')).toBe('plain')
+    expect(line('')).toBe('')
+  })
+
+  it('escapes a text cell that is a number, but writes number columns raw', () => {
+    expect(cell('-1.5')).toBe("'-1.5")
+    expect(cell('+44')).toBe("'+44")
+    expect(line(-1.5)).toBe('-1.5')
+    expect(line(-3)).toBe('-3')
+    expect(line(0.000042)).toBe('0.000042')
+    expect(line(-12345678901234567890n)).toBe('-12345678901234567890')
+    expect(line(false)).toBe('false')
+    expect(line(Number.NaN)).toBe('')
+    expect(line(null)).toBe('')
+  })
+
+  it('escapes each item of a list cell, not only the first', () => {
+    expect(cell(['ok', '=HYPERLINK("http://evil.example")', '-1', '@x', '\0nul', '\nlf', 'tail'])).toBe(`ok;'=HYPERLINK("http://evil.example");'-1;'@x;'\0nul;'\nlf;tail`)
+    expect(cell(['=a', 'b'])).toBe("'=a;b")
+    expect(line([])).toBe('')
+    // A list cell holds `;`, the separator of many locales' spreadsheets: always quoted.
+    expect(line(['a', 'b'])).toBe('"a;b"')
+    expect(line('one;two')).toBe('"one;two"')
+  })
+
+  it('quotes cells with the delimiter, quotes or line breaks and doubles the quotes', () => {
+    expect(line('say "hi", ok')).toBe('"say ""hi"", ok"')
+    expect(line('two\nlines')).toBe('"two\nlines"')
+    expect(line('a,b')).toBe('"a,b"')
+    expect(cell('say "hi", ok')).toBe('say "hi", ok')
+  })
+
+  it('escapes headers the same way', () => {
+    expect(one('x', '=evil').split('\r\n')[0]).toBe(`"'=evil"`)
+  })
+
+  it('escapes tags and models in every exporter', async () => {
+    const request = { id: 'r1', timestamp: '2026-11-01T00:00:00Z', tags: ['prod', '=cmd|\' /C calc\'!A0', '-2'], userName: '-1.5', cost: -0.25 } as unknown as RequestSummary
+    const csv = toCsv([request], requestCsvColumns({ timeZone: 'UTC', currency: 'USD', columns: ['id', 'userName', 'tags', 'cost'] }))
+    const [row] = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data
+    expect(row).toEqual({ request_id: 'r1', user_name: "'-1.5", tags: "prod;'=cmd|' /C calc'!A0;'-2", cost_usd: '-0.25' })
+
+    const breakdownRow = { key: 'u1', label: '@user', models: ['gpt-4o', '+evil'], metrics: { requests: 3, cost: -1.5 } } as unknown as BreakdownRow
+    const columns: CsvColumn<BreakdownRow>[] = breakdownCsvColumns({ groupBy: 'team', metrics: ['requests', 'cost'], currency: 'USD' })
+    const [b] = Papa.parse<Record<string, string>>(toCsv([breakdownRow], columns), { header: true, skipEmptyLines: true }).data
+    expect(b).toEqual({ team_id: 'u1', team: "'@user", models: "gpt-4o;'+evil", requests: '3', cost_usd: '-1.5' })
+    // A custom metric named like an Object.prototype member reads nothing from the prototype.
+    const odd = toCsv([breakdownRow], breakdownCsvColumns({ groupBy: 'team', metrics: ['toString', 'constructor'], currency: 'USD' }))
+    expect(odd).not.toContain('native code')
+
+    // The streaming exporter over an adapter: the same cells.
+    const base = generateUsageRecords({ seed: 9, start: range.start, end: range.end, requestsPerDay: 5 })[0]!
+    const record: UsageRecord = { ...base, tags: ['ok', '=1+1', '\0x'], userName: '\n=cmd' }
+    const streamed = await collectCsv(
+      exportRequestsCsv({ adapter: createMemoryAdapter([record]), query: { range, timeZone: 'UTC', filters: {} }, columns: requestCsvColumns({ timeZone: 'UTC', currency: 'USD', columns: ['userName', 'tags'] }) }),
+    )
+    const [s] = Papa.parse<Record<string, string>>(streamed, { header: true, skipEmptyLines: true }).data
+    expect(s).toEqual({ user_name: "'\n=cmd", tags: "ok;'=1+1;'\0x" })
   })
 })
 

@@ -14,7 +14,11 @@ import type {
   UsageAdapter,
 } from '../types'
 
-export type CsvValue = string | number | bigint | boolean | null | undefined
+/** A scalar cell. Numbers, bigints and booleans are written raw; strings are escaped (see toCsv). */
+export type CsvScalar = string | number | bigint | boolean | null | undefined
+
+/** A cell: a scalar, or a list of strings written as one cell joined by `;` (tags, models). */
+export type CsvValue = CsvScalar | readonly string[]
 
 export interface CsvColumn<Row> {
   /** Stable id (what a table calls the column). */
@@ -23,24 +27,46 @@ export interface CsvColumn<Row> {
   value: (row: Row) => CsvValue
 }
 
-/**
- * Cells a spreadsheet would run as a formula. papaparse's own default pattern misses
- * multi-line cells, so the whole first character is checked here.
- */
-const FORMULA_START = /^[=+\-@\t\r]/
+/** Joins the items of a list cell. */
+export const CSV_LIST_SEPARATOR = ';'
 
-function csvOptions(header: boolean): Papa.UnparseConfig {
-  return { header, newline: '\r\n', escapeFormulae: FORMULA_START, quotes: false }
+/**
+ * First characters a spreadsheet may run as a formula: OWASP's `= + - @`, tab (0x09) and carriage
+ * return (0x0D), plus line feed (0x0A) and NUL (0x00). papaparse's `escapeFormulae` checks only
+ * OWASP's six and only the cell as a whole, so the rule is applied here, to every text cell and
+ * to each item of a list cell.
+ */
+const FORMULA_START = /^[=+\-@\t\r\n\0]/
+
+/** A text cell as a spreadsheet must show it: prefixed with `'` when it starts like a formula. */
+export function neutralizeCsvText(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text
 }
 
 /**
- * RFC 4180 CSV of rows: raw numbers (never formatted), text cells that start with
- * `= + - @`, tab or CR prefixed with `'` so spreadsheets show them instead of running them.
+ * Quote a cell (besides papaparse's own reasons: the delimiter, a `"`, CR, LF, a leading or
+ * trailing space) when it was neutralised, or holds `;`, the separator a spreadsheet in many
+ * locales splits on.
+ */
+function mustQuote(value: unknown): boolean {
+  return typeof value === 'string' && (value.startsWith("'") || value.includes(';'))
+}
+
+function csvOptions(header: boolean): Papa.UnparseConfig {
+  return { header, newline: '\r\n', escapeFormulae: false, quotes: mustQuote }
+}
+
+/**
+ * RFC 4180 CSV of rows (OWASP CSV injection rules). Numbers, bigints and booleans are written raw,
+ * never formatted or escaped (a negative amount stays `-3`). Every text cell, every header and
+ * every item of a list cell that starts with `=`, `+`, `-`, `@`, tab, CR, LF or NUL is prefixed
+ * with `'` — a text cell holding `-1.5` included — and the cell is then quoted. A cell that holds
+ * the delimiter `,`, `;`, a `"` or a line break is quoted, its `"` doubled.
  */
 export function toCsv<Row>(rows: readonly Row[], columns: readonly CsvColumn<Row>[], options: { header?: boolean } = {}): string {
   const header = options.header ?? true
   const data = rows.map((row) => columns.map((column) => normalizeCell(column.value(row))))
-  const fields = columns.map((column) => column.header)
+  const fields = columns.map((column) => neutralizeCsvText(String(column.header)))
   if (data.length === 0 && !header) return ''
   // papaparse ends a header-only file with a newline and a file with rows without one.
   const text = Papa.unparse({ fields, data }, csvOptions(header))
@@ -49,9 +75,12 @@ export function toCsv<Row>(rows: readonly Row[], columns: readonly CsvColumn<Row
 
 function normalizeCell(value: CsvValue): string | number | boolean | null {
   if (value === undefined || value === null) return null
+  if (typeof value === 'string') return neutralizeCsvText(value)
   if (typeof value === 'bigint') return value.toString()
-  if (typeof value === 'number' && !Number.isFinite(value)) return null
-  return value
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null
+  if (typeof value === 'boolean') return value
+  if (Array.isArray(value)) return value.map((item) => neutralizeCsvText(String(item))).join(CSV_LIST_SEPARATOR)
+  return neutralizeCsvText(String(value))
 }
 
 /** An instant as ISO-8601 with the zone's offset: `2026-11-01T01:30:00.000-04:00`. */
@@ -149,7 +178,7 @@ export function requestCsvColumns(
     cost: { id: 'cost', header: `cost_${currency.toLowerCase()}`, value: (row) => row.cost },
     latencyMs: { id: 'latencyMs', header: 'latency_ms', value: (row) => row.latencyMs },
     ttftMs: { id: 'ttftMs', header: 'ttft_ms', value: (row) => row.ttftMs },
-    tags: { id: 'tags', header: 'tags', value: (row) => row.tags.join(';') },
+    tags: { id: 'tags', header: 'tags', value: (row) => row.tags },
   }
   return (options.columns ?? DEFAULT_REQUEST_COLUMNS).map((id) => all[id])
 }
@@ -180,10 +209,10 @@ export function breakdownCsvColumns(options: {
     columns.push({ id: 'secondary', header: 'email', value: (row) => row.secondary })
     columns.push({ id: 'team', header: 'team', value: (row) => row.team })
   }
-  columns.push({ id: 'models', header: 'models', value: (row) => row.models?.join(';') })
+  columns.push({ id: 'models', header: 'models', value: (row) => row.models })
   for (const metric of options.metrics) {
     const definition = getMetricDefinition(metric, options.definitions)
-    columns.push({ id: metric, header: metricHeader(metric, definition, options.currency), value: (row) => row.metrics[metric] })
+    columns.push({ id: metric, header: metricHeader(metric, definition, options.currency), value: (row) => (Object.hasOwn(row.metrics, metric) ? row.metrics[metric] : undefined) })
   }
   return columns
 }

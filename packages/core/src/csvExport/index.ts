@@ -1,6 +1,7 @@
 // CSV export lives in its own entry, @usagekit/core/csv, so the CSV writer (papaparse) loads only
 // when a reader exports.
 export {
+  CSV_LIST_SEPARATOR,
   DEFAULT_REQUEST_COLUMNS,
   breakdownCsvColumns,
   collectCsv,
@@ -8,7 +9,8 @@ export {
   exportBreakdownCsv,
   exportRequestsCsv,
   formatIsoInZone,
+  neutralizeCsvText,
   requestCsvColumns,
   toCsv,
 } from './csv'
-export type { CsvColumn, CsvExportProgress, CsvValue, RequestColumnId } from './csv'
+export type { CsvColumn, CsvExportProgress, CsvScalar, CsvValue, RequestColumnId } from './csv'

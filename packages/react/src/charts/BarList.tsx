@@ -5,6 +5,7 @@ import { ErrorState, EmptyState, Skeleton } from '../components/WidgetState.js'
 import { useUsageConfig } from '../context/UsageProvider.js'
 import { useBreakdown } from '../hooks/useBreakdown.js'
 import { useFormat } from '../hooks/useFormat.js'
+import { own } from '../components/own.js'
 
 export interface BarListProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
   title: string
@@ -23,7 +24,7 @@ export const BarList = forwardRef<HTMLElement, BarListProps>(function BarList({ 
   const format = useFormat()
   const query = useBreakdown({ groupBy, metrics: [metric], limit })
   const rows = query.data?.rows ?? []
-  const max = Math.max(0, ...rows.map((row) => row.metrics[metric] ?? 0))
+  const max = Math.max(0, ...rows.map((row) => own(row.metrics, metric) ?? 0))
   const height = limit * 34
   const state = query.isError ? 'error' : query.isPending ? 'loading' : rows.length === 0 ? 'empty' : 'ready'
   return (
@@ -37,7 +38,7 @@ export const BarList = forwardRef<HTMLElement, BarListProps>(function BarList({ 
       ) : (
         <ol className="uk-bar-list" aria-label={title}>
           {rows.map((row) => {
-            const value = row.metrics[metric] ?? 0
+            const value = own(row.metrics, metric) ?? 0
             const color = colorByKey ? colorOf(row.key, groupBy) : 'var(--uk-accent)'
             return (
               <li key={row.key} data-key={row.key}>

@@ -6,6 +6,7 @@ import { useUsageConfig } from '../context/UsageProvider.js'
 import { useFormat } from '../hooks/useFormat.js'
 import { useTimeSeries } from '../hooks/useTimeSeries.js'
 import { type ChartSeries, TimeChart } from './TimeChart.js'
+import { own } from '../components/own.js'
 
 export interface UsageChartProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
   title: string
@@ -46,13 +47,13 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
     if (!result) return []
     if (buildSeries) return buildSeries(result, color)
     if (groupBy) {
-      return result.series.map((s) => ({ key: s.key, label: s.label, color: color(s.key), values: s.values[metric] ?? [], stack: stacks ? 'all' : s.key }))
+      return result.series.map((s) => ({ key: s.key, label: s.label, color: color(s.key), values: own(s.values, metric) ?? [], stack: stacks ? 'all' : s.key }))
     }
     return metrics.map((m, i) => ({
       key: m,
       label: format.definition(m).label,
       color: metrics.length > 1 ? `var(--uk-series-${i})` : 'var(--uk-accent)',
-      values: result.series[0]?.values[m] ?? [],
+      values: own(result.series[0]?.values, m) ?? [],
     }))
   }, [result, buildSeries, groupBy, metric, metrics, stacks, format, colorOf])
   const empty = series.every((s) => s.values.every((v) => !v))

@@ -7,6 +7,7 @@ import { useSummary } from '../hooks/useSummary.js'
 import { useUsageQuery } from '../hooks/useUsageQuery.js'
 import { KpiCard } from './KpiCard.js'
 import { type KpiPreset, type KpiSpec, kpiPresets } from './kpiPresets.js'
+import { own } from './own.js'
 
 export interface KpiGridProps extends HTMLAttributes<HTMLDivElement> {
   /** A seed's card set, or your own `cards`. */
@@ -40,8 +41,8 @@ export const KpiGrid = forwardRef<HTMLDivElement, KpiGridProps>(function KpiGrid
     <div ref={ref} className={clsx('uk-kpi-grid', className)} data-state={summary.isError ? 'error' : summary.isPending ? 'loading' : 'ready'} {...props}>
       {specs.map((spec) => {
         const definition = format.definition(spec.metric)
-        const value = totals?.[spec.metric]
-        const delta = compare && spec.delta !== false && totals && previous ? metricDelta(definition, value, previous[spec.metric]) : null
+        const value = own(totals, spec.metric)
+        const delta = compare && spec.delta !== false && totals && previous ? metricDelta(definition, value, own(previous, spec.metric)) : null
         return (
           <KpiCard
             key={spec.metric}

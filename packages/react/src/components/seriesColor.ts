@@ -13,10 +13,17 @@ export function seriesSlot(key: string): number {
   return hash % SERIES_PALETTE_SIZE
 }
 
+/** The host's colours as a Map of own string entries: a data key never reads `Object.prototype`. */
+function overrideMap(overrides: Record<string, string> | undefined): Map<string, string> {
+  const map = new Map<string, string>()
+  if (overrides) for (const [key, value] of Object.entries(overrides)) if (typeof value === 'string' && value) map.set(key, value)
+  return map
+}
+
 /** The colour of a series by its hash alone: the host's override, grey for `__other__`, else the palette. */
 export function seriesColor(key: string, overrides: Record<string, string> = {}): string {
-  const own = overrides[key]
-  if (own) return own
+  const own = Object.hasOwn(overrides, key) ? overrides[key] : undefined
+  if (typeof own === 'string' && own) return own
   if (key === OTHER_KEY) return 'var(--uk-series-other)'
   return `var(--uk-series-${seriesSlot(key)})`
 }
@@ -30,9 +37,10 @@ export type SeriesColors = (key: string, dimension?: string) => string
  * one while fewer than ten are shown. Render order is deterministic, so server and client agree.
  */
 export function createSeriesColors(overrides: Record<string, string> = {}): SeriesColors {
+  const colors = overrideMap(overrides)
   const taken = new Map<string, Map<string, number>>()
   return (key, dimension = '') => {
-    const own = overrides[key]
+    const own = colors.get(key)
     if (own) return own
     if (key === OTHER_KEY) return 'var(--uk-series-other)'
     let slots = taken.get(dimension)

@@ -197,6 +197,8 @@ function UsageProviderInner(props: UsageProviderProps): ReactNode {
   }, [anchor, getNow])
 
   const { syncUrl } = props
+  // A link is input from anyone: a value the page cannot use is ignored (selectionFromSearch never
+  // throws), and a browser that refuses the URL update (sandboxed frame, rate limit) keeps the page.
   useEffect(() => {
     if (!syncUrl) return
     const fromUrl = selectionFromSearch(window.location.search)
@@ -204,8 +206,12 @@ function UsageProviderInner(props: UsageProviderProps): ReactNode {
   }, [syncUrl])
   useEffect(() => {
     if (!syncUrl) return
-    const search = selectionToSearch(selection, window.location.search)
-    if (search !== window.location.search) window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`)
+    try {
+      const search = selectionToSearch(selection, window.location.search)
+      if (search !== window.location.search) window.history.replaceState(window.history.state, '', `${window.location.pathname}${search}${window.location.hash}`)
+    } catch {
+      // The URL stays as it was; the page keeps working.
+    }
   }, [syncUrl, selection])
 
   const queryClient = useQueryClient()

@@ -5,6 +5,7 @@ import { type HTMLAttributes, forwardRef, useDeferredValue, useId, useState } fr
 import { ErrorState, Skeleton } from '../components/WidgetState.js'
 import { ChevronDownIcon } from '../components/icons.js'
 import { useUsageSelection } from '../context/UsageProvider.js'
+import { useLimits } from '../hooks/useCapabilities.js'
 import { useDimensionValues } from '../hooks/useDimensionValues.js'
 
 export interface DimensionFilterProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onChange'> {
@@ -22,6 +23,9 @@ export const DimensionFilter = forwardRef<HTMLDivElement, DimensionFilterProps>(
   const deferred = useDeferredValue(search)
   const values = useDimensionValues(dimension, { search: deferred, enabled: open })
   const chosen = filters[dimension] ?? []
+  // The adapter's limits: a choice it would refuse (413) is not offered.
+  const limits = useLimits()
+  const full = !single && chosen.length >= limits.maxFilterValues
   const name = label ?? DIMENSION_LABELS[dimension]
   const listId = useId()
   const summary = chosen.length === 0 ? 'All' : chosen.length === 1 ? (values.data?.find((v) => v.key === chosen[0])?.label ?? chosen[0]) : `${chosen.length} selected`
@@ -51,6 +55,7 @@ export const DimensionFilter = forwardRef<HTMLDivElement, DimensionFilterProps>(
               aria-label={`Search ${name.toLowerCase()}`}
               aria-controls={listId}
               value={search}
+              maxLength={limits.maxSearchLength}
               onChange={(event) => setSearch(event.target.value)}
             />
             <ul id={listId} className="uk-option-list" aria-label={name}>
@@ -72,7 +77,13 @@ export const DimensionFilter = forwardRef<HTMLDivElement, DimensionFilterProps>(
                 values.data.map((value) => (
                   <li key={value.key}>
                     <label className="uk-option" title={value.secondary ? `${value.label} — ${value.secondary}` : value.label}>
-                      <input type={single ? 'radio' : 'checkbox'} name={listId} checked={chosen.includes(value.key)} onChange={() => choose(value.key)} />
+                      <input
+                        type={single ? 'radio' : 'checkbox'}
+                        name={listId}
+                        checked={chosen.includes(value.key)}
+                        disabled={full && !chosen.includes(value.key)}
+                        onChange={() => choose(value.key)}
+                      />
                       <span className="uk-option-label">{value.label}</span>
                       {value.count !== undefined ? <span className="uk-option-count">{value.count.toLocaleString()}</span> : null}
                     </label>
@@ -80,6 +91,11 @@ export const DimensionFilter = forwardRef<HTMLDivElement, DimensionFilterProps>(
                 ))
               )}
               {values.data && values.data.length === 0 ? <li className="uk-state">No {name.toLowerCase()} matches.</li> : null}
+              {full ? (
+                <li className="uk-state" role="status">
+                  At most {limits.maxFilterValues.toLocaleString()} at once: clear one to choose another.
+                </li>
+              ) : null}
             </ul>
           </Popover.Content>
         </Popover.Portal>

@@ -41,6 +41,18 @@ describe('ExportButton', () => {
     expect(screen.getByText('Exported 600 rows.')).toBeInTheDocument()
   })
 
+  it('escapes every item of a list cell (tags) and keeps money raw, through the exporter the button runs', async () => {
+    const base = testRecords().at(-1)!
+    const records: UsageRecord[] = [{ ...base, id: 'r-tags', tags: ['prod', '=HYPERLINK("http://evil.example","x")', '-1', '\0nul'], cost: 0.5 }]
+    let file: { blob: Blob } | undefined
+    renderUsage(<ExportButton columns={['id', 'tags', 'cost']} onExport={(f) => (file = f)} />, { adapter: createMemoryAdapter(records) })
+    await userEvent.click(await screen.findByRole('button', { name: /Export CSV/ }))
+    await waitFor(() => expect(file).toBeDefined())
+    const written = await text(file!.blob)
+    const [row] = Papa.parse<Record<string, string>>(written, { header: true, skipEmptyLines: true }).data
+    expect(row).toEqual({ request_id: 'r-tags', tags: `prod;'=HYPERLINK("http://evil.example","x");'-1;'\0nul`, cost_usd: '0.5' })
+  })
+
   it('shows progress and can be cancelled', async () => {
     const memory = createMemoryAdapter(testRecords())
     let release: () => void = () => {}

@@ -60,6 +60,38 @@ describe('UsagePage', () => {
     await waitFor(() => expect(ranges.at(-1)).toBe('2026-11-06T23:00:00.000Z/2026-11-20T23:00:00.000Z'))
   })
 
+  it('keeps the page up when one widget throws while rendering: its error state offers Retry, the rest works', async () => {
+    const memory = createMemoryAdapter(testRecords())
+    let broken = true
+    let calls = 0
+    // Without validation an answer of the wrong shape reaches the widget, which throws while rendering.
+    const adapter: UsageAdapter = {
+      ...memory,
+      getBreakdown: async (p) => (calls++, broken ? ({ rows: [null], total: 1 } as unknown as Awaited<ReturnType<UsageAdapter['getBreakdown']>>) : memory.getBreakdown(p)),
+    }
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    renderUsage(<UsagePage sections={['team', 'requests']} />, { adapter, validate: false })
+    // Under a loaded test run the first answers can take a while.
+    const alert = await screen.findByRole('alert', {}, { timeout: 5000 })
+    expect(alert).toHaveTextContent('This widget could not be shown')
+    // The host page, the other widgets of the section and the next section are still there.
+    expect(screen.getByRole('heading', { level: 1, name: 'Usage' })).toBeInTheDocument()
+    await waitFor(() => expect(screen.getByText('Active users', { selector: '.uk-kpi-label' }).closest('section')).toHaveAttribute('data-state', 'ready'), { timeout: 5000 })
+    expect(await screen.findByRole('figure', { name: 'Active users per day' }, { timeout: 5000 })).toBeInTheDocument()
+    expect(screen.getByRole('heading', { level: 2, name: 'Requests' })).toBeInTheDocument()
+    // Retry fetches the widget's data anew: still broken, so the error state comes back…
+    const before = calls
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }))
+    await waitFor(() => expect(calls).toBe(before + 1), { timeout: 5000 })
+    expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent('This widget could not be shown')
+    // …until the adapter answers properly.
+    broken = false
+    await userEvent.click(within(screen.getByRole('alert')).getByRole('button', { name: 'Retry' }))
+    expect(await screen.findByRole('table', { name: 'Breakdown' }, { timeout: 5000 })).toBeInTheDocument()
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    errors.mockRestore()
+  })
+
   it('renders on the server and hydrates without a mismatch', async () => {
     const adapter = createMemoryAdapter(testRecords())
     const page = (client = testQueryClient()) => (

@@ -1,5 +1,6 @@
 import type { Dimension, TimeRangePreset } from '@usagekit/core'
 import { type HTMLAttributes, type ReactNode, forwardRef } from 'react'
+import { UsageErrorBoundary } from '../components/UsageErrorBoundary.js'
 import { UsageRoot } from '../components/UsageRoot.js'
 import { FilterBar } from '../controls/FilterBar.js'
 import { LiveBanner, LiveToggle } from '../controls/LiveToggle.js'
@@ -7,6 +8,7 @@ import { RefreshButton } from '../controls/RefreshButton.js'
 import { TimeRangePicker } from '../controls/TimeRangePicker.js'
 import { ViewToggle } from '../controls/ViewToggle.js'
 import type { RequestLogColumn } from '../requests/RequestLog.js'
+import { PageBoundary, useDropInactiveQueries } from './PageBoundary.js'
 import { UsageSection, type UsageSectionId } from './UsageSection.js'
 
 export interface UsagePageProps extends Omit<HTMLAttributes<HTMLDivElement>, 'title'> {
@@ -52,34 +54,44 @@ export const UsagePage = forwardRef<HTMLDivElement, UsagePageProps>(function Usa
   },
   ref,
 ) {
+  const dropInactive = useDropInactiveQueries()
   return (
     <UsageRoot ref={ref} className={className} {...props}>
-      <div className="uk-page">
-        <div className="uk-page-header">
-          {header ?? (
-            <div>
-              <h1 className="uk-page-title">{title}</h1>
-              {description ? <p className="uk-muted" style={{ margin: '4px 0 0' }}>{description}</p> : null}
-            </div>
-          )}
-          <div className="uk-toolbar">
-            <TimeRangePicker presets={presets} />
-            {refresh ? <RefreshButton /> : null}
-            {live ? <LiveToggle /> : null}
-            {actions}
+      {/* The last line of defence: whatever throws while rendering, the host's page stays up. */}
+      <UsageErrorBoundary title="The usage page could not be shown" onReset={dropInactive}>
+        <div className="uk-page">
+          <div className="uk-page-header">
+            {header ?? (
+              <div>
+                <h1 className="uk-page-title">{title}</h1>
+                {description ? <p className="uk-muted" style={{ margin: '4px 0 0' }}>{description}</p> : null}
+              </div>
+            )}
+            <PageBoundary title="These controls could not be shown">
+              <div className="uk-toolbar">
+                <TimeRangePicker presets={presets} />
+                {refresh ? <RefreshButton /> : null}
+                {live ? <LiveToggle /> : null}
+                {actions}
+              </div>
+            </PageBoundary>
           </div>
+          {view || filters.length ? (
+            <PageBoundary title="The filters could not be shown">
+              <div className="uk-toolbar" style={{ justifyContent: 'space-between' }}>
+                {view ? <ViewToggle /> : <span />}
+                {filters.length ? <FilterBar dimensions={filters} single={singleSelectFilters} /> : null}
+              </div>
+            </PageBoundary>
+          ) : null}
+          {live ? <LiveBanner /> : null}
+          {sections.map((section) => (
+            <PageBoundary key={section} title="This section could not be shown">
+              <UsageSection section={section} requestColumns={requestColumns} />
+            </PageBoundary>
+          ))}
         </div>
-        {view || filters.length ? (
-          <div className="uk-toolbar" style={{ justifyContent: 'space-between' }}>
-            {view ? <ViewToggle /> : <span />}
-            {filters.length ? <FilterBar dimensions={filters} single={singleSelectFilters} /> : null}
-          </div>
-        ) : null}
-        {live ? <LiveBanner /> : null}
-        {sections.map((section) => (
-          <UsageSection key={section} section={section} requestColumns={requestColumns} />
-        ))}
-      </div>
+      </UsageErrorBoundary>
     </UsageRoot>
   )
 })

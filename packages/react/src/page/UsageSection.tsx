@@ -11,6 +11,7 @@ import { KpiGrid } from '../components/KpiGrid.js'
 import { useCapabilities } from '../hooks/useCapabilities.js'
 import { type RequestLogColumn, RequestLog, requestLogColumns } from '../requests/RequestLog.js'
 import { BreakdownTable } from '../table/BreakdownTable.js'
+import { PageBoundary } from './PageBoundary.js'
 
 /**
  * The page's building blocks, each a seed's layout:
@@ -45,74 +46,79 @@ export interface UsageSectionProps extends Omit<HTMLAttributes<HTMLElement>, 'ti
   requestColumns?: RequestLogColumn[]
 }
 
+/** A widget that throws while rendering fails alone, with a Retry. */
+function WidgetBoundary({ children }: { children: ReactNode }): ReactNode {
+  return <PageBoundary title="This widget could not be shown">{children}</PageBoundary>
+}
+
 function SectionBody({ section, requestColumns }: { section: UsageSectionId; requestColumns?: RequestLogColumn[] }): ReactNode {
   switch (section) {
     case 'team':
       return (
         <>
-          <KpiGrid preset="teamUsage" />
-          <ActivityChart />
-          <BreakdownTable title="Breakdown" exportable />
+          <WidgetBoundary><KpiGrid preset="teamUsage" /></WidgetBoundary>
+          <WidgetBoundary><ActivityChart /></WidgetBoundary>
+          <WidgetBoundary><BreakdownTable title="Breakdown" exportable /></WidgetBoundary>
         </>
       )
     case 'spend':
       return (
         <div className="uk-grid" data-columns="2">
-          <SpendChart />
-          <TokensChart variant="byModel" />
-          <BarList title="Requests by user" groupBy="user" metric="requests" />
+          <WidgetBoundary><SpendChart /></WidgetBoundary>
+          <WidgetBoundary><TokensChart variant="byModel" /></WidgetBoundary>
+          <WidgetBoundary><BarList title="Requests by user" groupBy="user" metric="requests" /></WidgetBoundary>
         </div>
       )
     case 'llm':
       return (
         <>
-          <KpiGrid preset="llm" />
-          <TokensChart variant="split" />
+          <WidgetBoundary><KpiGrid preset="llm" /></WidgetBoundary>
+          <WidgetBoundary><TokensChart variant="split" /></WidgetBoundary>
           <div className="uk-grid" data-columns="2">
-            <BarList title="Top consumers" groupBy="consumer" metric="totalTokens" />
-            <BarList title="By model" groupBy="model" metric="totalTokens" colorByKey />
+            <WidgetBoundary><BarList title="Top consumers" groupBy="consumer" metric="totalTokens" /></WidgetBoundary>
+            <WidgetBoundary><BarList title="By model" groupBy="model" metric="totalTokens" colorByKey /></WidgetBoundary>
           </div>
         </>
       )
     case 'compute':
       return (
         <>
-          <KpiGrid preset="compute" />
+          <WidgetBoundary><KpiGrid preset="compute" /></WidgetBoundary>
           <div className="uk-grid" data-columns="2">
-            <UsageChart title="CPU core-hours" metrics={['cpuCoreHours']} height={180} />
-            <UsageChart title="RAM GB-hours" metrics={['ramGbHours']} height={180} />
+            <WidgetBoundary><UsageChart title="CPU core-hours" metrics={['cpuCoreHours']} height={180} /></WidgetBoundary>
+            <WidgetBoundary><UsageChart title="RAM GB-hours" metrics={['ramGbHours']} height={180} /></WidgetBoundary>
           </div>
-          <BarList title="Top agents" groupBy="agent" metric="cpuCoreHours" />
+          <WidgetBoundary><BarList title="Top agents" groupBy="agent" metric="cpuCoreHours" /></WidgetBoundary>
         </>
       )
     case 'storage':
       return (
         <>
-          <KpiGrid preset="storage" />
+          <WidgetBoundary><KpiGrid preset="storage" /></WidgetBoundary>
           <div className="uk-grid" data-columns="2">
-            <UsageChart title="Storage GB-hours" metrics={['storageGbHours']} height={180} />
-            <BarList title="Top agents" groupBy="agent" metric="storageGbHours" />
+            <WidgetBoundary><UsageChart title="Storage GB-hours" metrics={['storageGbHours']} height={180} /></WidgetBoundary>
+            <WidgetBoundary><BarList title="Top agents" groupBy="agent" metric="storageGbHours" /></WidgetBoundary>
           </div>
         </>
       )
     case 'platform':
       return (
         <>
-          <KpiGrid preset="platform" />
-          <ActivityChart variant="sideBySide" metrics={['threadsCreated', 'messagesSent']} />
+          <WidgetBoundary><KpiGrid preset="platform" /></WidgetBoundary>
+          <WidgetBoundary><ActivityChart variant="sideBySide" metrics={['threadsCreated', 'messagesSent']} /></WidgetBoundary>
         </>
       )
     case 'model':
-      return <KpiGrid preset="modelUsage" />
+      return <WidgetBoundary><KpiGrid preset="modelUsage" /></WidgetBoundary>
     case 'statistics':
       return (
         <>
-          <KpiGrid preset="tokenOverview" />
-          <TrendChart />
+          <WidgetBoundary><KpiGrid preset="tokenOverview" /></WidgetBoundary>
+          <WidgetBoundary><TrendChart /></WidgetBoundary>
         </>
       )
     case 'requests':
-      return <RequestLog title="Requests" columns={requestColumns ?? requestLogColumns.modelUsage} exportable />
+      return <WidgetBoundary><RequestLog title="Requests" columns={requestColumns ?? requestLogColumns.modelUsage} exportable /></WidgetBoundary>
   }
 }
 

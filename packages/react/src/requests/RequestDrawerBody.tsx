@@ -5,6 +5,7 @@ import { CheckIcon, CopyIcon } from '../components/icons.js'
 import { useUsageConfig } from '../context/UsageProvider.js'
 import { useFormat } from '../hooks/useFormat.js'
 import { useRequest } from '../hooks/useRequest.js'
+import { JsonTree } from './JsonTree.js'
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -91,6 +92,8 @@ export default function RequestDrawerBody({ id }: { id: string }): ReactNode {
   }
   const d = query.data
   const costSum = d.costBreakdown.reduce((sum, line) => sum + line.amount, 0)
+  // Gateway metadata nests (headers, retries, …): values are typed `unknown` here and drawn as a tree.
+  const metadata: [string, unknown][] = Object.entries(d.metadata as Record<string, unknown>)
   return (
     <>
       <section aria-label="Request details">
@@ -171,11 +174,11 @@ export default function RequestDrawerBody({ id }: { id: string }): ReactNode {
       </section>
       <section aria-label="Metadata">
         <h3 className="uk-card-title">Metadata</h3>
-        {Object.keys(d.metadata).length ? (
+        {metadata.length ? (
           <dl className="uk-dl">
-            {Object.entries(d.metadata).map(([key, value]) => (
+            {metadata.map(([key, value]) => (
               <Row key={key} label={key}>
-                <span className="uk-code">{value === null ? 'null' : String(value)}</span>
+                <JsonTree value={value} label={key} />
               </Row>
             ))}
           </dl>

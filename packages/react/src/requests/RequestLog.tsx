@@ -7,6 +7,7 @@ import { ErrorState, Skeleton } from '../components/WidgetState.js'
 import { ChevronLeftIcon, ChevronRightIcon } from '../components/icons.js'
 import { useIsClient, useUsageConfig } from '../context/UsageProvider.js'
 import { type UsageFormat, useFormat } from '../hooks/useFormat.js'
+import { useLimits } from '../hooks/useCapabilities.js'
 import { useRequests } from '../hooks/useRequests.js'
 import { useUsageQuery } from '../hooks/useUsageQuery.js'
 import { RequestDrawer } from './RequestDrawer.js'
@@ -127,6 +128,7 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
   const { permissions } = useUsageConfig()
   const { query: liveQuery } = useUsageQuery()
   const [search, setSearch] = useState('')
+  const { maxSearchLength } = useLimits()
   const deferredSearch = useDeferredValue(search.trim())
   // Later pages keep the query they were opened with, so Live mode never shifts their rows.
   const [cursors, setCursors] = useState<(string | null)[]>([null])
@@ -174,7 +176,7 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
       actions={
         <>
           {searchable ? (
-            <input type="search" className="uk-input" placeholder="Search requests" aria-label="Search requests" value={search} onChange={(event) => setSearch(event.target.value)} />
+            <input type="search" className="uk-input" placeholder="Search requests" aria-label="Search requests" value={search} maxLength={maxSearchLength} onChange={(event) => setSearch(event.target.value)} />
           ) : null}
           {exportable && isClient ? <Suspense fallback={null}><LazyExportButton kind="requests" columns={requestCsvColumnsFor(visibleColumns)} search={deferredSearch || undefined} /></Suspense> : null}
           {actions}

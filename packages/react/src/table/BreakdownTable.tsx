@@ -19,8 +19,10 @@ import { ArrowDownIcon, ArrowUpIcon } from '../components/icons.js'
 import type { SeriesColors } from '../components/seriesColor.js'
 import { useIsClient, useUsageConfig, useUsageSelection } from '../context/UsageProvider.js'
 import { useBreakdown } from '../hooks/useBreakdown.js'
+import { useLimits } from '../hooks/useCapabilities.js'
 import { type UsageFormat, useFormat } from '../hooks/useFormat.js'
 import { Sparkline } from './Sparkline.js'
+import { own } from '../components/own.js'
 
 // The export button (and the CSV writer behind it) loads only where a widget offers export.
 const LazyExportButton = lazy(() => import('../controls/ExportButton.js').then((module) => ({ default: module.ExportButton })))
@@ -126,12 +128,12 @@ function buildColumns(options: { groupBy: Dimension; metrics: Metric[]; trendMet
     const definition = format.definition(metric)
     const unit = definition.unit === 'tokens' ? ' (tokens)' : definition.unit === 'money' ? ` (${format.currency})` : ''
     columns.push(
-      helper.accessor((row) => row.metrics[metric] ?? -1, {
+      helper.accessor((row) => own(row.metrics, metric) ?? -1, {
         id: metric,
-        header: `${HEADERS[metric] ?? definition.label}${unit}`,
+        header: `${own(HEADERS, metric) ?? definition.label}${unit}`,
         sortFn: 'basic',
         sortDescFirst: true,
-        cell: (info) => format.metric(info.row.original.metrics[metric], metric),
+        cell: (info) => format.metric(own(info.row.original.metrics, metric), metric),
       }),
     )
   }
@@ -163,6 +165,7 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
   )
   const [sorting, setSorting] = useState<SortingState>([{ id: metrics.includes('cost') ? 'cost' : metrics[0]!, desc: true }])
   const [search, setSearch] = useState('')
+  const { maxSearchLength } = useLimits()
   const deferredSearch = useDeferredValue(search)
   const [serverPage, setServerPage] = useState(0)
   // A search for a user means nothing among teams: start over when the grouping changes.
@@ -206,8 +209,8 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
     const sign = sort.desc ? -1 : 1
     if (sort.id === 'name') return found.sort((a, b) => sign * collator.compare(a.label, b.label) || (a.key < b.key ? -1 : 1))
     return found.sort((a, b) => {
-      const x = a.metrics[sort.id]
-      const y = b.metrics[sort.id]
+      const x = own(a.metrics, sort.id)
+      const y = own(b.metrics, sort.id)
       if (x == null || y == null) return x == null ? (y == null ? 0 : 1) : -1
       return sign * (x - y) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
     })
@@ -258,6 +261,7 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
             placeholder={searchLabel}
             aria-label={searchLabel}
             value={search}
+            maxLength={maxSearchLength}
             onChange={(event) => {
               setSearch(event.target.value)
               setServerPage(0)

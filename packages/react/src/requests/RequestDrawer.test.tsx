@@ -1,0 +1,88 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import type { RequestDetail, UsageAdapter } from '@usagekit/core'
+import { createMemoryAdapter } from '@usagekit/core/memory'
+import { describe, expect, it } from 'vitest'
+import { renderUsage, testRecords } from '../test/renderUsage.js'
+import { RequestDrawer } from './RequestDrawer.js'
+import { JSON_TREE_MAX_DEPTH } from './JsonTree.js'
+
+function deep(levels: number): unknown {
+  let value: unknown = 'bottom'
+  for (let i = levels; i > 0; i--) value = { [`level${i}`]: value }
+  return value
+}
+
+const nested = {
+  route: 'chat',
+  attempt: 2,
+  cached: false,
+  traceId: null,
+  headers: { 'x-foo': 'bar', 'x-request-id': 'req_123' },
+  retries: [1, 2],
+  nested: { a: { b: null } },
+  empty: {},
+  '<img src=x onerror=alert(1)>': { '<b>key</b>': '<script>alert(2)</script>' },
+  tooDeep: deep(JSON_TREE_MAX_DEPTH + 4),
+}
+
+function renderDrawer(metadata: Record<string, unknown>) {
+  const record = testRecords()[0]!
+  const memory = createMemoryAdapter([record])
+  const adapter: UsageAdapter = {
+    ...memory,
+    // The nested shape core's schema is about to allow; validation is off so this test stands either way.
+    getRequest: async (p) => ({ ...(await memory.getRequest(p)), metadata } as unknown as RequestDetail),
+  }
+  renderUsage(<RequestDrawer requestId={record.id} onClose={() => {}} />, { adapter, validate: false })
+}
+
+describe('RequestDrawer metadata', () => {
+  it('draws nested metadata as a collapsible tree of text, primitives as before', async () => {
+    renderDrawer(nested)
+    const dialog = await screen.findByRole('dialog')
+    const section = await waitFor(() => within(dialog).getByRole('region', { name: 'Metadata' }), { timeout: 5000 })
+    expect(section).not.toHaveTextContent('[object Object]')
+    // Primitives stay plain text.
+    for (const text of ['chat', '2', 'false']) expect(within(section).getAllByText(text).length).toBeGreaterThan(0)
+    expect(within(section).getAllByText('null').length).toBeGreaterThanOrEqual(2)
+    // Objects and arrays: one <details> per level, the first level open, its keys and values as text.
+    const headers = within(section).getByText('headers').nextElementSibling!
+    const headersTree = headers.querySelector('details')!
+    expect(headersTree).toHaveAttribute('open')
+    expect(within(headers as HTMLElement).getByText('x-foo')).toBeInTheDocument()
+    expect(within(headers as HTMLElement).getByText('bar')).toBeInTheDocument()
+    expect(within(section).getByLabelText('headers: object, 2 keys')).toBeInTheDocument()
+    const retries = within(section).getByText('retries').nextElementSibling as HTMLElement
+    expect(within(retries).getByLabelText('retries: array, 2 items')).toBeInTheDocument()
+    expect(within(retries).getByText('[0]')).toBeInTheDocument()
+    expect(within(retries).getByText('1')).toBeInTheDocument()
+    const inner = within(section).getByText('nested').nextElementSibling as HTMLElement
+    const levels = inner.querySelectorAll('details')
+    expect(levels).toHaveLength(2)
+    expect(levels[1]).not.toHaveAttribute('open')
+    expect(within(inner).getByText('b')).toBeInTheDocument()
+    expect(within(section).getByText('{}')).toBeInTheDocument()
+    // Markup in keys and values is text.
+    expect(within(section).getByText('<img src=x onerror=alert(1)>')).toBeInTheDocument()
+    expect(within(section).getByText('<b>key</b>')).toBeInTheDocument()
+    expect(within(section).getByText('<script>alert(2)</script>')).toBeInTheDocument()
+    expect(document.querySelector('img, b, script')).toBeNull()
+    // Past the depth limit: "…", not the rest.
+    const tooDeep = within(section).getByText('tooDeep').nextElementSibling as HTMLElement
+    expect(tooDeep.querySelectorAll('details')).toHaveLength(JSON_TREE_MAX_DEPTH)
+    expect(within(tooDeep).getByText('{…}')).toBeInTheDocument()
+    expect(within(tooDeep).queryByText('bottom')).not.toBeInTheDocument()
+  })
+
+  it('copes with keys that look like object internals and with very long arrays', async () => {
+    const metadata = JSON.parse('{"__proto__": {"polluted": true}, "constructor": "c", "list": [' + Array.from({ length: 250 }, (_, i) => i).join(',') + ']}') as Record<string, unknown>
+    renderDrawer(metadata)
+    const dialog = await screen.findByRole('dialog')
+    const section = await waitFor(() => within(dialog).getByRole('region', { name: 'Metadata' }), { timeout: 5000 })
+    expect(within(section).getByText('__proto__')).toBeInTheDocument()
+    expect(within(section).getByText('polluted')).toBeInTheDocument()
+    expect(within(section).getByText('constructor')).toBeInTheDocument()
+    expect(within(section).getByText('… 50 more')).toBeInTheDocument()
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+})
