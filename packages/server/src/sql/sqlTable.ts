@@ -20,6 +20,12 @@ export interface SqlScope {
  * WHERE clauses. Rows are aliased `r`.
  */
 export class SqlTable {
+  /**
+   * Placeholders already bound per statement: the label lookup re-reads the answer's own rows with
+   * the same range and filters, and reuses their placeholders instead of binding every value again.
+   */
+  private readonly bound = new WeakMap<SqlParameters, Map<string, string[]>>()
+
   constructor(
     readonly dialect: SqlDialect,
     readonly name: string,
@@ -74,17 +80,33 @@ export class SqlTable {
     return this.dialect.acceptsNul ? [...values] : values.filter((value) => !value.includes('\u0000'))
   }
 
+  /** Placeholders of `values` (text, in one role) in this statement, bound once however often they are used. */
+  private placeholders(params: SqlParameters, role: string, values: readonly string[]): string[] {
+    let cache = this.bound.get(params)
+    if (!cache) {
+      cache = new Map()
+      this.bound.set(params, cache)
+    }
+    const key = `${role}\u0000${JSON.stringify(values)}`
+    let placeholders = cache.get(key)
+    if (!placeholders) {
+      placeholders = params.list(values)
+      cache.set(key, placeholders)
+    }
+    return placeholders
+  }
+
   /** One dimension's filter: OR within its values; `__none__` matches rows without a value. */
   filter(dimension: Dimension, values: readonly string[], params: SqlParameters, alias = 'r'): string {
     const wanted = this.storable(values)
     if (wanted.length === 0) return 'FALSE'
     if (dimension === 'tag') {
-      return this.dialect.tagsOverlap(this.dialect.tagsOrNone(this.tags(alias), `'${NONE_KEY}'`), params.list(wanted))
+      return this.dialect.tagsOverlap(this.dialect.tagsOrNone(this.tags(alias), `'${NONE_KEY}'`), this.placeholders(params, 'tags', wanted))
     }
     const key = this.key(dimension, alias)
     const named = wanted.filter((value) => value !== NONE_KEY)
     const clauses: string[] = []
-    if (named.length > 0) clauses.push(`${key} IN (${params.list(named).join(', ')})`)
+    if (named.length > 0) clauses.push(`${key} IN (${this.placeholders(params, 'in', named).join(', ')})`)
     if (named.length < wanted.length) clauses.push(`${key} IS NULL`)
     return clauses.length === 1 ? clauses[0]! : `(${clauses.join(' OR ')})`
   }
@@ -102,9 +124,10 @@ export class SqlTable {
   /** The range and every filter, ANDed. */
   where(scope: SqlScope, params: SqlParameters, alias = 'r'): string {
     const ts = this.column('timestamp', alias)
+    const [start, end] = this.placeholders(params, 'range', [scope.start, scope.end])
     const clauses = [
-      `${ts} >= ${this.dialect.instant(params.add(scope.start))}`,
-      `${ts} < ${this.dialect.instant(params.add(scope.end))}`,
+      `${ts} >= ${this.dialect.instant(start!)}`,
+      `${ts} < ${this.dialect.instant(end!)}`,
       ...this.filterClauses(scope.filters, params, alias, scope.exclude),
     ]
     return clauses.join(' AND ')
