@@ -14,6 +14,7 @@ import {
   isNotFoundError,
   isTimeoutError,
   parseParams,
+  resolveLimits,
   withTimeout,
 } from '@usagekit/core'
 import { HTTP_ROUTES, type HttpErrorBody } from '@usagekit/core/http'
@@ -188,7 +189,14 @@ export function createUsageHandler(adapter: UsageAdapter, options: UsageHandlerO
     try {
       switch (method) {
         case 'getCapabilities':
-          return json(200, { ...caps, requestContent: caps.requestContent && content })
+          // The contract's fields only, with every limit in effect (the adapter's, else core's defaults).
+          return json(200, {
+            metrics: caps.metrics,
+            dimensions: caps.dimensions,
+            currency: caps.currency,
+            requestContent: caps.requestContent && content,
+            limits: resolveLimits(caps.limits),
+          })
         case 'getRequest': {
           const asked = parsed as ParsedParams<'getRequest'>
           const withContent = content && asked.content !== false

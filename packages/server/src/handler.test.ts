@@ -2,6 +2,7 @@
 import {
   ADAPTER_METHODS,
   type AdapterMethod,
+  DEFAULT_LIMITS,
   InvalidQueryError,
   NotFoundError,
   type RequestDetail,
@@ -109,6 +110,13 @@ describe('routing and validation come from the tables of core', () => {
     const unknown = await handler(new Request('http://localhost/api/usage/summary', { method: 'PROPFIND' }))
     expect(unknown.status).toBe(501)
     expect((await unknown.json()).error.code).toBe('NOT_IMPLEMENTED')
+  })
+
+  it('answers capabilities with the contract’s fields and every limit in effect', async () => {
+    const chatty: UsageAdapter = { ...memory, getCapabilities: async () => ({ ...(await memory.getCapabilities()), dsn: 'postgres://admin:pw@db/usage' }) as never }
+    const text = await (await send(createUsageHandler(chatty), 'getCapabilities', null)).text()
+    expect(text).not.toMatch(/postgres|dsn/)
+    expect(JSON.parse(text).limits).toEqual({ ...DEFAULT_LIMITS, maxRangeDays: null, maxPageSize: 500 })
   })
 
   it('ignores fields a route does not take: they never reach the adapter', async () => {
@@ -364,6 +372,20 @@ describe('rejected input keeps nothing', () => {
     expect((await response.json()).error.code).toBe('PAYLOAD_TOO_LARGE')
     expect(cancelled).toBe(true)
     expect(pulled).toBeLessThanOrEqual(64 * 1024 + 2 * chunk.byteLength)
+  })
+
+  it('a body stream that breaks mid-way is the caller’s 400, not a server failure', async () => {
+    const errors: unknown[] = []
+    const broken = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"range":'))
+        controller.error(new Error('socket hang up'))
+      },
+    })
+    const handler = createUsageHandler(memory, { onError: (error) => errors.push(error) })
+    const response = await handler(new Request('http://localhost/summary', { method: 'POST', headers: { 'content-type': 'application/json' }, body: broken, duplex: 'half' } as RequestInit))
+    expect(response.status).toBe(400)
+    expect(errors).toEqual([])
   })
 
   it('refuses a declared content-length over the limit without reading the body', async () => {

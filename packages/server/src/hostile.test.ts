@@ -86,6 +86,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   process.off('unhandledRejection', onUnhandled)
+  // None of the hostile requests above was a server failure.
+  expect(reported).toEqual([])
   await Promise.all([docs.close(), everything.close(), lenient.close()])
 })
 

@@ -73,7 +73,14 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Ui
   const chunks: Uint8Array[] = []
   let total = 0
   for (;;) {
-    const { done, value } = await reader.read()
+    let chunk: ReadableStreamReadResult<Uint8Array>
+    try {
+      chunk = await reader.read()
+    } catch {
+      // The stream broke (the caller went away mid-body, a malformed chunk): the caller's problem, not the server's.
+      throw new HttpError(400, 'BAD_REQUEST', 'The request body could not be read to its end.')
+    }
+    const { done, value } = chunk
     if (done) break
     total += value.byteLength
     if (total > limit) {
