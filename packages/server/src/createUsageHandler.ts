@@ -25,6 +25,7 @@ import {
   InvalidScopeError,
   type UsageScope,
   normalizeScope,
+  requestMatchesFilters,
   scopeDimensionValues,
   scopeFilters,
   scopeRequestDetail,
@@ -203,14 +204,17 @@ export function createUsageHandler(adapter: UsageAdapter, options: UsageHandlerO
           const params: ParsedParams<'getRequest'> = { id: asked.id, content: withContent }
           const filters = scopeFilters(asked.filters, scope)
           if (filters) params.filters = filters
+          const notFound = () => errorResponse(404, { code: 'NOT_FOUND', message: `No request with id "${asked.id}".`, id: asked.id })
           let detail: RequestDetail
           try {
             // One scoped call: unknown and out-of-scope ids take the same path and get the same 404.
             detail = await call('getRequest', params, signal)
           } catch (error) {
-            if (isNotFoundError(error)) return errorResponse(404, { code: 'NOT_FOUND', message: `No request with id "${asked.id}".`, id: asked.id })
+            if (isNotFoundError(error)) return notFound()
             throw error
           }
+          // Second line, for an adapter that ignores `filters` in getRequest: never pass on a request outside them.
+          if (!requestMatchesFilters(detail, filters)) return notFound()
           return json(200, scopeRequestDetail(detail, scope, withContent))
         }
         case 'listRequests': {

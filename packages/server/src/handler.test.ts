@@ -263,6 +263,26 @@ describe('request detail: one scoped call, content as an allow-list', () => {
     ])
   })
 
+  it('behind an adapter that ignores getRequest’s filters, a request outside them is still a 404 (the detail is checked)', async () => {
+    const plain = createMemoryAdapter(records) // answers any id, whatever the filters
+    const member = research.find((r) => r.userId !== research[0]!.userId)!
+    const cases: [UsageScope, string, number][] = [
+      [{ filters: { team: ['Research'] } }, outsider.id, 404],
+      [{ filters: { team: ['Research'] } }, research[0]!.id, 200],
+      [{ filters: { team: [] } }, research[0]!.id, 404],
+      [{ filters: { user: [research[0]!.userId] } }, member.id, 404],
+      [{ filters: { user: [research[0]!.userId] } }, research[0]!.id, 200],
+      [{ filters: { model: [outsider.model === research[0]!.model ? 'other' : research[0]!.model] } }, outsider.id, 404],
+      [{ filters: { tag: ['no-such-tag'] } }, research[0]!.id, 404],
+      [{ filters: { consumer: [research[0]!.agent || research[0]!.userId] } }, research[0]!.id, 200],
+    ]
+    for (const [scope, id, status] of cases) {
+      const response = await send(scoped(plain, scope).handler, 'getRequest', { id })
+      expect(response.status, `${JSON.stringify(scope)} ${id}`).toBe(status)
+      if (status === 404) expect(await response.json()).toEqual({ error: { code: 'NOT_FOUND', message: `No request with id "${id}".`, id } })
+    }
+  })
+
   it('the 404 is the handler’s own words, whatever the adapter’s NotFound says', async () => {
     const talkative: UsageAdapter = { ...memory, getRequest: async (params) => Promise.reject(new NotFoundError(params.id, `Request ${params.id} exists but belongs to team Growth.`)) }
     const body = await (await send(scoped(talkative, { filters: { team: ['Research'] } }).handler, 'getRequest', { id: outsider.id })).json()

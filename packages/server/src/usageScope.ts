@@ -1,4 +1,5 @@
 import {
+  NONE_KEY,
   type ChatMessage,
   type CostComponent,
   type Dimension,
@@ -113,6 +114,48 @@ export function scopeDimensionValues(dimension: Dimension, values: DimensionValu
   if (!allowed) return values
   const allowedSet = new Set(allowed)
   return values.filter((value) => allowedSet.has(value.key))
+}
+
+/** A request's values for a dimension, read from its summary fields; `null` where the summary cannot tell (an API key is shown redacted). */
+function summaryValues(summary: RequestSummary, dimension: Dimension): string[] | null {
+  const one = (value: unknown) => [typeof value === 'string' && value !== '' ? value : NONE_KEY]
+  switch (dimension) {
+    case 'user':
+      return one(summary.userId)
+    case 'team':
+      return one(summary.team)
+    case 'model':
+      return one(summary.model)
+    case 'provider':
+      return one(summary.provider)
+    case 'application':
+      return one(summary.application)
+    case 'agent':
+      return one(summary.agent)
+    case 'consumer':
+      return one(summary.agent || summary.userId)
+    case 'status':
+      return one(summary.status)
+    case 'tag':
+      return Array.isArray(summary.tags) && summary.tags.length ? summary.tags.map(String) : [NONE_KEY]
+    case 'apiKey':
+      return null
+  }
+}
+
+/**
+ * Whether a request the adapter returned matches the filters it was asked with (OR within a
+ * dimension, AND across; an empty list is no filter). The handler's second line behind an adapter
+ * that does not yet honour `getRequest({ filters })`: it reads nothing more, it only refuses to pass
+ * on a request outside the scope. `apiKey` cannot be checked (the detail shows it redacted).
+ */
+export function requestMatchesFilters(summary: RequestSummary, filters: Filters | undefined): boolean {
+  for (const [dimension, wanted] of Object.entries(filters ?? {}) as [Dimension, string[] | undefined][]) {
+    if (!wanted || wanted.length === 0) continue
+    const values = summaryValues(summary, dimension)
+    if (values && !values.some((value) => wanted.includes(value))) return false
+  }
+  return true
 }
 
 // ------------------------------------------------------------------ the request detail, field by field
