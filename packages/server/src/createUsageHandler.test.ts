@@ -5,6 +5,7 @@ import { createMemoryAdapter } from '@usagekit/core/memory'
 import { describeAdapterContract } from '@usagekit/core/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUsageHandler } from './createUsageHandler'
+import { withScopedGetRequest } from './testAdapters'
 import { listenOnLoopback } from './testServer'
 import type { UsageScope } from './usageScope'
 
@@ -131,7 +132,7 @@ describe('who sees what is enforced on the server', () => {
   let served: Awaited<ReturnType<typeof listenOnLoopback>>
   const as = (role: string) => createHttpAdapter({ baseUrl: served.url, headers: { 'x-role': role } })
   beforeAll(async () => {
-    served = await listenOnLoopback(createUsageHandler(createMemoryAdapter(records), { authorize: (request) => scopes[request.headers.get('x-role') ?? ''] ?? null }))
+    served = await listenOnLoopback(createUsageHandler(withScopedGetRequest(createMemoryAdapter(records), records), { authorize: (request) => scopes[request.headers.get('x-role') ?? ''] ?? null }))
   })
   afterAll(() => served.close())
 
@@ -200,6 +201,22 @@ describe('the OpenAPI document', () => {
       const path = openApiDocument.paths[route.path as keyof typeof openApiDocument.paths] as Record<string, unknown>
       expect(path?.[route.method.toLowerCase()], route.path).toBeDefined()
     }
+  })
+})
+
+describe('the OpenAPI document names the hardened statuses and the limits', () => {
+  it('413, 415 and 504 on the POST routes, the limits in capabilities, filters and content on /request', async () => {
+    const { openApiDocument } = await import('./openApiDocument')
+    const { HTTP_ROUTES } = await import('@usagekit/core/http')
+    const { DEFAULT_LIMITS } = await import('@usagekit/core')
+    const doc = JSON.parse(JSON.stringify(openApiDocument))
+    for (const route of Object.values(HTTP_ROUTES)) {
+      const responses = doc.paths[route.path][route.method.toLowerCase()].responses
+      expect(Object.keys(responses), route.path).toEqual(expect.arrayContaining(['401', '500', '504', ...(route.method === 'POST' ? ['400', '413', '415'] : [])]))
+    }
+    expect(Object.keys(doc.components.schemas.Capabilities.properties.limits.properties).sort()).toEqual(Object.keys(DEFAULT_LIMITS).sort())
+    expect(Object.keys(doc.paths['/request'].post.requestBody.content['application/json'].schema.properties).sort()).toEqual(['content', 'filters', 'id'])
+    expect(doc.components.schemas.Error.properties.error.properties.code.enum).toEqual(expect.arrayContaining(['UNSUPPORTED_MEDIA_TYPE', 'TIMEOUT', 'NOT_IMPLEMENTED']))
   })
 })
 

@@ -1,4 +1,4 @@
-import { BUCKETS, DIMENSIONS } from '@usagekit/core'
+import { BUCKETS, DEFAULT_LIMITS, DIMENSIONS, type UsageLimits } from '@usagekit/core'
 import { HTTP_ROUTES } from '@usagekit/core/http'
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` })
@@ -7,11 +7,43 @@ const nullableNumber = { type: ['number', 'null'] }
 const metricValues = { type: 'object', additionalProperties: nullableNumber, description: 'Exactly the requested metrics; null is a gap (non-sum metrics without data).' }
 
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } })
+/** Errors every route may answer. */
 const ERRORS = {
-  '400': errorResponse('Malformed JSON or an invalid query (the `field` names the culprit).'),
   '401': errorResponse('No scope for this caller (authorize returned null).'),
-  '413': errorResponse('The body, the page size or the range is larger than allowed.'),
-  '500': errorResponse('The adapter failed; `errorId` correlates with the server log.'),
+  '500': errorResponse('The adapter failed; `errorId` correlates with the server log. Never carries the adapter’s message.'),
+  '504': errorResponse('The adapter did not answer within the handler’s time budget (`timeoutMs`, default 30 s); code `TIMEOUT`.'),
+}
+/** Errors of the POST routes, which take a JSON body. */
+const BODY_ERRORS = {
+  '400': errorResponse('BAD_REQUEST: the body is not a JSON object (malformed, not UTF-8, nested deeper than 64 levels). INVALID_QUERY: a param is invalid; `field` names it.'),
+  '413': errorResponse('PAYLOAD_TOO_LARGE: the body is over `maxBodyBytes` (64 KiB). INVALID_QUERY: a param is over one of the adapter’s `limits`; `field` names it.'),
+  '415': errorResponse('UNSUPPORTED_MEDIA_TYPE: the content type is not `application/json` (with an optional UTF-8 charset).'),
+}
+
+const LIMIT_DESCRIPTIONS: Record<keyof UsageLimits, string> = {
+  maxRangeDays: 'Longest range, in days (null: no limit).',
+  maxPageSize: 'Largest `pageSize` of /requests.',
+  maxFilterValues: 'Values in one dimension’s filter.',
+  maxFilterValuesTotal: 'Filter values over all dimensions together.',
+  maxBuckets: 'Buckets of one time series.',
+  maxCells: 'Cells of one time series: (groups + Other + none) × buckets × metrics.',
+  maxSeries: 'Groups of a grouped time series (`limit`).',
+  maxTrendBuckets: 'Buckets of a breakdown’s per-row trend.',
+  maxBreakdownRows: 'Rows of one breakdown answer (`limit`).',
+  maxDimensionValues: 'Values of one /dimension-values answer (`limit`).',
+  maxSearchLength: 'Characters of a `search` text.',
+  maxValueLength: 'Characters of one filter value or request id.',
+}
+const LIMITS_SCHEMA = {
+  type: 'object',
+  description: 'How much one query may ask for; a query over a limit is answered 413 with the field at fault, before any adapter call.',
+  required: Object.keys(DEFAULT_LIMITS),
+  properties: Object.fromEntries(
+    (Object.keys(DEFAULT_LIMITS) as (keyof UsageLimits)[]).map((key) => [
+      key,
+      { type: key === 'maxRangeDays' ? ['integer', 'null'] : 'integer', description: LIMIT_DESCRIPTIONS[key], default: DEFAULT_LIMITS[key] },
+    ]),
+  ),
 }
 
 const QUERY_PROPERTIES = {
@@ -26,7 +58,7 @@ function route(summary: string, params: object | null, result: object, extra: Re
     ...(params
       ? { requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['range', 'timeZone'], properties: { ...QUERY_PROPERTIES, ...params } } } } } }
       : {}),
-    responses: { '200': { description: 'The answer.', content: { 'application/json': { schema: result } } }, ...ERRORS, ...extra },
+    responses: { '200': { description: 'The answer.', content: { 'application/json': { schema: result } } }, ...(params ? BODY_ERRORS : {}), ...ERRORS, ...extra },
   }
 }
 
@@ -100,15 +132,35 @@ export const openApiDocument = {
     [HTTP_ROUTES.listRequests.path]: {
       post: route(
         'A page of requests, newest first; pass nextCursor back for the next page of the same query.',
-        { cursor: { type: ['string', 'null'] }, pageSize: { type: 'integer', minimum: 1 }, search: { type: 'string' } },
+        { cursor: { type: ['string', 'null'], description: 'The nextCursor of the previous page of the same query (signed by the server when it has a cursorSecret: a forged one is a 400).' }, pageSize: { type: 'integer', minimum: 1 }, search: { type: 'string' } },
         { type: 'object', required: ['items', 'nextCursor'], properties: { items: array(ref('RequestSummary')), nextCursor: { type: ['string', 'null'] } } },
       ),
     },
     [HTTP_ROUTES.getRequest.path]: {
       post: {
-        summary: 'One request in detail (404 when unknown or outside the caller’s scope).',
-        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } } } } },
-        responses: { '200': { description: 'The request.', content: { 'application/json': { schema: ref('RequestDetail') } } }, '404': errorResponse('No such request for this caller.'), ...ERRORS },
+        summary: 'One request in detail, in one scoped adapter call (404 when unknown or outside the caller’s scope: the two answer alike).',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['id'],
+                properties: {
+                  id: { type: 'string' },
+                  filters: { ...ref('Filters'), description: 'Narrows further: a request these filters (and the caller’s scope) do not match is a 404.' },
+                  content: { type: 'boolean', description: 'Default true; false asks for no request content (it is never sent to a caller whose scope forbids it anyway).' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': { description: 'The request: only the contract’s fields; without content permission request/response null, messages [], metadata only the scope’s metadataKeys.', content: { 'application/json': { schema: ref('RequestDetail') } } },
+          '404': errorResponse('No such request for this caller.'),
+          ...BODY_ERRORS,
+          ...ERRORS,
+        },
       },
     },
     [HTTP_ROUTES.getDimensionValues.path]: {
@@ -136,7 +188,7 @@ export const openApiDocument = {
           dimensions: array({ enum: DIMENSIONS }),
           currency: { type: 'string', pattern: '^[A-Z]{3}$' },
           requestContent: { type: 'boolean' },
-          limits: { type: 'object', properties: { maxRangeDays: { type: ['integer', 'null'] }, maxPageSize: { type: 'integer' } } },
+          limits: LIMITS_SCHEMA,
         },
       },
       RequestSummary: {
@@ -186,7 +238,7 @@ export const openApiDocument = {
               request: { description: 'Raw request payload; null when content is hidden.' },
               response: { description: 'Raw response payload; null when content is hidden.' },
               messages: array({ type: 'object', required: ['role', 'content'], properties: { role: { type: 'string' }, content: { type: 'string' } } }),
-              metadata: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean', 'null'] } },
+              metadata: { type: 'object', description: 'Any JSON values (gateway metadata is often nested). Counts as content.', additionalProperties: true },
             },
           },
         ],
@@ -199,7 +251,9 @@ export const openApiDocument = {
             type: 'object',
             required: ['code', 'message'],
             properties: {
-              code: { enum: ['BAD_REQUEST', 'INVALID_QUERY', 'PAYLOAD_TOO_LARGE', 'UNAUTHORIZED', 'NOT_FOUND', 'NOT_FOUND_ROUTE', 'METHOD_NOT_ALLOWED', 'INTERNAL'] },
+              code: {
+                enum: ['BAD_REQUEST', 'INVALID_QUERY', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'UNAUTHORIZED', 'NOT_FOUND', 'NOT_FOUND_ROUTE', 'METHOD_NOT_ALLOWED', 'NOT_IMPLEMENTED', 'TIMEOUT', 'INTERNAL'],
+              },
               message: { type: 'string' },
               field: { type: 'string' },
               id: { type: 'string' },
