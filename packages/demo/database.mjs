@@ -1,6 +1,7 @@
 // The demo's embedded database: DuckDB in one file, seeded with generated usage on first start and
 // reused (topped up to now) after that. See docs/scale.md for why DuckDB rather than PGlite here.
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { generateUsageRecords } from '@usagekit/core/fixtures'
@@ -57,10 +58,22 @@ async function generateInto(connection, { seed, start, end, requestsPerDay, spik
 }
 
 /**
- * Opens (or creates) the demo database and returns { execute, records, created, close }.
- * `file: ':memory:'` makes a throwaway one (tests).
+ * Opens (or creates) the demo database and returns { execute, records, created, connections, close }.
+ * `file: ':memory:'` makes a throwaway one (tests). `connections` statements run at once, each on its
+ * own connection to the one instance (more wait in line; `callerOf` shares them out, see
+ * `createConnectionPool`); `threads` is DuckDB's worker thread count.
  */
-export async function openDemoDatabase({ file, days = 90, requestsPerDay = 11_500, seed = 42, now = Date.now(), onProgress } = {}) {
+export async function openDemoDatabase({
+  file,
+  days = 90,
+  requestsPerDay = 11_500,
+  seed = 42,
+  now = Date.now(),
+  onProgress,
+  connections = defaultConnections(),
+  threads = defaultThreads(connections),
+  callerOf,
+} = {}) {
   const wanted = JSON.stringify({ version: SCHEMA_VERSION, days, requestsPerDay, seed })
   const end = Math.floor(now / 3_600_000) * 3_600_000
   let instance
@@ -121,27 +134,154 @@ export async function openDemoDatabase({ file, days = 90, requestsPerDay = 11_50
   }
 
   const count = (await connection.runAndReadAll('SELECT count(*) AS n FROM usage_requests')).getRowObjectsJS()[0].n
-  // Statements still running when the server stops (a client hung up mid-request) must finish
-  // before the connection closes: closing under a running query leaves a DuckDB worker spinning
-  // and the process unable to exit.
-  const running = new Set()
-  const execute = (sql, params) => {
-    const run = connection.runAndReadAll(sql, params.length ? params : undefined).then((reader) => reader.getRowObjectsJS())
-    const settled = run.then(
-      () => running.delete(settled),
-      () => running.delete(settled),
-    )
-    running.add(settled)
-    return run
-  }
+  // DuckDB's worker threads are the instance's, shared by every connection (see defaultThreads).
+  await connection.run(`SET threads = ${Math.max(1, Math.floor(threads))}`)
+  const others = await Promise.all(Array.from({ length: Math.max(1, Math.floor(connections)) - 1 }, () => instance.connect()))
+  const pool = createConnectionPool([connection, ...others], { callerOf })
   return {
-    execute,
+    execute: pool.execute,
     records: Number(count),
     created,
+    connections: pool.size,
     close: async () => {
-      await Promise.all(running)
-      connection.closeSync()
+      await pool.close()
       instance.closeSync()
+    },
+  }
+}
+
+/**
+ * How many connections the demo opens by default: 4, or fewer when libuv has fewer worker threads.
+ * Every running DuckDB statement holds one of libuv's worker threads (UV_THREADPOOL_SIZE, 4 unless
+ * set) until it finishes, so more connections than that would only queue in libuv, out of this
+ * pool's order; the demo itself needs no other worker thread (its static files are read
+ * synchronously). Four on two cores rather than two: with statements side by side a short one is
+ * not stuck behind a long one, and a caller held to half the pool leaves the other half free
+ * (`createConnectionPool`'s `callerOf`); bench/pageLoad.mjs compares 1, 2, 3, 4 and 8.
+ */
+export function defaultConnections() {
+  const libuv = Number(process.env.UV_THREADPOOL_SIZE) || 4
+  return Math.max(1, Math.min(4, libuv))
+}
+
+/**
+ * DuckDB's worker threads for `connections` connections: a running statement works on the thread
+ * that started it plus the instance's shared workers (`threads` − 1), so with every connection busy
+ * the process runs about as many threads as the machine has cores (one each for 4 connections on 2).
+ */
+export function defaultThreads(connections) {
+  return Math.max(1, os.availableParallelism() - connections + 1)
+}
+
+/**
+ * Runs statements on a fixed set of connections to one DuckDB instance: each call takes an idle
+ * connection, or waits in a FIFO queue while all are busy.
+ *
+ * `callerOf()` (optional) names the caller of the statement being queued (the demo: the signed-in
+ * user, from an AsyncLocalStorage). Then no caller runs more than `maxPerCaller` statements at once
+ * (default half the pool, at least 1): a free connection goes to the oldest waiting statement whose
+ * caller is below that share, so one caller's burst of costly statements never holds every
+ * connection while another caller waits.
+ *
+ * `execute(sql, params, { signal })` honours the signal: a call aborted while queued leaves the queue
+ * and never runs; a call aborted while running rejects at once with the signal's reason and its
+ * statement is interrupted (`connection.interrupt()`, which stops only that connection's statement).
+ * The connection goes back to the pool only when DuckDB has stopped the statement.
+ */
+export function createConnectionPool(connections, { callerOf, maxPerCaller = Math.max(1, Math.floor(connections.length / 2)) } = {}) {
+  const idle = [...connections]
+  const queue = []
+  const running = new Set()
+  const perCaller = new Map()
+  let closed = false
+  let drained = null
+
+  const share = (caller) => perCaller.get(caller) ?? 0
+  const mayStart = (job) => !callerOf || share(job.caller) < maxPerCaller
+  const checkDrained = () => {
+    if (drained && running.size === 0 && queue.length === 0) drained.resolve()
+  }
+  /** Starts the oldest waiting statements that may start, while connections are idle. */
+  const dispatch = () => {
+    for (let i = 0; i < queue.length && idle.length; ) {
+      if (mayStart(queue[i])) start(queue.splice(i, 1)[0], idle.pop())
+      else i++
+    }
+  }
+  const finish = (job) => {
+    job.done = true
+    job.signal?.removeEventListener('abort', job.onAbort)
+  }
+  const start = (job, connection) => {
+    job.connection = connection
+    running.add(job)
+    perCaller.set(job.caller, share(job.caller) + 1)
+    // The connection is back in the pool before the caller hears the answer, so a caller's next
+    // statement finds it idle.
+    const settle = (outcome) => {
+      clearInterval(job.interrupting)
+      const pending = !job.done
+      finish(job)
+      running.delete(job)
+      if (share(job.caller) > 1) perCaller.set(job.caller, share(job.caller) - 1)
+      else perCaller.delete(job.caller)
+      idle.push(connection)
+      dispatch()
+      checkDrained()
+      if (pending) outcome()
+    }
+    connection
+      .runAndReadAll(job.sql, job.params?.length ? job.params : undefined)
+      .then((reader) => reader.getRowObjectsJS())
+      .then(
+        (rows) => settle(() => job.resolve(rows)),
+        (error) => settle(() => job.reject(error)),
+      )
+  }
+  const abort = (job) => {
+    if (job.done) return
+    finish(job)
+    job.reject(job.signal.reason)
+    if (!job.connection) {
+      queue.splice(queue.indexOf(job), 1)
+      checkDrained()
+      return
+    }
+    // An interrupt that lands while DuckDB still prepares the statement is forgotten when execution
+    // begins, so it is repeated until the statement has stopped.
+    job.connection.interrupt()
+    job.interrupting = setInterval(() => job.connection.interrupt(), 10)
+  }
+
+  const execute = (sql, params = [], { signal } = {}) => {
+    if (closed) return Promise.reject(new Error('The demo database is closed.'))
+    if (signal?.aborted) return Promise.reject(signal.reason)
+    return new Promise((resolve, reject) => {
+      const job = { sql, params, signal, caller: callerOf?.(), resolve, reject, done: false, connection: null, interrupting: undefined }
+      if (signal) {
+        job.onAbort = () => abort(job)
+        signal.addEventListener('abort', job.onAbort, { once: true })
+      }
+      queue.push(job)
+      dispatch()
+    })
+  }
+
+  return {
+    execute,
+    size: connections.length,
+    /** Stats for tests and benches: statements running and waiting now. */
+    get busy() {
+      return { running: running.size, queued: queue.length }
+    },
+    /**
+     * Refuses new statements, lets the running and queued ones finish (closing under a running query
+     * leaves a DuckDB worker spinning and the process unable to exit), then closes every connection.
+     */
+    close: async () => {
+      closed = true
+      if (running.size || queue.length) await new Promise((resolve) => (drained = { resolve }))
+      for (const connection of connections) connection.closeSync()
     },
   }
 }

@@ -1,6 +1,7 @@
 // The demo console: a small host app with the usagekit Usage page, served on 127.0.0.1 with its
 // usage API (@usagekit/server over the SQL adapter on an embedded DuckDB file holding 90 days of
 // generated usage, about a million requests, made on first start and reused after that).
+import { AsyncLocalStorage } from 'node:async_hooks'
 import fs from 'node:fs'
 import { createServer } from 'node:http'
 import path from 'node:path'
@@ -16,18 +17,92 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 /** The database file: reused across starts (`USAGEKIT_DEMO_DB` to move it; `:memory:` for a throwaway one). */
 export const DEFAULT_DATABASE = process.env.USAGEKIT_DEMO_DB ?? path.join(here, '.data', 'usage.duckdb')
 
-/** Opens the data and starts the server; resolves to { url, records, created, close }. */
+/** Longest request path the static route looks up (longer is 400; Node itself refuses heads over 16 KiB). */
+const MAX_PATH = 1024
+
+/**
+ * The request's path, raw (still percent-encoded) and without the query: from the origin form
+ * (`/a/b?x`) or the absolute form (`http://host/a/b`); null when it is neither.
+ */
+function requestPath(target) {
+  if (target.startsWith('/')) return target.replace(/[?#].*$/s, '')
+  try {
+    const url = new URL(target)
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.pathname : null
+  } catch {
+    return null
+  }
+}
+
+/** Whether a Host header value makes a valid `http://host` origin (the usage API builds its URL from it). */
+function validHost(host) {
+  if (host === undefined) return true
+  try {
+    return new URL(`http://${host}`).host !== ''
+  } catch {
+    return false
+  }
+}
+
+function answer(res, status, message, headers = {}) {
+  if (res.headersSent) return void res.destroy()
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', ...headers })
+  res.end(`${message}\n`)
+}
+
+/**
+ * A file of the built app for a request path: the file itself, `index.html` for a path without an
+ * extension (the app's own URLs), or an error status. Never a file outside `dist`.
+ */
+function staticFile(dist, rawPath) {
+  if (rawPath.length > MAX_PATH) return { status: 400, message: 'The path is too long.' }
+  let decoded
+  try {
+    decoded = decodeURIComponent(rawPath)
+  } catch {
+    return { status: 400, message: 'The path is not valid percent-encoding.' }
+  }
+  // Checked after decoding, so `%2e%2e%2f`, `%5c` and `%00` are caught as well as their plain forms.
+  if (decoded.includes('\0') || decoded.includes('\\') || decoded.split('/').some((part) => part === '..')) {
+    return { status: 400, message: 'The path is not allowed.' }
+  }
+  const file = path.join(dist, decoded)
+  if (file !== dist && !file.startsWith(dist + path.sep)) return { status: 400, message: 'The path is not allowed.' }
+  let stat = null
+  try {
+    stat = fs.statSync(file)
+  } catch {}
+  if (stat?.isFile()) return { file, size: stat.size }
+  if (path.extname(decoded) !== '') return { status: 404, message: 'Not found.' }
+  const index = path.join(dist, 'index.html')
+  return { file: index, size: fs.statSync(index).size }
+}
+
+/** Opens the data and starts the server; resolves to { url, records, created, connections, close }. */
 export async function startDemo({
   port = Number(process.env.PORT ?? 5180),
   host = '127.0.0.1',
   days = 90,
   requestsPerDay = 11_500,
   database = DEFAULT_DATABASE,
+  // Many people open the same usage page at once (a team's dashboard on Monday morning): identical
+  // scoped queries in flight are answered by one statement, and answers are kept for 5 s, so N
+  // viewers cost about one viewer's queries (the page asks with "now" to the minute, src/App.tsx, so
+  // its queries are identical). `false` turns it off (bench/pageLoad.mjs measures both).
+  cache = { ttlMs: 5000 },
+  // DuckDB connections and worker threads (database.mjs picks them for the machine); `fair: false`
+  // queues statements in plain arrival order instead of holding each signed-in user to half the pool.
+  connections,
+  threads,
+  fair = true,
   onProgress,
 } = {}) {
   const dist = path.join(here, 'dist')
   if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('The demo is not built: run `pnpm --filter @usagekit/demo build` (pnpm start does).')
-  const db = await openDemoDatabase({ file: database, days, requestsPerDay, onProgress })
+  // Who is asking, for the connection pool: each usage request runs in its signed-in user's context,
+  // so one user's burst of costly queries never takes every connection from the others.
+  const callers = new AsyncLocalStorage()
+  const db = await openDemoDatabase({ file: database, days, requestsPerDay, onProgress, connections, threads, callerOf: fair ? () => callers.getStore() : undefined })
   const adapter = createSqlAdapter({ dialect: 'duckdb', execute: db.execute })
   // The member is a real person in the data: the busiest user of the Research team.
   const range = { start: new Date(Date.now() - (days + 1) * 86_400_000).toISOString(), end: new Date(Date.now() + 3_600_000).toISOString() }
@@ -38,19 +113,43 @@ export async function startDemo({
     basePath: '/api/usage',
     authorize: (request) => users.find((user) => user.id === request.headers.get('x-demo-user'))?.scope ?? null,
     onError: (error, { errorId }) => console.error(`[usage api] ${errorId}`, error),
+    // Identical scoped queries from many viewers of the same page share one statement and a
+    // 5-second answer (see `cache` above). A query still running after 10 s is aborted, and the pool
+    // interrupts its statement (database.mjs), so none holds a connection longer than that.
+    ...(cache ? { cache } : {}),
+    timeoutMs: 10_000,
   })
   const api = toNodeHandler(handler)
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    if (url.pathname.startsWith('/api/usage/')) return void api(req, res)
-    if (url.pathname === '/api/users') {
+
+  const route = async (req, res) => {
+    const target = requestPath(req.url ?? '/')
+    if (target === null) return answer(res, 400, 'The request target is not a path.')
+    if (target.startsWith('/api/usage/')) {
+      if (!validHost(req.headers.host)) return answer(res, 400, 'The Host header is not valid.')
+      // The absolute form (`GET http://host/api/…`) is passed on as the path the handler expects.
+      if (!req.url.startsWith('/')) req.url = target
+      return await callers.run(String(req.headers['x-demo-user'] ?? ''), () => api(req, res))
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return answer(res, 405, `${req.method} is not allowed here.`, { allow: 'GET, HEAD' })
+    if (target === '/api/users') {
       res.writeHead(200, { 'content-type': 'application/json' })
       return void res.end(JSON.stringify(users.map(({ id, name, role }) => ({ id, name, role }))))
     }
-    let file = path.join(dist, decodeURIComponent(url.pathname))
-    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(dist, 'index.html')
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' })
-    fs.createReadStream(file).pipe(res)
+    const found = staticFile(dist, target)
+    if (!found.file) return answer(res, found.status, found.message)
+    // Read at once, not streamed: the files are small, and a synchronous read never waits for one of
+    // libuv's worker threads, which running DuckDB statements hold (database.mjs).
+    const body = req.method === 'HEAD' ? null : fs.readFileSync(found.file)
+    res.writeHead(200, { 'content-type': TYPES[path.extname(found.file)] ?? 'application/octet-stream', 'content-length': body?.length ?? found.size })
+    res.end(body)
+  }
+  const server = createServer((req, res) => {
+    // Whatever a handler throws or rejects with ends that response (500, or a reset when it had
+    // started), never the process.
+    route(req, res).catch((error) => {
+      console.error(`[demo] ${req.method} ${String(req.url).slice(0, 200)} failed`, error)
+      answer(res, 500, 'Internal error.')
+    })
   })
   await new Promise((resolve, reject) => {
     server.once('error', reject)
@@ -61,6 +160,7 @@ export async function startDemo({
     url: `http://${host}:${address.port}`,
     records: db.records,
     created: db.created,
+    connections: db.connections,
     close: async () => {
       await new Promise((resolve) => server.close(resolve))
       await db.close()
