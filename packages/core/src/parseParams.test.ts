@@ -101,3 +101,23 @@ describe('filter value counts', () => {
     expect(refusal(() => parseParams('getRequest', { id: 'r', filters: scoped.filters }, capabilities)).field).toBe('filters.user')
   })
 })
+
+describe('instants', () => {
+  it.each([
+    ['30 February', '2026-02-30T00:00:00Z'],
+    ['a day 31 in a 30-day month', '2026-11-31'],
+    ['hour 24', '2026-11-30T24:00:00Z'],
+    ['minute 60', '2026-11-30T10:60:00Z'],
+    ['a date-time without a zone (read in the server’s zone)', '2026-11-30T10:00:00'],
+    ['a non-ISO date', 'Nov 30 2026'],
+    ['a number as text', '1796032800000'],
+  ])('refuses %s', async (_, start) => {
+    const { parseRange } = await import('./timeRange')
+    expect(() => parseRange({ start, end: '2026-12-31T00:00:00Z' })).toThrow(/range\.start/)
+  })
+
+  it.each(['2026-11-30', '2026-11-30T10:00Z', '2026-11-30T10:00:00+01:00', '2026-11-30T10:00:00.123456Z', '2028-02-29T00:00:00Z'])('accepts %s', async (start) => {
+    const { parseRange } = await import('./timeRange')
+    expect(parseRange({ start, end: '2028-12-31T00:00:00Z' }).startMs).toBe(Date.parse(start))
+  })
+})

@@ -17,9 +17,21 @@ export function toEpochMs(value: InstantInput): number {
  */
 export const SUPPORTED_SPAN = Object.freeze({ startMs: Date.UTC(1970, 0, 1), endMs: Date.UTC(2200, 0, 1) })
 
-/** An ISO-8601 instant inside `SUPPORTED_SPAN`, as epoch ms; `NaN` for anything else. */
+/**
+ * ISO-8601: a calendar day (`2026-11-30`, midnight UTC) or a date-time with `Z` or an offset. A
+ * date-time without one is refused: JavaScript would read it in the server's own zone.
+ */
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2}))?$/i
+
+/** An ISO-8601 instant inside `SUPPORTED_SPAN`, as epoch ms; `NaN` for anything else (`2026-02-30` and `25:00` included). */
 export function parseInstant(value: unknown): number {
   if (typeof value !== 'string' || value.length > 40) return Number.NaN
+  const match = ISO_INSTANT.exec(value)
+  if (!match) return Number.NaN
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  // Date.parse rolls 30 February over into March: the calendar is checked here.
+  if (month < 1 || month > 12 || day < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return Number.NaN
+  if (match[4] !== undefined && (Number(match[4]) > 23 || Number(match[5]) > 59 || Number(match[6] ?? 0) > 59)) return Number.NaN
   const ms = Date.parse(value)
   return ms >= SUPPORTED_SPAN.startMs && ms <= SUPPORTED_SPAN.endMs ? ms : Number.NaN
 }
