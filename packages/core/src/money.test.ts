@@ -21,4 +21,19 @@ describe('money in nano-units', () => {
     expect(moneyEquals(0.1 + 0.2, 0.3)).toBe(true)
     expect(moneyEquals(0.3, 0.300000001)).toBe(false)
   })
+
+  it('turns nano-units back into the shortest exact decimal, as a number or a bigint (a SQL NUMERIC sum)', () => {
+    expect(fromNanos(7_793_258_738n)).toBe(7.793258738)
+    expect(String(fromNanos(7_793_258_738n))).toBe('7.793258738')
+    expect(fromNanos(-7_793_258_738n)).toBe(-7.793258738)
+    // Whatever the nano-units, the number prints as the exact decimal with its zeros trimmed.
+    let seed = 7
+    for (let i = 0; i < 2_000; i++) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
+      const nanos = BigInt(seed) * 1_000n + BigInt(i)
+      const text = `${nanos / 1_000_000_000n}.${String(nanos % 1_000_000_000n).padStart(9, '0')}`.replace(/\.?0+$/, '')
+      expect(String(fromNanos(nanos))).toBe(text)
+      expect(String(fromNanos(Number(nanos)))).toBe(text)
+    }
+  })
 })

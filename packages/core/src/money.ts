@@ -10,12 +10,14 @@ export function toNanos(amount: number): number {
   return amount < 0 ? -nanos : nanos
 }
 
-/** Nano-units (number or bigint) back to the currency unit. */
+/** Nano-units (number or bigint) back to the currency unit: the nearest double to the exact decimal amount. */
 export function fromNanos(nanos: number | bigint): number {
   if (typeof nanos === 'bigint') {
-    const whole = nanos / 1_000_000_000n
-    const rest = nanos % 1_000_000_000n
-    return Number(whole) + Number(rest) / NANOS_PER_UNIT
+    if (nanos >= -9_007_199_254_740_991n && nanos <= 9_007_199_254_740_991n) return Number(nanos) / NANOS_PER_UNIT
+    // Past 2^53 the decimal text is parsed once (correctly rounded); adding the whole and the
+    // fraction as two doubles would round twice and show noise such as 7.7932587380000005.
+    const abs = nanos < 0n ? -nanos : nanos
+    return Number(`${nanos < 0n ? '-' : ''}${abs / 1_000_000_000n}.${String(abs % 1_000_000_000n).padStart(9, '0')}`)
   }
   // One correctly rounded division: the nearest double to the exact decimal amount.
   return nanos / NANOS_PER_UNIT

@@ -1,7 +1,7 @@
 import type { Dimension } from '../dimensions'
 import { NONE_KEY } from '../dimensions'
 import type { Metric } from '../metrics'
-import { NANOS_PER_UNIT } from '../money'
+import { NANOS_PER_UNIT, fromNanos } from '../money'
 import type { Filters } from '../types'
 import { COST_SPLIT, type CodedDimension, type ColumnStore, METER_DIMENSIONS, type MeterStore } from './columnStore'
 
@@ -333,9 +333,7 @@ export function aggregate(spec: AggregateSpec): Cells {
 function nanosToUnits(hi: number, lo: number): number {
   const nanos = hi * COST_SPLIT + lo
   if (Number.isSafeInteger(nanos)) return nanos / NANOS_PER_UNIT
-  const big = BigInt(hi) * BigInt(COST_SPLIT) + BigInt(lo)
-  const whole = big / 1_000_000_000n
-  return Number(whole) + Number(big - whole * 1_000_000_000n) / NANOS_PER_UNIT
+  return fromNanos(BigInt(hi) * BigInt(COST_SPLIT) + BigInt(lo))
 }
 
 function percentileCells(cellOf: Int32Array, valueOf: Float64Array, n: number, count: Float64Array, p: number): Float64Array {
