@@ -61,7 +61,13 @@ export async function openStory(context, baseUrl, id, { globals } = {}) {
   await page
     .waitForFunction(() => document.querySelectorAll('[aria-busy="true"]').length === 0, null, { timeout: id.includes('loading') ? 500 : 8000 })
     .catch(() => {})
-  await page.waitForTimeout(250)
+  // Then let what the last render started finish: finite animations and transitions (a drawer
+  // sliding in; skeleton shimmers run forever and are not waited for), then two frames painted.
+  await page.evaluate(async () => {
+    const finite = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+    await Promise.all(finite.map((animation) => animation.finished.catch(() => {})))
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))
+  })
   return { page, errors }
 }
 

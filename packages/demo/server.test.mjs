@@ -85,8 +85,8 @@ describe('the demo server never dies from a request', { timeout: 60_000 }, () =>
   test('a client that hangs up mid-request leaves the server serving', async () => {
     const { hostname, port } = new URL(demo.url)
     const socket = net.connect(Number(port), hostname)
-    socket.write('POST /api/usage/summary HTTP/1.1\r\nHost: 127.0.0.1\r\nx-demo-user: admin\r\nContent-Length: 100\r\n\r\n{"range":')
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    // Hang up once the partial request has left this side (the write callback), not after a guessed wait.
+    await new Promise((resolve) => socket.write('POST /api/usage/summary HTTP/1.1\r\nHost: 127.0.0.1\r\nx-demo-user: admin\r\nContent-Length: 100\r\n\r\n{"range":', resolve))
     socket.destroy()
     await assertStillServing()
   })

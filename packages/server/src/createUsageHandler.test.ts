@@ -98,10 +98,13 @@ describe('a client that disconnects aborts the adapter call', () => {
     const memory = createMemoryAdapter(records)
     let aborted: (reason: unknown) => void = () => {}
     const sawAbort = new Promise((resolve) => (aborted = resolve))
+    let started: () => void = () => {}
+    const adapterCalled = new Promise<void>((resolve) => (started = resolve))
     const slow: UsageAdapter = {
       ...memory,
       getSummary: (params) =>
         new Promise((_, reject) => {
+          started()
           params.signal?.addEventListener('abort', () => {
             aborted(params.signal?.reason)
             reject(params.signal?.reason)
@@ -112,7 +115,8 @@ describe('a client that disconnects aborts the adapter call', () => {
     const http = createHttpAdapter({ baseUrl: served.url })
     const controller = new AbortController()
     const call = http.getSummary({ ...query, metrics: ['requests'], signal: controller.signal }).catch((e: unknown) => e)
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    // Abort once the call has reached the adapter, so it is the socket's close that aborts it.
+    await adapterCalled
     controller.abort()
     await expect(sawAbort).resolves.toBeInstanceOf(Error)
     await call

@@ -155,19 +155,25 @@ describe('the process never dies from a request', () => {
   it('an answer for a caller who already left is dropped, not a crash', async () => {
     let release: () => void = () => {}
     const gate = new Promise<void>((resolve) => (release = resolve))
+    let entered: () => void = () => {}
+    const adapterCalled = new Promise<void>((resolve) => (entered = resolve))
     let answered = false
     // An adapter that ignores its signal and answers after the caller has gone.
-    const deaf: UsageAdapter = { ...adapter, getSummary: async () => (await gate, (answered = true), { totals: { requests: 1 } }) }
-    const server = await listen(createServer(toNodeHandler(createUsageHandler(deaf))))
+    const deaf: UsageAdapter = { ...adapter, getSummary: async () => (entered(), await gate, (answered = true), { totals: { requests: 1 } }) }
+    const nodeHandler = toNodeHandler(createUsageHandler(deaf))
+    let handled: Promise<void> | undefined
+    const server = await listen(createServer((req, res) => void (handled = nodeHandler(req, res))))
     const socket: Socket = connect(server.port, '127.0.0.1')
     socket.on('error', () => {})
     await new Promise((resolve) => socket.once('connect', resolve))
     socket.write(post('/summary', SUMMARY).replace('Connection: close\r\n', ''))
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await adapterCalled
+    const closed = new Promise((resolve) => socket.once('close', resolve))
     socket.destroy()
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await closed
     release()
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    // The handler's own promise settles once its answer has been dropped.
+    await handled
     expect(answered).toBe(true)
     expect((await raw(server.port, post('/summary', SUMMARY))).status).toBe(200)
     await server.close()
@@ -180,7 +186,10 @@ describe('rejected input keeps nothing, at the socket', () => {
     let bytesRead = 0
     const server = createServer((req, res) => (req.url?.startsWith('/api/usage/') ? usage(req, res) : res.end()))
     const usage = toNodeHandler(createUsageHandler(adapter, { basePath: '/api/usage' }))
-    server.on('connection', (socket) => socket.on('close', () => (bytesRead = socket.bytesRead)))
+    let serverSideClosed: Promise<void> = Promise.resolve()
+    server.on('connection', (socket) => {
+      serverSideClosed = new Promise((resolve) => socket.on('close', () => ((bytesRead = socket.bytesRead), resolve())))
+    })
     const { port, close } = await listen(server)
     const rssBefore = process.memoryUsage().rss
     const socket = connect(port, '127.0.0.1')
@@ -200,7 +209,7 @@ describe('rejected input keeps nothing, at the socket', () => {
       if (!socket.write(chunk)) await Promise.race([new Promise((resolve) => socket.once('drain', resolve)), closed])
     }
     await closed
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    await serverSideClosed
     if (process.env.USAGEKIT_REPORT) console.log({ sent, bytesRead, rssGrowth: process.memoryUsage().rss - rssBefore })
     expect(answer).toMatch(/^HTTP\/1\.1 413/)
     expect(answer).toMatch(/PAYLOAD_TOO_LARGE/)
