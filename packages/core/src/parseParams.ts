@@ -33,14 +33,15 @@ function optionalBoolean(value: unknown, field: string): boolean | undefined {
   return value
 }
 
+/** What a client sends is also held to the filter-value counts (a host's scope is not). */
+const CLIENT = { countValues: true } as const
+
 /**
  * One parser per method: it keeps the method's own params, checks every one of them against the
  * adapter's capabilities and limits (an `InvalidQueryError` naming the field, `tooLarge` above a
  * limit), and returns params ready for the adapter. Keyed by the contract's methods, so the
  * compiler names a method without one.
  */
-const CLIENT = { countValues: true } as const
-
 export const PARAMS_PARSERS: { readonly [M in AdapterMethod]: (body: Body, capabilities: AdapterCapabilities) => ParsedParams<M> } = {
   getCapabilities: () => ({}),
   getSummary(body, capabilities) {
@@ -54,8 +55,7 @@ export const PARAMS_PARSERS: { readonly [M in AdapterMethod]: (body: Body, capab
     const params = { ...pick(body, QUERY_KEYS), ...pick(body, ['bucket', 'metrics', 'groupBy', 'limit'] as const) } as ParsedParams<'getTimeSeries'>
     // A grouped series asked for without a limit answers the top `maxSeries` groups and Other.
     if (params.groupBy !== undefined && params.limit === undefined) params.limit = resolveLimits(capabilities.limits).maxSeries
-    assertValidQuery(params, capabilities, CLIENT)
-    assertTimeSeriesQuery(params, capabilities)
+    assertTimeSeriesQuery(params, capabilities, CLIENT)
     return params
   },
   getBreakdown(body, capabilities) {
@@ -63,16 +63,14 @@ export const PARAMS_PARSERS: { readonly [M in AdapterMethod]: (body: Body, capab
       ...pick(body, QUERY_KEYS),
       ...pick(body, ['groupBy', 'metrics', 'sort', 'search', 'limit', 'offset', 'trend'] as const),
     } as ParsedParams<'getBreakdown'>
-    assertValidQuery(params, capabilities, CLIENT)
-    assertBreakdownQuery(params, capabilities)
+    assertBreakdownQuery(params, capabilities, CLIENT)
     if (params.sort) params.sort = { metric: params.sort.metric, direction: params.sort.direction }
     if (params.trend) params.trend = { bucket: params.trend.bucket, metric: params.trend.metric }
     return params
   },
   listRequests(body, capabilities) {
     const params = { ...pick(body, QUERY_KEYS), ...pick(body, ['cursor', 'pageSize', 'search'] as const) } as ParsedParams<'listRequests'>
-    assertValidQuery(params, capabilities, CLIENT)
-    assertListRequestsQuery(params, capabilities)
+    assertListRequestsQuery(params, capabilities, CLIENT)
     return params
   },
   getRequest(body, capabilities) {
@@ -84,8 +82,7 @@ export const PARAMS_PARSERS: { readonly [M in AdapterMethod]: (body: Body, capab
   },
   getDimensionValues(body, capabilities) {
     const params = { ...pick(body, QUERY_KEYS), ...pick(body, ['dimension', 'search', 'limit'] as const) } as ParsedParams<'getDimensionValues'>
-    assertValidQuery(params, capabilities, CLIENT)
-    assertDimensionValuesQuery(params, capabilities)
+    assertDimensionValuesQuery(params, capabilities, CLIENT)
     return params
   },
 }

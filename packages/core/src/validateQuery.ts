@@ -200,8 +200,8 @@ function tooManyBuckets(bucket: Bucket, max: number, field: string): never {
  * Every check of a `getTimeSeries` query, in one call: range, zone, filters, metrics, bucket,
  * limit, groupBy, and the buckets and cells it would answer against the adapter's limits.
  */
-export function assertTimeSeriesQuery(params: GetTimeSeriesParams, capabilities: AdapterCapabilities): ParsedRange {
-  const range = assertValidQuery(params, capabilities)
+export function assertTimeSeriesQuery(params: GetTimeSeriesParams, capabilities: AdapterCapabilities, options: FilterCheckOptions = {}): ParsedRange {
+  const range = assertValidQuery(params, capabilities, options)
   const limits = resolveLimits(capabilities.limits)
   assertMetrics(params.metrics, capabilities)
   assertBucket(params.bucket)
@@ -227,8 +227,9 @@ export function assertTimeSeriesQuery(params: GetTimeSeriesParams, capabilities:
 export function assertBreakdownQuery(
   params: GetBreakdownParams,
   capabilities: AdapterCapabilities,
+  options: FilterCheckOptions = {},
 ): ParsedRange & { sort: { metric: Metric; direction: SortDirection } } {
-  const range = assertValidQuery(params, capabilities)
+  const range = assertValidQuery(params, capabilities, options)
   const limits = resolveLimits(capabilities.limits)
   assertMetrics(params.metrics, capabilities)
   assertDimension(params.groupBy, capabilities, 'groupBy')
@@ -251,8 +252,8 @@ export function assertBreakdownQuery(
 }
 
 /** Every check of a `listRequests` query: range, zone, filters, page size, cursor and search. */
-export function assertListRequestsQuery(params: ListRequestsParams, capabilities: AdapterCapabilities): ParsedRange {
-  const range = assertValidQuery(params, capabilities)
+export function assertListRequestsQuery(params: ListRequestsParams, capabilities: AdapterCapabilities, options: FilterCheckOptions = {}): ParsedRange {
+  const range = assertValidQuery(params, capabilities, options)
   assertPageSize(params.pageSize, capabilities)
   if (params.cursor !== undefined && params.cursor !== null) assertText(params.cursor, 'cursor', MAX_CURSOR_LENGTH)
   assertSearch(params.search, capabilities)
@@ -260,8 +261,8 @@ export function assertListRequestsQuery(params: ListRequestsParams, capabilities
 }
 
 /** Every check of a `getDimensionValues` query: range, zone, filters, dimension, search and limit. */
-export function assertDimensionValuesQuery(params: GetDimensionValuesParams, capabilities: AdapterCapabilities): ParsedRange {
-  const range = assertValidQuery(params, capabilities)
+export function assertDimensionValuesQuery(params: GetDimensionValuesParams, capabilities: AdapterCapabilities, options: FilterCheckOptions = {}): ParsedRange {
+  const range = assertValidQuery(params, capabilities, options)
   assertDimension(params.dimension, capabilities, 'dimension')
   assertSearch(params.search, capabilities)
   assertOptionalInteger(params.limit, 'limit', 1, resolveLimits(capabilities.limits).maxDimensionValues)
