@@ -155,6 +155,7 @@ export {
   assertBucket,
   assertDimension,
   assertDimensionValuesQuery,
+  assertGetRequestQuery,
   assertListRequestsQuery,
   assertRequestId,
   assertSearch,

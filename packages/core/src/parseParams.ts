@@ -7,9 +7,8 @@ import {
   assertDimensionValuesQuery,
   assertListRequestsQuery,
   assertMetrics,
-  assertRequestId,
+  assertGetRequestQuery,
   assertTimeSeriesQuery,
-  assertValidFilters,
   assertValidQuery,
 } from './validateQuery'
 
@@ -74,11 +73,9 @@ export const PARAMS_PARSERS: { readonly [M in AdapterMethod]: (body: Body, capab
     return params
   },
   getRequest(body, capabilities) {
-    const params = pick(body, ['id', 'filters'] as const) as ParsedParams<'getRequest'>
-    assertRequestId(params.id, capabilities)
-    assertValidFilters(params.filters, capabilities, CLIENT)
-    const content = optionalBoolean(body.content, 'content')
-    return content === undefined ? params : { ...params, content }
+    const params = pick(body, ['id', 'filters', 'content'] as const) as ParsedParams<'getRequest'>
+    assertGetRequestQuery(params, capabilities, CLIENT)
+    return params
   },
   getDimensionValues(body, capabilities) {
     const params = { ...pick(body, QUERY_KEYS), ...pick(body, ['dimension', 'search', 'limit'] as const) } as ParsedParams<'getDimensionValues'>

@@ -11,6 +11,7 @@ import type {
   Filters,
   GetBreakdownParams,
   GetDimensionValuesParams,
+  GetRequestParams,
   GetTimeSeriesParams,
   ListRequestsParams,
   SortDirection,
@@ -267,6 +268,20 @@ export function assertDimensionValuesQuery(params: GetDimensionValuesParams, cap
   assertSearch(params.search, capabilities)
   assertOptionalInteger(params.limit, 'limit', 1, resolveLimits(capabilities.limits).maxDimensionValues)
   return range
+}
+
+/**
+ * Every check of a `getRequest` query: the id, the filters and `content` (true unless the caller
+ * says false; anything but a boolean is refused). Returns whether content was asked for.
+ */
+export function assertGetRequestQuery(params: GetRequestParams, capabilities: AdapterCapabilities, options: FilterCheckOptions = {}): { content: boolean } {
+  assertRequestId(params.id, capabilities)
+  assertValidFilters(params.filters, capabilities, options)
+  const content = (params as { content?: unknown }).content
+  if (content !== undefined && content !== null && typeof content !== 'boolean') {
+    throw new InvalidQueryError('content must be true or false.', { field: 'content' })
+  }
+  return { content: content !== false }
 }
 
 /** A request id: a non-empty text within the limit for values. */

@@ -5,7 +5,6 @@ import { createMemoryAdapter } from '@usagekit/core/memory'
 import { describeAdapterContract } from '@usagekit/core/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createUsageHandler } from './createUsageHandler'
-import { withScopedGetRequest } from './testAdapters'
 import { listenOnLoopback } from './testServer'
 import type { UsageScope } from './usageScope'
 
@@ -136,7 +135,7 @@ describe('who sees what is enforced on the server', () => {
   let served: Awaited<ReturnType<typeof listenOnLoopback>>
   const as = (role: string) => createHttpAdapter({ baseUrl: served.url, headers: { 'x-role': role } })
   beforeAll(async () => {
-    served = await listenOnLoopback(createUsageHandler(withScopedGetRequest(createMemoryAdapter(records), records), { authorize: (request) => scopes[request.headers.get('x-role') ?? ''] ?? null }))
+    served = await listenOnLoopback(createUsageHandler(createMemoryAdapter(records), { authorize: (request) => scopes[request.headers.get('x-role') ?? ''] ?? null }))
   })
   afterAll(() => served.close())
 

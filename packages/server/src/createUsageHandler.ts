@@ -30,6 +30,7 @@ import {
   scopeFilters,
   scopeRequestDetail,
   scopeRequestSummary,
+  withScopeFilters,
 } from './usageScope'
 
 export interface UsageHandlerOptions {
@@ -219,8 +220,7 @@ export function createUsageHandler(adapter: UsageAdapter, options: UsageHandlerO
         }
         case 'listRequests': {
           const asked = parsed as ParsedParams<'listRequests'>
-          const params = { ...asked, filters: scopeFilters(asked.filters, scope) }
-          if (params.filters === undefined) delete params.filters
+          const params = withScopeFilters(asked, scope)
           if (signer && typeof asked.cursor === 'string') params.cursor = await signer.verify(asked.cursor, scope)
           const page: RequestPage = await call('listRequests', params, signal)
           const items = Array.isArray(page.items) ? page.items.map(scopeRequestSummary) : page.items
@@ -229,16 +229,12 @@ export function createUsageHandler(adapter: UsageAdapter, options: UsageHandlerO
         }
         case 'getDimensionValues': {
           const asked = parsed as ParsedParams<'getDimensionValues'>
-          const params = { ...asked, filters: scopeFilters(asked.filters, scope) }
-          if (params.filters === undefined) delete params.filters
+          const params = withScopeFilters(asked, scope)
           const values: DimensionValue[] = await call('getDimensionValues', params, signal)
           return json(200, Array.isArray(values) ? scopeDimensionValues(asked.dimension, values, scope) : values)
         }
         default: {
-          const asked = parsed as ParsedParams<'getSummary'>
-          const params = { ...asked, filters: scopeFilters(asked.filters, scope) }
-          if (params.filters === undefined) delete params.filters
-          return json(200, await call(method, params as ParsedParams<typeof method>, signal))
+          return json(200, await call(method, withScopeFilters(parsed as ParsedParams<typeof method>, scope), signal))
         }
       }
     } catch (error) {

@@ -16,12 +16,11 @@ import { createMemoryAdapter } from '@usagekit/core/memory'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { type UsageHandlerOptions, createUsageHandler } from './createUsageHandler'
 import { MAX_JSON_DEPTH, isJsonContentType, nestsDeeperThan } from './requestBody'
-import { withScopedGetRequest } from './testAdapters'
 import { MATCH_NOTHING, type UsageScope, scopeFilters } from './usageScope'
 
 const RANGE = { start: '2026-11-01T00:00:00.000Z', end: '2026-11-08T00:00:00.000Z' }
 const records = generateUsageRecords({ seed: 5, start: RANGE.start, end: RANGE.end, requestsPerDay: 300 })
-const memory = withScopedGetRequest(createMemoryAdapter(records), records)
+const memory = createMemoryAdapter(records)
 const query = { range: RANGE, timeZone: 'UTC' }
 const research = records.filter((r) => r.team === 'Research')
 const outsider = records.find((r) => r.team !== 'Research')!

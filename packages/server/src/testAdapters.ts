@@ -1,5 +1,5 @@
 // Test helpers (not exported from the package).
-import { type Dimension, type Filters, NONE_KEY, NotFoundError, type UsageAdapter, type UsageRecord, callAdapter, mapAdapter } from '@usagekit/core'
+import { type Dimension, type Filters, NONE_KEY, type UsageRecord } from '@usagekit/core'
 
 /** The values a record has for a dimension, as the memory adapter groups and filters them. */
 export function recordValues(record: UsageRecord, dimension: Dimension): string[] {
@@ -35,21 +35,4 @@ export function recordMatches(record: UsageRecord, filters: Filters | undefined)
     if (!recordValues(record, dimension).some((value) => values.includes(value))) return false
   }
   return true
-}
-
-/**
- * An adapter whose `getRequest` honours `filters` and `content` as the contract says (a request the
- * filters do not match is a NotFoundError, exactly like an unknown id), over records it can look up.
- * Until the memory adapter does this itself, the handler's scope tests run on this.
- */
-export function withScopedGetRequest(adapter: UsageAdapter, records: readonly UsageRecord[]): UsageAdapter {
-  const byId = new Map(records.map((record) => [record.id, record]))
-  const wrapped = mapAdapter((method) => (params) => callAdapter(adapter, method, params))
-  wrapped.getRequest = async (params) => {
-    const record = byId.get(params.id)
-    if (!record || !recordMatches(record, params.filters)) throw new NotFoundError(params.id)
-    const detail = await adapter.getRequest({ id: params.id, signal: params.signal })
-    return params.content === false ? { ...detail, request: null, response: null, messages: [] } : detail
-  }
-  return wrapped
 }

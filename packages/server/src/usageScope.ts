@@ -108,6 +108,13 @@ export function scopeFilters(requested: Filters | undefined, scope: UsageScope):
   return Object.keys(out).length ? out : undefined
 }
 
+/** Params with their filters narrowed to the scope (and no `filters` key when nothing filters). */
+export function withScopeFilters<P extends { filters?: Filters }>(params: P, scope: UsageScope): P {
+  const { filters: asked, ...rest } = params
+  const filters = scopeFilters(asked, scope)
+  return (filters ? { ...rest, filters } : rest) as P
+}
+
 /** Values of a dimension the scope restricts are cut to what it allows (adapters ignore a dimension's own filter there); an empty list allows none. */
 export function scopeDimensionValues(dimension: Dimension, values: DimensionValue[], scope: UsageScope): DimensionValue[] {
   const allowed = scope.filters?.[dimension]

@@ -31,9 +31,8 @@ import {
   assertDimensionValuesQuery,
   assertListRequestsQuery,
   assertMetrics,
-  assertRequestId,
+  assertGetRequestQuery,
   assertTimeSeriesQuery,
-  assertValidFilters,
   assertValidQuery,
 } from '../validateQuery'
 import {
@@ -513,9 +512,7 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
 
     async getRequest(params) {
       await simulate('getRequest', params.signal)
-      assertRequestId(params.id, capabilities)
-      assertValidFilters(params.filters, capabilities)
-      const content = assertContent(params.content) && capabilities.requestContent
+      const content = assertGetRequestQuery(params, capabilities).content && capabilities.requestContent
       const row = store.rowOf(params.id)
       // A request the caller's filters do not match is not found, exactly like an unknown id.
       if (row === undefined || !rowMatches(store, row, params.filters)) throw new NotFoundError(params.id)
@@ -583,13 +580,6 @@ type UsageQueryFilters = Parameters<typeof selectRows>[3]
 
 function foreignCursor(): InvalidQueryError {
   return new InvalidQueryError('cursor is not a cursor this adapter made; pass the nextCursor of the previous page.', { field: 'cursor' })
-}
-
-/** `getRequest`'s `content`: true unless the caller says false; anything but a boolean is refused. */
-function assertContent(content: unknown): boolean {
-  if (content === undefined || content === null) return true
-  if (typeof content !== 'boolean') throw new InvalidQueryError('content must be true or false.', { field: 'content' })
-  return content
 }
 
 function pick(values: MetricValues, metrics: readonly Metric[]): MetricValues {

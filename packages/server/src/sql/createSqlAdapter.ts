@@ -23,9 +23,8 @@ import {
   assertDimensionValuesQuery,
   assertListRequestsQuery,
   assertMetrics,
-  assertRequestId,
+  assertGetRequestQuery,
   assertTimeSeriesQuery,
-  assertValidFilters,
   assertValidQuery,
   bucketBoundaries,
   decodeCursor,
@@ -618,12 +617,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
 
     async getRequest(params) {
       const id = params.id
-      assertRequestId(id, capabilities)
-      assertValidFilters(params.filters, capabilities)
-      if (params.content !== undefined && params.content !== null && typeof params.content !== 'boolean') {
-        throw new InvalidQueryError('content must be true or false.', { field: 'content' })
-      }
-      const content = params.content !== false && capabilities.requestContent
+      const content = assertGetRequestQuery(params, capabilities).content && capabilities.requestContent
       const sql = new SqlParameters()
       // One statement: the id and the caller's filters together. A request the filters do not match
       // is not found exactly like an unknown id; no row is read and checked afterwards.
