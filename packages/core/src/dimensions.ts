@@ -1,6 +1,7 @@
 /**
  * What usage can be grouped and filtered by.
  * `consumer` is the agent when a call came from an agent, else the user (seed 002's "top consumers").
+ * `customer` is the host's own end customer a call was made for (LiteLLM's `end_user`), not a user of the console.
  */
 export type Dimension =
   | 'user'
@@ -13,6 +14,7 @@ export type Dimension =
   | 'agent'
   | 'consumer'
   | 'status'
+  | 'customer'
 
 export const DIMENSIONS: readonly Dimension[] = [
   'user',
@@ -25,6 +27,7 @@ export const DIMENSIONS: readonly Dimension[] = [
   'agent',
   'consumer',
   'status',
+  'customer',
 ]
 
 export const DIMENSION_LABELS: Readonly<Record<Dimension, string>> = {
@@ -38,6 +41,7 @@ export const DIMENSION_LABELS: Readonly<Record<Dimension, string>> = {
   agent: 'Agent',
   consumer: 'Consumer',
   status: 'Status',
+  customer: 'Customer',
 }
 
 /** Reserved group key for everything outside the top N. */

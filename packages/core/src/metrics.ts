@@ -11,6 +11,7 @@ export type StandardMetric =
   | 'activeUsers'
   | 'avgLatencyMs'
   | 'p95LatencyMs'
+  | 'cacheHits'
 
 /** Ratios that core derives from sums; adapters never have to compute them. */
 export type RatioMetric = 'successRate' | 'requestsPerActiveUser' | 'cachedInputShare'
@@ -68,6 +69,8 @@ export const STANDARD_METRICS: Readonly<Record<StandardMetric, MetricDefinition>
   activeUsers: define('activeUsers', 'Active users', 'count', 'distinct', 'higherIsBetter'),
   avgLatencyMs: define('avgLatencyMs', 'Avg latency', 'milliseconds', 'avg', 'lowerIsBetter'),
   p95LatencyMs: define('p95LatencyMs', 'p95 latency', 'milliseconds', 'percentile', 'lowerIsBetter'),
+  // Requests the gateway answered from its own cache (no provider call): not prompt caching, which is cachedInputTokens.
+  cacheHits: define('cacheHits', 'Cache hits', 'count', 'sum', 'higherIsBetter'),
 }
 
 export const RATIO_METRICS: Readonly<Record<RatioMetric, MetricDefinition>> = {

@@ -12,8 +12,6 @@ export function toRequestSummary(record: UsageRecord): RequestSummary {
     id: record.id,
     timestamp: new Date(Date.parse(record.timestamp)).toISOString(),
     status: record.status,
-    userId: record.userId,
-    userName: record.userName,
     provider: record.provider,
     model: record.model,
     inputTokens: record.inputTokens,
@@ -25,22 +23,28 @@ export function toRequestSummary(record: UsageRecord): RequestSummary {
     ttftMs: record.ttftMs,
     tags: [...record.tags],
   }
-  if (record.userEmail) summary.userEmail = record.userEmail
+  // Empty means none: a request made without a user has no user fields at all.
+  if (record.userId) {
+    summary.userId = record.userId
+    summary.userName = record.userName || record.userId
+    if (record.userEmail) summary.userEmail = record.userEmail
+  }
   if (record.team) summary.team = record.team
   if (record.apiKey) summary.apiKey = record.apiKeyName ?? redactApiKey(record.apiKey)
   if (record.application) summary.application = record.application
   if (record.agent) summary.agent = record.agent
+  if (record.customer) summary.customer = record.customer
   if (record.errorMessage) summary.errorMessage = record.errorMessage
   return summary
 }
 
+/** The record's own cost lines (none when it itemises nothing), plus "Other" for what they leave out, so they add up to the cost. */
 function costBreakdown(record: UsageRecord): CostComponent[] {
   const components = record.costBreakdown?.map((component) => ({ ...component })) ?? []
+  if (components.length === 0) return components
   const listed = components.reduce((sum, component) => sum + toNanos(component.amount), 0)
   const missing = toNanos(record.cost) - listed
-  // The lines must add up to the cost: whatever the record does not itemise is shown as such.
-  if (components.length === 0) components.push({ label: 'Usage', amount: record.cost })
-  else if (missing !== 0) components.push({ label: 'Other', amount: fromNanos(missing) })
+  if (missing !== 0) components.push({ label: 'Other', amount: fromNanos(missing) })
   return components
 }
 
@@ -63,15 +67,11 @@ export function toRequestDetail(record: UsageRecord, options: RequestDetailOptio
   }
   const start = Date.parse(record.timestamp)
   const requestMessages = messages.filter((message) => message.role !== 'assistant')
-  return {
+  const detail: RequestDetail = {
     ...toRequestSummary(record),
-    callType: record.callType ?? 'chat.completions',
-    modelId: record.modelId ?? `${record.provider}/${record.model}`,
     apiBase: record.apiBase ?? null,
     ip: record.ip ? redactIp(record.ip) : null,
     overheadMs: record.overheadMs ?? null,
-    retries: record.retries ?? 0,
-    cacheHit: record.cachedInputTokens > 0,
     startTime: new Date(start).toISOString(),
     endTime: new Date(start + record.latencyMs).toISOString(),
     costBreakdown: costBreakdown(record),
@@ -97,4 +97,10 @@ export function toRequestDetail(record: UsageRecord, options: RequestDetailOptio
     messages,
     metadata: { ...(record.metadata ?? {}) },
   }
+  // Only what the backend recorded: no default call type, no retries or cache flag it never logged.
+  if (record.callType) detail.callType = record.callType
+  if (record.modelId) detail.modelId = record.modelId
+  if (record.retries !== undefined && record.retries !== null) detail.retries = record.retries
+  if (record.cacheHit !== undefined && record.cacheHit !== null) detail.cacheHit = record.cacheHit
+  return detail
 }

@@ -147,14 +147,17 @@ export interface RequestSummary {
   id: string
   timestamp: string
   status: RequestStatus
-  userId: string
-  userName: string
+  /** Absent when the request was made without a user (an empty or NULL user in the log). */
+  userId?: string
+  /** The user's display name; absent without a user (show the id when a backend keeps no names). */
+  userName?: string
   userEmail?: string
   team?: string
   /** Already redacted, e.g. `sk-…3f9a` or the key's name. */
   apiKey?: string
   application?: string
   agent?: string
+  customer?: string
   provider: string
   model: string
   inputTokens: number
@@ -206,17 +209,20 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 export type MetadataValue = JsonValue
 
 export interface RequestDetail extends RequestSummary {
-  callType: string
-  modelId: string
+  /** What the backend logged; absent when it keeps no such field (nothing is invented). */
+  callType?: string
+  modelId?: string
   apiBase?: string | null
   /** Already redacted, e.g. `203.0.113.xxx`. */
   ip?: string | null
   overheadMs?: number | null
-  retries: number
-  cacheHit: boolean
+  /** Absent when the backend does not record retries. */
+  retries?: number
+  /** The gateway answered from its own cache (not prompt caching); absent when the backend does not record it. */
+  cacheHit?: boolean
   startTime: string
   endTime: string
-  /** Adds up to `cost` (to 1e-9 of the currency unit). */
+  /** Empty when the backend itemises nothing; otherwise adds up to `cost` (to 1e-9 of the currency unit). */
   costBreakdown: CostComponent[]
   /** The raw request payload; `null` when content is hidden or not kept. */
   request: unknown
@@ -271,9 +277,11 @@ export interface UsageRecord {
   id: string
   /** ISO-8601 instant. */
   timestamp: string
+  /** The user; `''` when the call was made without one (it counts under `__none__`, never as an active user). */
   userId: string
-  userName: string
-  userEmail: string
+  /** Display name; without it the user is shown by id. */
+  userName?: string | null
+  userEmail?: string | null
   team: string | null
   /** The key's id (never the secret). */
   apiKey: string | null
@@ -282,9 +290,13 @@ export interface UsageRecord {
   tags: string[]
   application: string | null
   agent: string | null
+  /** The host's own end customer the call was made for (LiteLLM's `end_user`). */
+  customer?: string | null
   provider: string
   model: string
   status: RequestStatus
+  /** The gateway answered from its own cache, without calling the provider (not prompt caching). */
+  cacheHit?: boolean | null
   inputTokens: number
   /** Part of `inputTokens` served from the provider's prompt cache. */
   cachedInputTokens: number

@@ -25,6 +25,8 @@ export function recordValues(record: UsageRecord, dimension: Dimension): string[
       return one(record.agent || record.userId)
     case 'status':
       return one(record.status)
+    case 'customer':
+      return one(record.customer)
   }
 }
 

@@ -143,6 +143,8 @@ function summaryValues(summary: RequestSummary, dimension: Dimension): string[] 
       return one(summary.agent || summary.userId)
     case 'status':
       return one(summary.status)
+    case 'customer':
+      return one(summary.customer)
     case 'tag':
       return Array.isArray(summary.tags) && summary.tags.length ? summary.tags.map(String) : [NONE_KEY]
     case 'apiKey':
@@ -179,6 +181,7 @@ const SUMMARY_FIELDS = [
   'apiKey',
   'application',
   'agent',
+  'customer',
   'provider',
   'model',
   'inputTokens',

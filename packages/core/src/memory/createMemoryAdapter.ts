@@ -133,6 +133,14 @@ function byValueDesc(a: { value: number | null; key: string }, b: { value: numbe
   return b.value - a.value || compareKeys(a.key, b.key)
 }
 
+/** A user's label from their latest counted record: the name (the id when the backend keeps none), email, team. */
+function userLabel(key: string, record: UsageRecord, withTeam: boolean): Pick<BreakdownRow, 'key' | 'label' | 'secondary' | 'team'> {
+  const described: Pick<BreakdownRow, 'key' | 'label' | 'secondary' | 'team'> = { key, label: record.userName || key }
+  if (record.userEmail) described.secondary = record.userEmail
+  if (withTeam && record.team) described.team = record.team
+  return described
+}
+
 /**
  * The reference adapter: every method and every rule of the contract over in-memory records,
  * stored as typed columns so a million records answer in milliseconds. Its answers define
@@ -231,13 +239,11 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
     switch (dimension) {
       case 'user':
         if (!record) return { key, label: key }
-        return record.team
-          ? { key, label: record.userName, secondary: record.userEmail, team: record.team }
-          : { key, label: record.userName, secondary: record.userEmail }
+        return userLabel(key, record, true)
       case 'apiKey':
         return { key, label: record?.apiKeyName ?? redactApiKey(key), secondary: redactApiKey(key) }
       case 'consumer':
-        if (record) return { key, label: record.userName, secondary: record.userEmail }
+        if (record) return userLabel(key, record, false)
         return store.consumerIsAgent[code] ? { key, label: key, secondary: 'Agent' } : { key, label: key }
       case 'status':
         return { key, label: key === 'success' ? 'Success' : key === 'error' ? 'Error' : key }

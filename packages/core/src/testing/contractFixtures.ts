@@ -66,7 +66,7 @@ export function contractFixtures(): ContractFixtures {
   const mover: FixtureMover = {
     userId,
     movedAt,
-    before: { name: first.userName, email: first.userEmail, team: first.team! },
+    before: { name: first.userName!, email: first.userEmail!, team: first.team! },
     after: { name: 'Xavier Iyer-Nakamura', email: 'x.nakamura@platform.acme.example', team: platformKey.team! },
   }
   for (const record of records) {

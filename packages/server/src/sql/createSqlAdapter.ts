@@ -95,12 +95,13 @@ export interface SqlAdapterOptions {
   rollups?: readonly SqlRollup[]
 }
 
-const OPTIONAL_DIMENSION_FIELDS: Partial<Record<Dimension, 'team' | 'apiKey' | 'tags' | 'application' | 'agent'>> = {
+const OPTIONAL_DIMENSION_FIELDS: Partial<Record<Dimension, 'team' | 'apiKey' | 'tags' | 'application' | 'agent' | 'customer'>> = {
   team: 'team',
   apiKey: 'apiKey',
   tag: 'tags',
   application: 'application',
   agent: 'agent',
+  customer: 'customer',
 }
 
 const CONTENT_FIELDS = ['systemPrompt', 'prompt', 'completion', 'request', 'response'] as const

@@ -43,6 +43,7 @@ const DIMENSION_FIELDS: Record<RollupDimension, SqlField> = {
   provider: 'provider',
   apiKey: 'apiKey',
   application: 'application',
+  customer: 'customer',
   agent: 'agent',
   status: 'status',
 }
