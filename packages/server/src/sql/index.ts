@@ -1,7 +1,20 @@
 export { createSqlAdapter } from './createSqlAdapter'
 export type { SqlAdapterOptions, SqlExecute, SqlRow } from './createSqlAdapter'
 export { REFERENCE_COLUMNS, REQUIRED_FIELDS } from './sqlColumns'
-export type { SqlColumnMapping, SqlField } from './sqlColumns'
+export type { SqlField } from './sqlColumns'
+export type {
+  SqlBooleanColumn,
+  SqlColumnMapping,
+  SqlColumnRef,
+  SqlDurationColumn,
+  SqlDurationSpec,
+  SqlMoneyColumn,
+  SqlNumberColumn,
+  SqlStatusColumn,
+  SqlTagsColumn,
+  SqlTextColumn,
+  SqlTimestampColumn,
+} from './sqlColumnSpec'
 export type { SqlDialectName } from './sqlDialect'
 export type { RollupDimension, RollupSums, SqlRollup } from './sqlRollup'
 export type { LabelledDimension, SqlLabelSource, SqlLabelSources } from './sqlLabelSources'
