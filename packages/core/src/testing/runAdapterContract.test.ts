@@ -2,9 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { type MemoryAdapter, createMemoryAdapter } from '../memory/createMemoryAdapter'
 import { type OptionalRecordField, capabilitiesWithout } from '../recordFields'
 import type { AdapterCapabilities, UsageAdapter, UsageRecord } from '../types'
-import { assertBreakdownQuery, assertMetrics, assertTimeSeriesQuery } from '../validateQuery'
+import { assertBreakdownQuery, assertDimensionValuesQuery, assertMetrics, assertTimeSeriesQuery, assertValidQuery } from '../validateQuery'
 import { describeAdapterContract } from './describeAdapterContract'
 import { type AdapterContractOptions, runAdapterContract } from './runAdapterContract'
+import { ABSENT_FIELD_VALUES } from './lacks'
 import { testAdapter } from './testAdapter'
 
 // The reference passes its own kit, registered the way an integrator would.
@@ -46,6 +47,36 @@ function failure(report: Report, name: string): Error {
 /** The fields the LiteLLM-like table below has no column for. */
 const TABLE_LACKS: OptionalRecordField[] = ['userName', 'userEmail', 'cachedInputTokens']
 
+/** An adapter over `memory` that offers nothing needing `lacks` and refuses it as any unsupported metric or dimension. */
+function offeringOnly(memory: MemoryAdapter, lacks: OptionalRecordField[]): UsageAdapter {
+  const capabilities = async (): Promise<AdapterCapabilities> => capabilitiesWithout(await memory.getCapabilities(), lacks)
+  return {
+    getCapabilities: capabilities,
+    getSummary: async (params) => {
+      assertValidQuery(params, await capabilities())
+      assertMetrics(params.metrics, await capabilities())
+      return memory.getSummary(params)
+    },
+    getTimeSeries: async (params) => {
+      assertTimeSeriesQuery(params, await capabilities())
+      return memory.getTimeSeries(params)
+    },
+    getBreakdown: async (params) => {
+      assertBreakdownQuery(params, await capabilities())
+      return memory.getBreakdown(params)
+    },
+    listRequests: async (params) => {
+      assertValidQuery(params, await capabilities())
+      return memory.listRequests(params)
+    },
+    getRequest: (params) => memory.getRequest(params),
+    getDimensionValues: async (params) => {
+      assertDimensionValuesQuery(params, await capabilities())
+      return memory.getDimensionValues(params)
+    },
+  }
+}
+
 /**
  * A backend whose table has no user name, email or cached-token columns (as LiteLLM's spend log):
  * `load` writes what the table can hold (nothing of those fields; cached tokens read back as 0),
@@ -65,27 +96,7 @@ function tableWithoutNames(options: { offerEverything?: boolean } = {}) {
   const createAdapter: AdapterContractOptions['createAdapter'] = ({ meters }) => {
     memory = createMemoryAdapter(rows, { meters })
     if (options.offerEverything) return memory
-    const own = memory
-    const capabilities = async (): Promise<AdapterCapabilities> => capabilitiesWithout(await own.getCapabilities(), TABLE_LACKS)
-    const adapter: UsageAdapter = {
-      getCapabilities: capabilities,
-      getSummary: async (params) => {
-        assertMetrics(params.metrics, await capabilities())
-        return own.getSummary(params)
-      },
-      getTimeSeries: async (params) => {
-        assertTimeSeriesQuery(params, await capabilities())
-        return own.getTimeSeries(params)
-      },
-      getBreakdown: async (params) => {
-        assertBreakdownQuery(params, await capabilities())
-        return own.getBreakdown(params)
-      },
-      listRequests: (params) => own.listRequests(params),
-      getRequest: (params) => own.getRequest(params),
-      getDimensionValues: (params) => own.getDimensionValues(params),
-    }
-    return adapter
+    return offeringOnly(memory, TABLE_LACKS)
   }
   return { load, createAdapter, loads, rows }
 }
@@ -207,6 +218,19 @@ describe('proving an existing table: load and lacks', () => {
     // The fixtures went through load (then the Live-mode check's 30 arrivals, as load is its insert).
     expect(table.loads).toEqual([table.rows.length, 30])
     expect(table.rows.length).toBeGreaterThan(10_000)
+  })
+
+  it('proves a table that holds only what every backend must (every optional field lacked)', async () => {
+    const lacks = Object.keys(ABSENT_FIELD_VALUES) as OptionalRecordField[]
+    const report = await runAdapterContract({
+      name: 'bare table',
+      lacks,
+      createAdapter: ({ records, meters }) => {
+        const memory = createMemoryAdapter(records, { meters })
+        return { adapter: offeringOnly(memory, lacks), insert: (more: UsageRecord[]) => memory.insert(more) }
+      },
+    })
+    expect(report.failed.filter((f) => !referenceFails.includes(f.name)).map((f) => `${f.name}: ${f.error.message}`)).toEqual([])
   })
 
   it('strips what the table lacks from the records it loads', async () => {
