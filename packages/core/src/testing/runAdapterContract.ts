@@ -210,7 +210,7 @@ interface Asks {
 }
 
 /**
- * `params` asking only for what both adapters offer: metrics neither lacks are kept, the rest
+ * `params` asking only for what both adapters offer: the metrics both offer are kept, the rest
  * dropped; `null` (skip the case) when no metric is left or a group, dimension, filter, sort or
  * trend needs something one of them does not offer.
  */
@@ -826,8 +826,9 @@ export function adapterContractChecks(): ContractCheck[] {
         )
         if (noneRow && offersDimension(context, 'user') && context.offered.metrics.has('activeUsers')) {
           const users = new Set(inAutumn.filter((record) => hasNone(record, dimension) && record.userId).map((record) => record.userId)).size
+          // No user at all is 0 active users (or a gap); a request without a user never adds one.
           expect.that(
-            noneRow.metrics.activeUsers === users,
+            (noneRow.metrics.activeUsers ?? 0) === users,
             `getBreakdown by ${dimension}: the "${NONE_KEY}" group has activeUsers ${noneRow.metrics.activeUsers}; its requests name ${users} distinct users.`,
             `getBreakdown (by ${dimension}).rows[${NONE_KEY}].metrics.activeUsers`,
             noneRow.metrics.activeUsers,
