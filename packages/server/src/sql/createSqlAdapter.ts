@@ -147,7 +147,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
 
   /** The table, what it can answer, and its label sources, once the mapping is checked against the catalog. */
   function plan(columns: ResolvedColumns) {
-    const table = new SqlTable(dialect, tableName, columns, undefined, undefined, options.columns === undefined)
+    const table = new SqlTable(dialect, tableName, columns)
     const lacks = mappedAbsent(columns)
     const capabilities: AdapterCapabilities = capabilitiesWithout(
       {
