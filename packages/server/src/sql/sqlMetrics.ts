@@ -95,7 +95,7 @@ export function baseColumns(table: SqlTable, metrics: readonly Metric[]): string
   }
   const items: Record<BaseColumn, () => string> = {
     uid: () => `${table.column('userId')} AS uid`,
-    ok: () => `CASE WHEN ${table.column('status')} = 'success' THEN 1 ELSE 0 END AS ok`,
+    ok: () => `CASE WHEN ${table.succeeded()} THEN 1 ELSE 0 END AS ok`,
     inp: () => `${table.column('inputTokens')} AS inp`,
     cin: () => (table.has('cachedInputTokens') ? `coalesce(${table.column('cachedInputTokens')}, 0) AS cin` : '0 AS cin'),
     outp: () => `${table.column('outputTokens')} AS outp`,

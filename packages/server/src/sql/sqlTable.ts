@@ -123,15 +123,8 @@ export class SqlTable {
         const column = this.ref(source.column, alias)
         return source.path ? this.dialect.jsonValue(column, source.path) : column
       }
-      case 'status': {
-        const value = this.text(source, alias)
-        const status = spec.status!
-        const missing = `'${status.missing}'`
-        if (status.successValues) {
-          return `CASE WHEN ${value} IS NULL THEN ${missing} WHEN ${value} IN (${status.successValues.map(literal).join(', ')}) THEN 'success' ELSE 'error' END`
-        }
-        return `CASE WHEN ${value} IS NULL THEN ${missing} WHEN ${value} IN (${status.errorValues!.map(literal).join(', ')}) THEN 'error' ELSE 'success' END`
-      }
+      case 'status':
+        return `CASE WHEN ${this.succeeded(alias)} THEN 'success' ELSE 'error' END`
       case 'boolean': {
         if (!('from' in source) && !source.path && !source.orElse && source.kind === 'boolean') {
           const column = this.ref(source.column, alias)
@@ -141,8 +134,26 @@ export class SqlTable {
         return `CASE WHEN ${value} IS NULL THEN NULL WHEN ${value} IN (${spec.trueValues!.map(literal).join(', ')}) THEN 1 ELSE 0 END`
       }
       default:
-        return this.text(source, alias)
+        // The id is a key, never empty: compared as it is, so the (ts, id) keyset uses its index.
+        return (field === 'id' ? this.plainText(field, alias) : null) ?? this.text(source, alias)
     }
+  }
+
+  /**
+   * Whether a row succeeded, as a condition (never NULL): its status value is one of the success
+   * words (or not one of the error words); no value at all is the spec's `missing`. A plain column
+   * is tested as it is, one comparison a row.
+   */
+  succeeded(alias = 'r'): string {
+    const spec = this.columns.status!
+    const status = spec.status!
+    const plain = this.plainText('status', alias)
+    const value = plain ?? this.text(spec.source, alias)
+    const missing = plain ? `(${plain} IS NULL OR ${plain} = '')` : `${value} IS NULL`
+    const matches = status.successValues
+      ? `${value} IN (${status.successValues.map(literal).join(', ')})`
+      : `${value} NOT IN (${status.errorValues!.map(literal).join(', ')})`
+    return status.missing === 'success' ? `(${missing} OR ${matches})` : `(NOT ${missing} AND ${matches})`
   }
 
   /**
@@ -151,7 +162,7 @@ export class SqlTable {
    */
   private plainText(field: SqlField, alias: string): string | null {
     const spec = this.columns[field]
-    if (!spec || spec.family !== 'text') return null
+    if (!spec || (spec.family !== 'text' && spec.family !== 'status')) return null
     const source = spec.source
     if ('from' in source || source.path || source.orElse || (source.kind !== undefined && source.kind !== 'text')) return null
     return this.ref(source.column, alias)
