@@ -267,6 +267,22 @@ function lacksHint(mismatches: readonly Mismatch[], lacks: readonly OptionalReco
   )
 }
 
+/** Each breakdown the subject can be asked, compared with the reference: total, row order, then the rows. */
+async function compareBreakdowns(context: ContractContext, expect: MismatchCollector, cases: readonly [string, GetBreakdownParams][]): Promise<void> {
+  for (const [name, wanted] of cases) {
+    const params = fit(context, wanted)
+    if (!params) continue
+    await expect.step(`getBreakdown (${name})`, async () => {
+      const [actual, expected] = await both(context, (adapter) => adapter.getBreakdown(params))
+      expect.same(actual.total, expected.total, `getBreakdown total (${name})`)
+      // Rows in another order do not line up: compare them only once the order agrees.
+      if (expect.same(actual.rows.map((row) => row.key), expected.rows.map((row) => row.key), `getBreakdown row order (${name})`)) {
+        expect.same(actual, expected, `getBreakdown (${name})`)
+      }
+    })
+  }
+}
+
 /** Whether a record has no value for `dimension` (absent, null or an empty string: empty means none). */
 function hasNone(record: UsageRecord, dimension: Dimension): boolean {
   switch (dimension) {
@@ -516,18 +532,7 @@ export function adapterContractChecks(): ContractCheck[] {
       ['by tag', { ...base, groupBy: 'tag', metrics: ['requests'], limit: 3 }],
       ['by agent (with __none__)', { ...base, groupBy: 'agent', metrics: ['requests', 'avgLatencyMs'] }],
     ]
-    for (const [name, wanted] of cases) {
-      const params = fit(context, wanted)
-      if (!params) continue
-      await expect.step(`getBreakdown (${name})`, async () => {
-        const [actual, expected] = await both(context, (adapter) => adapter.getBreakdown(params))
-        expect.same(actual.total, expected.total, `getBreakdown total (${name})`)
-        // Rows in another order do not line up: compare them only once the order agrees.
-        if (expect.same(actual.rows.map((row) => row.key), expected.rows.map((row) => row.key), `getBreakdown row order (${name})`)) {
-          expect.same(actual, expected, `getBreakdown (${name})`)
-        }
-      })
-    }
+    await compareBreakdowns(context, expect, cases)
   })
 
   add('listRequests: walking every page gives the reference order, newest first, nothing repeated or lost', async (context, expect) => {
@@ -897,17 +902,7 @@ export function adapterContractChecks(): ContractCheck[] {
       ['by customer, searching', { ...base, groupBy: 'customer', metrics: ['requests'], search: 'GLOB' }],
       ['by model, two customers', { ...base, groupBy: 'model', metrics: ['requests', 'cost'], filters: { customer: [CONTRACT_CUSTOMERS[1], CONTRACT_CUSTOMERS[4]] } }],
     ]
-    for (const [name, wanted] of breakdowns) {
-      const params = fit(context, wanted)
-      if (!params) continue
-      await expect.step(`getBreakdown (${name})`, async () => {
-        const [actual, expected] = await both(context, (adapter) => adapter.getBreakdown(params))
-        expect.same(actual.total, expected.total, `getBreakdown total (${name})`)
-        if (expect.same(actual.rows.map((row) => row.key), expected.rows.map((row) => row.key), `getBreakdown row order (${name})`)) {
-          expect.same(actual, expected, `getBreakdown (${name})`)
-        }
-      })
-    }
+    await compareBreakdowns(context, expect, breakdowns)
     const series: [string, GetTimeSeriesParams][] = [
       ['by customer, top 3 by cost', { ...base, bucket: '1d', groupBy: 'customer', limit: 3, metrics: ['cost', 'requests', 'activeUsers'] }],
       ['one customer, 6h', { ...base, bucket: '6h', filters: { customer: [CONTRACT_CUSTOMERS[0]] }, metrics: ['requests', 'cost', 'p95LatencyMs'] }],
