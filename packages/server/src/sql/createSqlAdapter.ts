@@ -39,7 +39,7 @@ import {
   toRequestSummary,
 } from '@usagekit/core'
 import { type OptionalRecordField, FIELD_CAPABILITIES, capabilitiesWithout } from '@usagekit/core'
-import { SqlMappingError, catalogColumns, checkColumns, describeTableSql } from './sqlCatalog'
+import { SqlMappingError, catalogColumns, checkColumns, describeTableSql, qualifiedName } from './sqlCatalog'
 import type { SqlColumnMapping } from './sqlColumnSpec'
 import { type ResolvedColumns, quoteTableName, resolveColumns, tableParts } from './sqlColumns'
 import { SQL_DIALECTS, type SqlDialectName } from './sqlDialect'
@@ -116,6 +116,13 @@ function mappedAbsent(columns: ResolvedColumns): OptionalRecordField[] {
   return (Object.keys(FIELD_CAPABILITIES) as OptionalRecordField[]).filter((field) => columns[field as keyof ResolvedColumns] === null)
 }
 
+/** A stored request or response payload; NULL, JSON null and `{}` are none. */
+function payload(value: unknown): unknown {
+  if (value === null || value === undefined) return undefined
+  if (typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0) return undefined
+  return value
+}
+
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason ?? new DOMException('The operation was aborted.', 'AbortError')
 }
@@ -146,8 +153,8 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
   )
 
   /** The table, what it can answer, and its label sources, once the mapping is checked against the catalog. */
-  function plan(columns: ResolvedColumns) {
-    const table = new SqlTable(dialect, tableName, columns)
+  function plan(columns: ResolvedColumns, qualified: { table: string; labels: Partial<Record<string, string>> } = { table: tableName, labels: {} }) {
+    const table = new SqlTable(dialect, qualified.table, columns)
     const lacks = mappedAbsent(columns)
     const capabilities: AdapterCapabilities = capabilitiesWithout(
       {
@@ -162,6 +169,10 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
     let labelSources: ReturnType<typeof resolveLabelSources>
     try {
       labelSources = resolveLabelSources(options.labels, capabilities.dimensions)
+      for (const [dimension, name] of Object.entries(qualified.labels)) {
+        const source = labelSources[dimension as keyof typeof labelSources]
+        if (source && name) source.table = name
+      }
     } catch (error) {
       throw new SqlMappingError([(error as Error).message.replace(/^createSqlAdapter: /, '')])
     }
@@ -178,9 +189,11 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       const describeTable = async (table: string | readonly string[]) => {
         const { sql, params } = describeTableSql(dialect, quoteTableName(table), tableParts(table))
         const result = await options.execute(sql, params, {})
-        return catalogColumns(Array.isArray(result) ? result : (result as { rows: readonly SqlRow[] }).rows)
+        const rows = Array.isArray(result) ? result : (result as { rows: readonly SqlRow[] }).rows
+        return { columns: catalogColumns(rows), name: qualifiedName(rows, quoteTableName(table)) }
       }
-      const columns = await describeTable(tableOption)
+      const { columns, name: qualifiedTable } = await describeTable(tableOption)
+      const qualifiedLabels: Partial<Record<string, string>> = {}
       if (columns.size === 0) {
         throw new SqlMappingError([`table ${tableName} was not found (or has no columns) in the database the execute function reaches.`])
       }
@@ -189,8 +202,9 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       const problems: string[] = []
       for (const [dimension, source] of Object.entries(options.labels ?? {})) {
         if (!source) continue
-        const found = await describeTable(source.table)
+        const { columns: found, name: qualifiedSource } = await describeTable(source.table)
         const name = quoteTableName(source.table)
+        qualifiedLabels[dimension] = qualifiedSource
         if (found.size === 0) {
           problems.push(`labels.${dimension}: table ${name} was not found.`)
           continue
@@ -201,7 +215,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
         }
       }
       if (problems.length > 0) throw new SqlMappingError(problems)
-      return plan(checked)
+      return plan(checked, { table: qualifiedTable, labels: qualifiedLabels })
     })().finally(() => {
       planning = null
     })
@@ -358,8 +372,9 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
         systemPrompt: readText(row.system_prompt),
         prompt: readText(row.prompt),
         completion: readText(row.completion),
-        request: readJson(row.request) ?? undefined,
-        response: readJson(row.response) ?? undefined,
+        // An empty object is no payload (LiteLLM writes {} when it keeps no content).
+        request: payload(readJson(row.request)),
+        response: payload(readJson(row.response)),
         metadata: metadata && typeof metadata === 'object' ? (metadata as UsageRecord['metadata']) : undefined,
       }
       Object.assign(record, optional)

@@ -421,3 +421,56 @@ describe('label tables are checked with the mapping', () => {
     }
   })
 })
+
+describe('what older and oddly named tables need', () => {
+  it('skips a mapped column the table lacks when it has a fallback (a proxy from before the column)', async () => {
+    const database = await openPglite({ schema: false })
+    try {
+      for (const statement of ddl('postgres')) await database.execute(statement, [])
+      const adapter = createSqlAdapter({
+        dialect: 'postgres',
+        execute: database.execute,
+        table: 'llm_calls',
+        columns: {
+          ...COLUMNS,
+          status: { column: 'status_added_later', orElse: { column: 'outcome', orElse: { column: 'meta', path: ['outcome'] } } },
+          latencyMs: { column: 'duration_added_later', orElse: 'duration_ms' },
+        },
+      })
+      await expect(adapter.getSummary({ range, timeZone: 'UTC', metrics: ['requests', 'avgLatencyMs'] })).resolves.toEqual({ totals: { requests: 0, avgLatencyMs: null } })
+    } finally {
+      await database.close()
+    }
+  })
+
+  it('reads a label table named like a step of its own statements (keys, labels)', async () => {
+    const database = await openPglite()
+    try {
+      const records = foreignRecords().slice(0, 400)
+      await database.load(records)
+      await database.execute('CREATE TABLE keys (id text PRIMARY KEY, name text)', [])
+      const ids = [...new Set(records.map((record) => record.apiKey).filter((key): key is string => Boolean(key)))]
+      for (const id of ids) await database.execute('INSERT INTO keys VALUES ($1, $2)', [id, `named ${id.slice(-4)}`])
+      const adapter = createSqlAdapter({ dialect: 'postgres', execute: database.execute, labels: { apiKey: { table: 'keys', key: 'id', label: 'name' } } })
+      const answer = await adapter.getBreakdown({ range, timeZone: 'UTC', groupBy: 'apiKey', metrics: ['requests'] })
+      expect(answer.rows.length).toBeGreaterThan(1)
+      for (const row of answer.rows) if (row.key !== '__none__') expect(row.label).toBe(`named ${row.key.slice(-4)}`)
+    } finally {
+      await database.close()
+    }
+  })
+
+  it('reads an empty payload object as no payload (LiteLLM writes {} when it keeps no content)', async () => {
+    const database = await openPglite()
+    try {
+      const [record] = foreignRecords()
+      await database.load([{ ...record!, request: {}, response: {}, prompt: null, completion: null, systemPrompt: null }])
+      const adapter = createSqlAdapter({ dialect: 'postgres', execute: database.execute })
+      const detail = await adapter.getRequest({ id: record!.id })
+      expect(detail.request).toBeNull()
+      expect(detail.response).toBeNull()
+    } finally {
+      await database.close()
+    }
+  })
+})

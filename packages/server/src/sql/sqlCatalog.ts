@@ -1,4 +1,5 @@
 import { FIELD_FAMILIES, REQUIRED_FIELDS, type ColumnKind, type ResolvedColumns, type ResolvedField, type ResolvedRef, type ResolvedSource, type SqlField } from './sqlColumns'
+import { quoteTableName } from './sqlColumns'
 import type { SqlDialect } from './sqlDialect'
 
 /** A table's columns as the catalog lists them: name → the adapter's kind of it, and the engine's own type name. */
@@ -33,7 +34,8 @@ export function describeTableSql(dialect: SqlDialect, quotedTable: string, parts
     // to_regclass resolves the quoted name exactly as a query would (search_path included); a view works too.
     return {
       sql:
-        'SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type FROM pg_catalog.pg_attribute a ' +
+        'SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, n.nspname AS table_schema, c.relname AS table_name ' +
+        'FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace ' +
         'WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum',
       params: [quotedTable],
     }
@@ -42,7 +44,7 @@ export function describeTableSql(dialect: SqlDialect, quotedTable: string, parts
   const clauses = ['table_name = $1', schema === undefined ? 'table_schema = current_schema()' : 'table_schema = $2']
   if (catalog !== undefined) clauses.push('table_catalog = $3')
   return {
-    sql: `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE ${clauses.join(' AND ')} ORDER BY ordinal_position`,
+    sql: `SELECT column_name AS name, data_type AS type, table_schema, table_name FROM information_schema.columns WHERE ${clauses.join(' AND ')} ORDER BY ordinal_position`,
     params: [table!, ...(schema === undefined ? [] : [schema]), ...(catalog === undefined ? [] : [catalog])],
   }
 }
@@ -55,6 +57,16 @@ export function catalogColumns(rows: readonly Record<string, unknown>[]): Catalo
     columns.set(name, { kind: columnKind(type), type })
   }
   return columns
+}
+
+/**
+ * The table's schema-qualified, quoted name as the catalog found it: statements name it so, and a
+ * host table called like one of the adapter's WITH steps (`keys`, `labels`) is never shadowed by it.
+ */
+export function qualifiedName(rows: readonly Record<string, unknown>[], fallback: string): string {
+  const first = rows[0]
+  if (!first || typeof first.table_schema !== 'string' || typeof first.table_name !== 'string') return fallback
+  return quoteTableName([first.table_schema, first.table_name])
 }
 
 /** The reference schema's kinds, for adapters told not to read the catalog. */
@@ -127,6 +139,8 @@ export function checkColumns(resolved: ResolvedColumns, catalog: CatalogColumns 
       }
       const column = catalog?.get(ref.column)
       if (catalog && !column) {
+        // A missing column with a fallback is skipped: one mapping serves tables from before the column existed.
+        if (ref.orElse) return checkRef(ref.orElse)
         found.push(missing(field, ref.column))
         return null
       }

@@ -15,7 +15,10 @@ export interface SqlColumnRef {
    * top, e.g. `['additional_usage_values', 'prompt_tokens_details', 'cached_tokens']`.
    */
   path?: readonly string[]
-  /** Where to read when this is NULL or empty (LiteLLM: `status`, then `metadata.status`). */
+  /**
+   * Where to read when this is NULL or empty (LiteLLM: `status`, then `metadata.status`). A column
+   * the table does not have is skipped for its fallback (an older LiteLLM has no `status` column).
+   */
   orElse?: string | SqlColumnRef
 }
 
@@ -34,7 +37,7 @@ export interface SqlDurationSpec {
 }
 
 /** Latency, time to first token, overhead: a number of milliseconds, or the time between two columns. */
-export type SqlDurationColumn = SqlNumberColumn | SqlDurationSpec | (SqlColumnRef & { orElse?: string | SqlColumnRef | SqlDurationSpec })
+export type SqlDurationColumn = SqlNumberColumn | SqlDurationSpec | (Omit<SqlColumnRef, 'orElse'> & { orElse?: string | SqlColumnRef | SqlDurationSpec })
 
 /**
  * The request's instant.
