@@ -45,6 +45,12 @@ export interface LitellmSpendLogsOptions {
    * label comes from the spend log's own rows (docs/sql.md, "Labels").
    */
   labels?: boolean | readonly LitellmLabelledDimension[]
+  /**
+   * Column specs laid over the preset's, field by field: for a proxy older than a column the preset
+   * reads (`latencyMs: { from: 'startTime', to: 'endTime' }` before `request_duration_ms`), or for
+   * what the preset leaves out (`agent: 'agent_id'` for LiteLLM's A2A agents).
+   */
+  columns?: SqlColumnMapping
 }
 
 /** What `litellmSpendLogs` returns: spread it into `createSqlAdapter({ dialect: 'postgres', execute, ...preset })`. */
@@ -172,5 +178,8 @@ export function litellmSpendLogs(options: LitellmSpendLogsOptions = {}): Litellm
     // What the caller attached to the request (`metadata.spend_logs_metadata`), not the proxy's own bookkeeping.
     metadata: metadata('spend_logs_metadata'),
   }
-  return { table: named(tables.spendLogs), columns, labels, requestContent: content }
+  if (options.columns !== undefined && (typeof options.columns !== 'object' || options.columns === null || Array.isArray(options.columns))) {
+    throw new TypeError('litellmSpendLogs: columns must be an object of record field → column spec.')
+  }
+  return { table: named(tables.spendLogs), columns: { ...columns, ...options.columns }, labels, requestContent: content }
 }
