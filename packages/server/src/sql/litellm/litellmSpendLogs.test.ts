@@ -377,3 +377,29 @@ describe('litellmSpendLogs: LiteLLM’s own tables on PostgreSQL 15, checked aga
     }
   })
 })
+
+describe('litellmSpendLogs options', () => {
+  it('refuses what it cannot map, naming it', () => {
+    expect(() => litellmSpendLogs({ model: 'deployment' as never })).toThrow(/model must be 'modelGroup' or 'model'/)
+    expect(() => litellmSpendLogs({ tables: { spendlogs: 'x' } as never })).toThrow(/tables\.spendlogs is not a LiteLLM table/)
+    expect(() => litellmSpendLogs({ tables: { teams: '' } })).toThrow(/tables\.teams must be a non-empty name/)
+    expect(() => litellmSpendLogs({ schema: '' })).toThrow(/schema must be a non-empty name/)
+    expect(() => litellmSpendLogs({ labels: ['agent'] as never })).toThrow(/labels must be true, false or a list/)
+    expect(() => litellmSpendLogs({ content: 'yes' as never })).toThrow(/content must be true or false/)
+    expect(() => litellmSpendLogs({ columns: [] as never })).toThrow(/columns must be an object/)
+  })
+
+  it('names every table in the schema, taken literally; content and label choices follow the options', () => {
+    const preset = litellmSpendLogs({ schema: 'LiteLLM.prod', tables: { spendLogs: 'spend_logs_v2' }, labels: ['team'], content: true })
+    expect(preset.table).toEqual(['LiteLLM.prod', 'spend_logs_v2'])
+    expect(Object.keys(preset.labels)).toEqual(['team'])
+    expect(preset.labels.team!.table).toEqual(['LiteLLM.prod', 'LiteLLM_TeamTable'])
+    expect(preset.requestContent).toBe(true)
+    expect(preset.columns.request).toBe('proxy_server_request')
+    const plainPreset = litellmSpendLogs({ labels: false, columns: { agent: 'agent_id' } })
+    expect(plainPreset.labels).toEqual({})
+    expect(plainPreset.requestContent).toBe(false)
+    expect(plainPreset.columns.request).toBeNull()
+    expect(plainPreset.columns.agent).toBe('agent_id')
+  })
+})
