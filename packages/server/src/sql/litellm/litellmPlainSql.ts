@@ -435,7 +435,7 @@ export class PlainLitellm {
       totalTokens: Number(row.input_tokens) + Number(row.output_tokens),
       cost: Number(row.cost),
       latencyMs: Number(row.latency_ms),
-      ttftMs: row.ttft_ms === null ? null : Number(row.ttft_ms),
+      ttftMs: row.ttft_ms == null ? null : Number(row.ttft_ms),
       tags: JSON.parse(row.tags!) as string[],
     }
     // LiteLLM keeps no user names: a user is shown by id.
@@ -474,23 +474,23 @@ export class PlainLitellm {
     )
     const row = rows[0]
     if (!row) return null
-    const metadata = row.caller_metadata === null ? null : (JSON.parse(row.caller_metadata) as unknown)
+    const metadata = row.caller_metadata == null ? null : (JSON.parse(row.caller_metadata) as unknown)
     const detail: RequestDetail = {
       ...this.toSummary(row),
-      apiBase: row.api_base,
+      apiBase: row.api_base ?? null,
       ip: row.ip ? redactIp(row.ip) : null,
-      overheadMs: row.overhead_ms === null ? null : Number(row.overhead_ms),
+      overheadMs: row.overhead_ms == null ? null : Number(row.overhead_ms),
       startTime: row.ts!,
       endTime: row.end_ts!,
       costBreakdown: [],
-      request: content && row.request_body !== null ? JSON.parse(row.request_body) : null,
-      response: content && row.response_body !== null ? JSON.parse(row.response_body) : null,
+      request: content && row.request_body != null ? JSON.parse(row.request_body) : null,
+      response: content && row.response_body != null ? JSON.parse(row.response_body) : null,
       messages: [],
       metadata: metadata && typeof metadata === 'object' && !Array.isArray(metadata) ? (metadata as RequestDetail['metadata']) : {},
     }
     if (row.call_type) detail.callType = row.call_type
     if (row.model_id) detail.modelId = row.model_id
-    if (row.cache_flag !== null) detail.cacheHit = row.cache_flag === 'True' || row.cache_flag === 'true'
+    if (row.cache_flag != null) detail.cacheHit = row.cache_flag === 'True' || row.cache_flag === 'true'
     return detail
   }
 }
