@@ -48,7 +48,7 @@ export { withTimeout } from './withTimeout'
 // Dimensions and metrics
 export { DIMENSIONS, DIMENSION_LABELS, NONE_KEY, NONE_LABEL, OTHER_KEY, OTHER_LABEL, isDimension } from './dimensions'
 export type { Dimension } from './dimensions'
-export { FIELD_CAPABILITIES, capabilitiesWithout } from './recordFields'
+export { FIELD_CAPABILITIES, OPTIONAL_RECORD_FIELDS, capabilitiesWithout, isOptionalRecordField, withoutRecordFields } from './recordFields'
 export type { OptionalRecordField } from './recordFields'
 export {
   METER_METRICS,

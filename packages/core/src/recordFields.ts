@@ -39,3 +39,57 @@ export function capabilitiesWithout(capabilities: AdapterCapabilities, lacks: re
     dimensions: capabilities.dimensions.filter((dimension) => !dimensions.has(dimension)),
   }
 }
+
+/**
+ * What a record holds where a backend cannot store `field`: the value a record without it has.
+ * `undefined` removes the field; `null`, `[]` and `0` stand where the record type requires a value
+ * (`cachedInputTokens` is a number in every request summary, so a backend without it reads 0 there).
+ * Keyed by every optional field, so the compiler names a new field that lacks an entry.
+ */
+const ABSENT: { readonly [F in OptionalRecordField]: UsageRecord[F] | undefined } = {
+  userName: undefined,
+  userEmail: undefined,
+  team: null,
+  apiKey: null,
+  apiKeyName: undefined,
+  tags: [],
+  application: null,
+  agent: null,
+  customer: undefined,
+  cacheHit: undefined,
+  cachedInputTokens: 0,
+  ttftMs: null,
+  callType: undefined,
+  modelId: undefined,
+  apiBase: undefined,
+  ip: undefined,
+  overheadMs: undefined,
+  retries: undefined,
+  costBreakdown: undefined,
+  errorMessage: undefined,
+  systemPrompt: undefined,
+  prompt: undefined,
+  completion: undefined,
+  request: undefined,
+  response: undefined,
+  metadata: undefined,
+}
+
+/** Every field a backend may lack, for checking a `lacks` list. */
+export const OPTIONAL_RECORD_FIELDS = Object.keys(ABSENT) as readonly OptionalRecordField[]
+
+export function isOptionalRecordField(value: unknown): value is OptionalRecordField {
+  return typeof value === 'string' && Object.hasOwn(ABSENT, value)
+}
+
+/** `record` as a backend without `lacks` stores it: those fields gone (or null/empty where the type needs a value). */
+export function withoutRecordFields(record: UsageRecord, lacks: readonly OptionalRecordField[]): UsageRecord {
+  if (lacks.length === 0) return record
+  const stripped: Record<string, unknown> = { ...record }
+  for (const field of lacks) {
+    const absent = ABSENT[field]
+    if (absent === undefined) delete stripped[field]
+    else stripped[field] = Array.isArray(absent) ? [] : absent
+  }
+  return stripped as unknown as UsageRecord
+}

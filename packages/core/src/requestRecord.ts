@@ -21,7 +21,8 @@ export function toRequestSummary(record: UsageRecord): RequestSummary {
     cost: record.cost,
     latencyMs: record.latencyMs,
     ttftMs: record.ttftMs,
-    tags: [...record.tags],
+    // An empty tag is no tag (empty means none).
+    tags: record.tags.filter((tag) => tag !== ''),
   }
   // Empty means none: a request made without a user has no user fields at all.
   if (record.userId) {
@@ -30,7 +31,7 @@ export function toRequestSummary(record: UsageRecord): RequestSummary {
     if (record.userEmail) summary.userEmail = record.userEmail
   }
   if (record.team) summary.team = record.team
-  if (record.apiKey) summary.apiKey = record.apiKeyName ?? redactApiKey(record.apiKey)
+  if (record.apiKey) summary.apiKey = record.apiKeyName || redactApiKey(record.apiKey)
   if (record.application) summary.application = record.application
   if (record.agent) summary.agent = record.agent
   if (record.customer) summary.customer = record.customer

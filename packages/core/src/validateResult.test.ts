@@ -139,3 +139,86 @@ describe('request detail metadata', () => {
     expect(() => validateRequestDetail({ ...base, metadata: { value } })).toThrow(/metadata\.value/)
   })
 })
+
+describe('requests without a user, and details with only what the backend recorded', () => {
+  const summary = {
+    id: 'r1',
+    timestamp: '2026-11-01T00:00:00.000Z',
+    status: 'success',
+    provider: 'openai',
+    model: 'gpt-4.1',
+    inputTokens: 10,
+    cachedInputTokens: 0,
+    outputTokens: 2,
+    totalTokens: 12,
+    cost: 0.001,
+    latencyMs: 300,
+    tags: [],
+  }
+  const detailOf = (fields: Record<string, unknown> = {}) => ({
+    ...summary,
+    startTime: '2026-11-01T00:00:00.000Z',
+    endTime: '2026-11-01T00:00:00.300Z',
+    costBreakdown: [],
+    request: null,
+    response: null,
+    messages: [],
+    metadata: {},
+    ...fields,
+  })
+
+  it('accepts a request log item with userId and userName null (a SQL row without a user) and answers them absent', () => {
+    const page = validateRequestPage({ items: [{ ...summary, userId: null, userName: null, userEmail: null, team: null, customer: null }], nextCursor: null })
+    const [item] = page.items
+    for (const field of ['userId', 'userName', 'userEmail', 'team', 'customer']) expect(item).not.toHaveProperty(field)
+    expect(validateRequestPage({ items: [summary], nextCursor: null }).items[0]).not.toHaveProperty('userId')
+  })
+
+  it('reads empty strings as none: no user, no customer, no empty tag', () => {
+    const [item] = validateRequestPage({ items: [{ ...summary, userId: '', userName: '', customer: '', tags: ['', 'prod'] }], nextCursor: null }).items
+    expect(item).not.toHaveProperty('userId')
+    expect(item).not.toHaveProperty('customer')
+    expect(item!.tags).toEqual(['prod'])
+  })
+
+  it('keeps the end customer', () => {
+    expect(validateRequestPage({ items: [{ ...summary, userId: 'u1', userName: 'Ada', customer: 'globex' }], nextCursor: null }).items[0]).toMatchObject({ userId: 'u1', userName: 'Ada', customer: 'globex' })
+  })
+
+  it('refuses a user that is neither text nor none, naming the method, the field and the shape', () => {
+    const error = errorOf(() => validateRequestPage({ items: [summary, { ...summary, userId: 42 }], nextCursor: null }))
+    expect(error.method).toBe('listRequests')
+    expect(error.path).toBe('items[1].userId')
+    expect(error.message).toMatch(/^listRequests returned an invalid answer: items\[1\]\.userId must be a string, or null or absent for a request made without a user \(got 42\)\./)
+    expect(error.message).toMatch(/listRequests must return \{ items: RequestSummary\[\] .*userId\?, userName\? \(null or absent for a request made without a user\)/)
+    expect(errorOf(() => validateRequestPage({ items: [{ ...summary, customer: { id: 'globex' } }], nextCursor: null })).message).toMatch(/items\[0\]\.customer must be a string, or null or absent .* \(got an object\)/)
+  })
+
+  it('accepts a detail without call type, model id, retries or cache flag, and with no cost lines', async () => {
+    const { validateRequestDetail } = await import('./validateResult')
+    const detail = validateRequestDetail(detailOf({ callType: null, retries: null, cacheHit: null }))
+    for (const field of ['callType', 'modelId', 'retries', 'cacheHit']) expect(detail).not.toHaveProperty(field)
+    expect(detail.costBreakdown).toEqual([])
+    expect(validateRequestDetail(detailOf({ retries: '0', cacheHit: false, callType: 'embeddings' }))).toMatchObject({ retries: 0, cacheHit: false, callType: 'embeddings' })
+  })
+
+  it('refuses a cache flag, retries or cost line of the wrong shape, naming the field', async () => {
+    const { validateRequestDetail } = await import('./validateResult')
+    const cacheHit = errorOf(() => validateRequestDetail(detailOf({ cacheHit: 'yes' })))
+    expect(cacheHit.message).toMatch(/^getRequest returned an invalid answer: cacheHit must be true or false, or null or absent when the backend does not record gateway cache hits \(got "yes"\)\./)
+    expect(cacheHit.message).toMatch(/costBreakdown: \{ label, amount \}\[\] \(empty when the backend itemises nothing\)/)
+    expect(errorOf(() => validateRequestDetail(detailOf({ retries: -1 }))).message).toMatch(/retries must be a non-negative finite number .*\(got -1\)/)
+    expect(errorOf(() => validateRequestDetail(detailOf({ costBreakdown: [{ label: 'Input tokens' }] }))).message).toMatch(/costBreakdown\[0\]\.amount is missing/)
+  })
+
+  it('passes the memory adapter’s answers for a request without a user and with a customer', async () => {
+    const { validateRequestDetail } = await import('./validateResult')
+    const { generateUsageRecords } = await import('./fixtures/generateUsageRecords')
+    const record = generateUsageRecords({ seed: 3, start: '2026-11-01T00:00:00Z', end: '2026-11-02T00:00:00Z', requestsPerDay: 2000 }).find((r) => r.customer)!
+    const memory = withValidation(createMemoryAdapter([{ ...record, userId: '' }]))
+    const page = await memory.listRequests({ range, timeZone: 'UTC', pageSize: 10 })
+    expect(page.items[0]).not.toHaveProperty('userId')
+    expect(page.items[0]!.customer).toBe(record.customer)
+    expect(validateRequestDetail(await memory.getRequest({ id: record.id }))).toMatchObject({ customer: record.customer, cacheHit: record.cacheHit })
+  })
+})

@@ -174,17 +174,26 @@ const capabilitiesSchema = v.object({
 
 type Dimension = (typeof DIMENSIONS)[number]
 
+/**
+ * An optional text field of a request: a string, or null or absent when the request has none (a SQL
+ * row's NULL). Null and '' are normalised to absent (`withoutNone`): empty means none.
+ */
+function noneOrText(none: string) {
+  return v.optional(v.custom<string | null>((input) => input === null || typeof input === 'string', `a string, or null or absent ${none}`))
+}
+
 const requestSummaryEntries = {
   id: text,
   timestamp: instant,
   status: v.picklist(['success', 'error']),
-  userId: text,
-  userName: text,
-  userEmail: v.optional(text),
-  team: v.optional(text),
-  apiKey: v.optional(text),
-  application: v.optional(text),
-  agent: v.optional(text),
+  userId: noneOrText('for a request made without a user'),
+  userName: noneOrText('for a request made without a user'),
+  userEmail: noneOrText('when the user has no email'),
+  team: noneOrText('when the request has no team'),
+  apiKey: noneOrText('when the request has no API key'),
+  application: noneOrText('when the request has no application'),
+  agent: noneOrText('when no agent made the request'),
+  customer: noneOrText('when the request was made for no end customer'),
   provider: text,
   model: text,
   inputTokens: count,
@@ -195,31 +204,51 @@ const requestSummaryEntries = {
   latencyMs: count,
   ttftMs: v.optional(nullableCount),
   tags: v.array(text),
-  errorMessage: v.optional(text),
+  errorMessage: noneOrText('when the request did not fail'),
 }
 
+/** Fields whose null or '' means "none" and is answered as an absent field. */
+const NONE_MEANS_ABSENT = ['userId', 'userName', 'userEmail', 'team', 'apiKey', 'application', 'agent', 'customer', 'errorMessage', 'callType', 'modelId', 'retries', 'cacheHit'] as const
+
+/** A request as the UI reads it: none-valued fields absent, empty tags dropped (empty means none). */
+function withoutNone<T extends { tags: string[] }>(request: T): T {
+  const out: Record<string, unknown> = { ...request, tags: request.tags.filter((tag) => tag !== '') }
+  for (const field of NONE_MEANS_ABSENT) {
+    if (out[field] === null || out[field] === '' || (field in out && out[field] === undefined)) delete out[field]
+  }
+  return out as T
+}
+
+const requestSummarySchema = v.pipe(v.object(requestSummaryEntries), v.transform(withoutNone))
+
 const requestPageSchema = v.object({
-  items: v.array(v.object(requestSummaryEntries)),
+  items: v.array(requestSummarySchema),
   nextCursor: v.nullable(text),
 })
 
-const requestDetailSchema = v.object({
-  ...requestSummaryEntries,
-  callType: text,
-  modelId: text,
-  apiBase: v.optional(v.nullable(text)),
-  ip: v.optional(v.nullable(text)),
-  overheadMs: v.optional(nullableCount),
-  retries: count,
-  cacheHit: v.boolean(),
-  startTime: instant,
-  endTime: instant,
-  costBreakdown: v.array(v.object({ label: text, amount })),
-  request: v.unknown(),
-  response: v.unknown(),
-  messages: v.array(v.object({ role: text, content: text })),
-  metadata: v.record(v.string(), v.custom<JsonValue>((input) => isJsonValue(input, 0), 'JSON: a string, finite number, boolean, null, or an array or object of those (at most 32 levels deep)')),
-})
+const requestDetailSchema = v.pipe(
+  v.object({
+    ...requestSummaryEntries,
+    callType: noneOrText('when the backend does not record it'),
+    modelId: noneOrText('when the backend does not record it'),
+    apiBase: v.optional(v.nullable(text)),
+    ip: v.optional(v.nullable(text)),
+    overheadMs: v.optional(nullableCount),
+    retries: v.optional(v.nullable(count)),
+    cacheHit: v.optional(
+      v.custom<boolean | null>((input) => input === null || typeof input === 'boolean', 'true or false, or null or absent when the backend does not record gateway cache hits'),
+    ),
+    startTime: instant,
+    endTime: instant,
+    // Empty when the backend itemises nothing: no line is invented for the whole cost.
+    costBreakdown: v.array(v.object({ label: text, amount })),
+    request: v.unknown(),
+    response: v.unknown(),
+    messages: v.array(v.object({ role: text, content: text })),
+    metadata: v.record(v.string(), v.custom<JsonValue>((input) => isJsonValue(input, 0), 'JSON: a string, finite number, boolean, null, or an array or object of those (at most 32 levels deep)')),
+  }),
+  v.transform(withoutNone),
+)
 
 const dimensionValuesSchema = v.array(
   v.object({ key: text, label: text, secondary: v.optional(text), count: v.optional(count) }),
@@ -235,9 +264,10 @@ const SHAPES = {
     '{ buckets: { start, end, partial? }[] (the buckets of bucketBoundaries(range, bucket, timeZone)), series: { key, label, values: { <each requested metric>: (number | null)[] one per bucket } }[] }',
   getBreakdown:
     '{ rows: { key, label, secondary?, team?, models?, modelCount?, metrics: { <each requested metric>: number | null }, trend? }[], total }',
-  listRequests: '{ items: RequestSummary[] (newest first), nextCursor: string | null }',
+  listRequests:
+    '{ items: RequestSummary[] (newest first), nextCursor: string | null }, a RequestSummary being { id, timestamp, status: "success" | "error", userId?, userName? (null or absent for a request made without a user), userEmail?, team?, apiKey?, application?, agent?, customer?, provider, model, inputTokens, cachedInputTokens, outputTokens, totalTokens, cost, latencyMs, ttftMs?, tags: string[], errorMessage? }',
   getRequest:
-    'a RequestDetail: the RequestSummary fields plus { callType, modelId, retries, cacheHit, startTime, endTime, costBreakdown: { label, amount }[], request, response, messages: { role, content }[], metadata }',
+    'a RequestDetail: the RequestSummary fields plus { callType?, modelId?, retries?, cacheHit? (each absent when the backend does not record it), apiBase?, ip?, overheadMs?, startTime, endTime, costBreakdown: { label, amount }[] (empty when the backend itemises nothing), request, response, messages: { role, content }[], metadata }',
   getDimensionValues: '{ key, label, secondary?, count? }[]',
 } as const
 

@@ -116,6 +116,20 @@ describe('CSV injection (OWASP) for every cell', () => {
   })
 })
 
+describe('requests without a user, and end customers', () => {
+  it('writes empty cells where a request has no user or customer, and the customer where it has one', async () => {
+    const base = generateUsageRecords({ seed: 9, start: range.start, end: range.end, requestsPerDay: 50 })
+    const withoutUser: UsageRecord = { ...base[0]!, id: 'r-nobody', userId: '', customer: null }
+    const forCustomer: UsageRecord = { ...base[1]!, id: 'r-globex', customer: 'globex' }
+    const columns = requestCsvColumns({ timeZone: 'UTC', currency: 'USD', columns: ['id', 'userId', 'userName', 'userEmail', 'customer'] })
+    const csv = await collectCsv(exportRequestsCsv({ adapter: createMemoryAdapter([withoutUser, forCustomer]), query: { range, timeZone: 'UTC' }, columns }))
+    expect(csv).not.toContain('undefined')
+    const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data
+    expect(rows.find((row) => row.request_id === 'r-nobody')).toEqual({ request_id: 'r-nobody', user_id: '', user_name: '', user_email: '', customer: '' })
+    expect(rows.find((row) => row.request_id === 'r-globex')).toMatchObject({ user_id: forCustomer.userId, customer: 'globex' })
+  })
+})
+
 describe('timestamps and file names', () => {
   it('writes ISO-8601 with the offset of the chosen zone', () => {
     expect(formatIsoInZone('2026-11-01T05:30:00Z', 'America/New_York')).toBe('2026-11-01T01:30:00.000-04:00')

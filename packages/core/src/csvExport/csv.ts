@@ -126,6 +126,7 @@ export type RequestColumnId =
   | 'apiKey'
   | 'application'
   | 'agent'
+  | 'customer'
   | 'provider'
   | 'model'
   | 'inputTokens'
@@ -153,7 +154,10 @@ export const DEFAULT_REQUEST_COLUMNS: readonly RequestColumnId[] = [
   'id',
 ]
 
-/** CSV columns of the request log; timestamps in the zone, money in `currency` (named in the header). */
+/**
+ * CSV columns of the request log; timestamps in the zone, money in `currency` (named in the header).
+ * A field a request does not have (no user, no customer) is an empty cell.
+ */
 export function requestCsvColumns(
   options: { timeZone: string; currency: string; columns?: readonly RequestColumnId[] },
 ): CsvColumn<RequestSummary>[] {
@@ -169,6 +173,7 @@ export function requestCsvColumns(
     apiKey: { id: 'apiKey', header: 'api_key', value: (row) => row.apiKey },
     application: { id: 'application', header: 'application', value: (row) => row.application },
     agent: { id: 'agent', header: 'agent', value: (row) => row.agent },
+    customer: { id: 'customer', header: 'customer', value: (row) => row.customer },
     provider: { id: 'provider', header: 'provider', value: (row) => row.provider },
     model: { id: 'model', header: 'model', value: (row) => row.model },
     inputTokens: { id: 'inputTokens', header: 'input_tokens', value: (row) => row.inputTokens },

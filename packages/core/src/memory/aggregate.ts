@@ -183,6 +183,7 @@ export function aggregate(spec: AggregateSpec): Cells {
   const needCached = want.has('cachedInputTokens')
   const needOutput = want.has('outputTokens') || want.has('totalTokens')
   const needCost = want.has('cost')
+  const needCacheHits = want.has('cacheHits')
   const needLatency = want.has('avgLatencyMs')
   const needP95 = want.has('p95LatencyMs')
   const needDistinct = want.has('activeUsers')
@@ -194,6 +195,7 @@ export function aggregate(spec: AggregateSpec): Cells {
   const output = new Float64Array(needOutput ? size : 0)
   const costHi = new Float64Array(needCost ? size : 0)
   const costLo = new Float64Array(needCost ? size : 0)
+  const cacheHits = new Float64Array(needCacheHits ? size : 0)
   const latency = new Float64Array(needLatency ? size : 0)
   const distinct = new Float64Array(needDistinct ? size : 0)
 
@@ -251,6 +253,7 @@ export function aggregate(spec: AggregateSpec): Cells {
         costHi[cell]! += store.costHi[i]!
         costLo[cell]! += store.costLo[i]!
       }
+      if (needCacheHits) cacheHits[cell]! += store.cacheHit[i]!
       if (needLatency) latency[cell]! += store.latencyMs[i]!
       if (needP95) {
         if (p95Count === p95Cells.length) {
@@ -264,7 +267,8 @@ export function aggregate(spec: AggregateSpec): Cells {
         p95Cells[p95Count] = cell
         p95Values[p95Count++] = store.latencyMs[i]!
       }
-      if (needDistinct) {
+      // A request made without a user (code -1) is nobody: it never counts as an active user.
+      if (needDistinct && userCodes[i]! >= 0) {
         // Rows arrive in bucket order, so a (group, user) stamp of "last bucket counted" suffices.
         const g = (cell / B) | 0
         const user = userCodes[i]!
@@ -311,6 +315,9 @@ export function aggregate(spec: AggregateSpec): Cells {
         break
       case 'cost':
         cells.set(metric, costHi.map((hi, cell) => nanosToUnits(hi, costLo[cell]!)))
+        break
+      case 'cacheHits':
+        cells.set(metric, cacheHits)
         break
       case 'activeUsers':
         cells.set(metric, distinct.map((n) => (n > 0 ? n : Number.NaN)))

@@ -18,6 +18,7 @@ export const CODED_DIMENSIONS: readonly CodedDimension[] = [
   'agent',
   'consumer',
   'status',
+  'customer',
 ]
 
 /** Dimensions a meter record can carry; every other dimension filters meters out. */
@@ -46,6 +47,8 @@ export class ColumnStore {
   tagCodes = new Int32Array(0)
   tagCount = 0
   success = new Uint8Array(0)
+  /** 1 where the gateway answered from its own cache (`cacheHit === true`); unknown counts as no hit. */
+  cacheHit = new Uint8Array(0)
   inputTokens = new Float64Array(0)
   cachedInputTokens = new Float64Array(0)
   outputTokens = new Float64Array(0)
@@ -95,6 +98,7 @@ export class ColumnStore {
     for (const dimension of CODED_DIMENSIONS) this.codes[dimension] = grow(this.codes[dimension], capacity)
     this.tagStart = grow(this.tagStart, capacity + 1)
     this.success = grow(this.success, capacity)
+    this.cacheHit = grow(this.cacheHit, capacity)
     this.inputTokens = grow(this.inputTokens, capacity)
     this.cachedInputTokens = grow(this.cachedInputTokens, capacity)
     this.outputTokens = grow(this.outputTokens, capacity)
@@ -115,11 +119,13 @@ export class ColumnStore {
       c.apiKey[i] = d.apiKey.code(record.apiKey)
       c.application[i] = d.application.code(record.application)
       c.agent[i] = d.agent.code(record.agent)
+      c.customer[i] = d.customer.code(record.customer)
       const consumer = d.consumer.code(record.agent || record.userId)
       c.consumer[i] = consumer
       if (record.agent) this.consumerIsAgent[consumer] = true
       c.status[i] = d.status.code(record.status)
       this.success[i] = record.status === 'success' ? 1 : 0
+      this.cacheHit[i] = record.cacheHit === true ? 1 : 0
       this.tagStart[i] = this.tagCount
       for (const tag of record.tags) {
         const code = d.tag.code(tag)

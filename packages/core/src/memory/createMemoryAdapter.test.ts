@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { bucketBoundaries } from '../bucketBoundaries'
+import type { Dimension } from '../dimensions'
 import { isInvalidQueryError, isNotFoundError } from '../errors'
 import { generateMeterRecords } from '../fixtures/generateMeterRecords'
 import { generateUsageRecords } from '../fixtures/generateUsageRecords'
 import { toNanos } from '../money'
+import type { OptionalRecordField } from '../recordFields'
+import { redactApiKey } from '../redact'
 import type { Filters, UsageRecord } from '../types'
 import { createMemoryAdapter } from './createMemoryAdapter'
 
@@ -13,22 +16,29 @@ const adapter = createMemoryAdapter(records)
 
 // ------------------------------------------------------------------ a naive oracle over plain records
 
-function matches(record: UsageRecord, filters: Filters = {}): boolean {
-  const valueOf: Record<string, (r: UsageRecord) => (string | null)[]> = {
+/** A record's values for a dimension; an empty string is no value, like null (empty means none). */
+function valuesOf(record: UsageRecord, dimension: string): (string | null)[] {
+  const valueOf: Record<string, (r: UsageRecord) => (string | null | undefined)[]> = {
     user: (r) => [r.userId],
     team: (r) => [r.team],
     model: (r) => [r.model],
     provider: (r) => [r.provider],
     apiKey: (r) => [r.apiKey],
-    tag: (r) => (r.tags.length ? r.tags : [null]),
+    tag: (r) => r.tags,
     application: (r) => [r.application],
     agent: (r) => [r.agent],
     consumer: (r) => [r.agent || r.userId],
     status: (r) => [r.status],
+    customer: (r) => [r.customer],
   }
+  const values = valueOf[dimension]!(record).filter((value): value is string => typeof value === 'string' && value !== '')
+  return values.length ? values : [null]
+}
+
+function matches(record: UsageRecord, filters: Filters = {}): boolean {
   return Object.entries(filters).every(([dimension, values]) => {
     if (!values || values.length === 0) return true
-    return valueOf[dimension]!(record).some((value) => values.includes(value ?? '__none__'))
+    return valuesOf(record, dimension).some((value) => values.includes(value ?? '__none__'))
   })
 }
 
@@ -48,13 +58,15 @@ function naive(list: UsageRecord[]) {
     outputTokens: list.reduce((s, r) => s + r.outputTokens, 0),
     totalTokens: list.reduce((s, r) => s + r.inputTokens + r.outputTokens, 0),
     costNanos: list.reduce((s, r) => s + toNanos(r.cost), 0),
-    activeUsers: list.length ? new Set(list.map((r) => r.userId)).size : null,
+    cacheHits: list.filter((r) => r.cacheHit === true).length,
+    // Distinct users; a request without a user is nobody, and a cell without users is a gap.
+    activeUsers: new Set(list.map((r) => r.userId).filter((id) => id !== '')).size || null,
     avgLatencyMs: list.length ? list.reduce((s, r) => s + r.latencyMs, 0) / list.length : null,
     p95LatencyMs: list.length ? latencies[Math.ceil(0.95 * list.length) - 1]! : null,
   }
 }
 
-const METRICS = ['requests', 'successfulRequests', 'failedRequests', 'inputTokens', 'cachedInputTokens', 'outputTokens', 'totalTokens', 'cost', 'activeUsers', 'avgLatencyMs', 'p95LatencyMs']
+const METRICS = ['requests', 'successfulRequests', 'failedRequests', 'inputTokens', 'cachedInputTokens', 'outputTokens', 'totalTokens', 'cost', 'cacheHits', 'activeUsers', 'avgLatencyMs', 'p95LatencyMs']
 
 function expectMatchesNaive(values: Record<string, number | null>, list: UsageRecord[]) {
   const { costNanos, avgLatencyMs, ...rest } = naive(list)
@@ -75,6 +87,8 @@ describe('getSummary', () => {
     { tag: ['__none__'] },
     { consumer: ['data-pipeline-agent'] },
     { agent: ['__none__'], team: ['Growth', 'Finance'] },
+    { customer: ['globex', 'initech'] },
+    { customer: ['__none__'], status: ['success'] },
     { team: ['nobody'] },
   ]
   it.each(filterCases.map((filters) => [JSON.stringify(filters), filters]))('matches a naive scan with filters %s', async (_, filters) => {
@@ -288,17 +302,22 @@ describe('listRequests', () => {
 })
 
 describe('getRequest', () => {
-  it('returns details whose cost breakdown adds up to the cost, with redacted IP and key', async () => {
-    for (const record of [records[0]!, records.find((r) => r.status === 'error')!, records.find((r) => r.cachedInputTokens > 0)!]) {
+  it('returns the recorded details: cost lines that add up to the cost, call type, retries, cache flag, redacted IP and key', async () => {
+    const picked = [records[0]!, records.find((r) => r.status === 'error')!, records.find((r) => r.cachedInputTokens > 0)!, records.find((r) => r.cacheHit)!]
+    for (const record of picked) {
       const detail = await adapter.getRequest({ id: record.id })
       expect(detail.id).toBe(record.id)
+      // A failed fixture request itemises nothing and costs nothing: no lines at all.
+      expect(detail.costBreakdown).toEqual(record.costBreakdown)
       const sum = detail.costBreakdown.reduce((s, line) => s + toNanos(line.amount), 0)
       expect(sum).toBe(toNanos(record.cost))
       expect(detail.ip).toMatch(/^203\.0\.113\.xxx$/)
       expect(detail.apiKey).not.toBe(record.apiKey)
-      expect(detail.cacheHit).toBe(record.cachedInputTokens > 0)
+      expect(detail).toMatchObject({ callType: record.callType, modelId: record.modelId, retries: record.retries, cacheHit: record.cacheHit })
       expect(Date.parse(detail.endTime) - Date.parse(detail.startTime)).toBe(record.latencyMs)
     }
+    expect(picked.some((record) => record.costBreakdown!.length === 0)).toBe(true)
+    expect((await adapter.getRequest({ id: picked[3]!.id })).cacheHit).toBe(true)
     const withContent = await adapter.getRequest({ id: records[0]!.id })
     expect(withContent.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant'])
   })
@@ -499,5 +518,278 @@ describe('limits', () => {
     expect(() => createMemoryAdapter([], { limits: { maxRows: 5 } as never })).toThrow(/limits\.maxRows is not a limit/)
     expect(() => createMemoryAdapter([], { maxPageSize: Number.NaN })).toThrow(/limits\.maxPageSize/)
     expect(() => createMemoryAdapter([], { limits: { maxRangeDays: null } })).not.toThrow()
+  })
+})
+
+// ------------------------------------------------------------------ foreign logs (issue 12)
+
+const DAY_RANGE = { start: '2026-11-01T00:00:00.000Z', end: '2026-11-04T00:00:00.000Z' }
+const at = (day: number, hour: number, minute = 0) => `2026-11-0${day}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}:00.000Z`
+
+/** A record with the required fields and a value for every dimension, none of the optional detail. */
+function bareRecord(id: string, timestamp: string, fields: Partial<UsageRecord> = {}): UsageRecord {
+  return {
+    id,
+    timestamp,
+    userId: 'u_ada',
+    userName: 'Ada',
+    userEmail: 'ada@example.com',
+    team: 'Research',
+    apiKey: 'key_research_0001',
+    tags: ['prod'],
+    application: 'Support Copilot',
+    agent: 'triage-agent',
+    customer: 'globex',
+    provider: 'openai',
+    model: 'gpt-4.1',
+    status: 'success',
+    inputTokens: 100,
+    cachedInputTokens: 20,
+    outputTokens: 10,
+    cost: 0.000123456,
+    latencyMs: 400,
+    ttftMs: 90,
+    ...fields,
+  }
+}
+
+describe('empty means none', () => {
+  // For each single-valued dimension, the fields a record leaves empty to have no value for it.
+  const blanks: [Dimension, Partial<UsageRecord>][] = [
+    ['user', { userId: '' }],
+    ['team', { team: '' }],
+    ['apiKey', { apiKey: '' }],
+    ['application', { application: '' }],
+    ['agent', { agent: '' }],
+    ['customer', { customer: '' }],
+    ['consumer', { agent: '', userId: '' }],
+  ]
+
+  it.each(blanks)('an empty %s is __none__ in breakdowns, series, filters and filter menus', async (dimension, blank) => {
+    const memory = createMemoryAdapter([
+      bareRecord('r1', at(1, 9)),
+      bareRecord('r2', at(1, 10)),
+      bareRecord('r3', at(1, 11), blank),
+      bareRecord('r4', at(2, 11), blank),
+      bareRecord('r5', at(2, 12), blank),
+    ])
+    const query = { range: DAY_RANGE, timeZone: 'UTC' }
+    const breakdown = await memory.getBreakdown({ ...query, groupBy: dimension, metrics: ['requests', 'activeUsers'] })
+    // Without a user, the none group has no active user (a gap), and the total counts Ada alone.
+    const noneUsers = blank.userId === '' ? null : 1
+    expect(breakdown.rows.map((row) => [row.key, row.label, row.metrics.requests, row.metrics.activeUsers])).toContainEqual(['__none__', '(none)', 3, noneUsers])
+    expect((await memory.getSummary({ ...query, metrics: ['activeUsers'] })).totals.activeUsers).toBe(1)
+    expect(breakdown.rows.map((row) => row.key)).not.toContain('')
+    expect(breakdown.total).toBe(2)
+    const series = await memory.getTimeSeries({ ...query, bucket: '1d', metrics: ['requests'], groupBy: dimension })
+    expect(series.series.find((s) => s.key === '__none__')!.values.requests).toEqual([1, 2, 0])
+    const none = await memory.getSummary({ ...query, metrics: ['requests'], filters: { [dimension]: ['__none__'] } })
+    expect(none.totals.requests).toBe(3)
+    const empty = await memory.getSummary({ ...query, metrics: ['requests'], filters: { [dimension]: [''] } })
+    expect(empty.totals.requests).toBe(0)
+    const menu = await memory.getDimensionValues({ ...query, dimension })
+    expect(menu.map((value) => [value.key, value.label, value.count])).toContainEqual(['__none__', '(none)', 3])
+    expect(menu.map((value) => value.key)).not.toContain('')
+    await expect(memory.getRequest({ id: 'r4', filters: { [dimension]: ['__none__'] } })).resolves.toMatchObject({ id: 'r4' })
+  })
+
+  it('an empty tag is no tag: a request with only empty tags is __none__, and summaries leave empty tags out', async () => {
+    const memory = createMemoryAdapter([
+      bareRecord('r1', at(1, 9), { tags: [''] }),
+      bareRecord('r2', at(1, 10), { tags: ['', 'prod'] }),
+      bareRecord('r3', at(1, 11), { tags: [] }),
+    ])
+    const query = { range: DAY_RANGE, timeZone: 'UTC' }
+    const tags = await memory.getBreakdown({ ...query, groupBy: 'tag', metrics: ['requests'] })
+    expect(tags.rows.map((row) => [row.key, row.metrics.requests])).toEqual([
+      ['__none__', 2],
+      ['prod', 1],
+    ])
+    expect((await memory.getSummary({ ...query, metrics: ['requests'], filters: { tag: ['__none__'] } })).totals.requests).toBe(2)
+    const page = await memory.listRequests({ ...query, pageSize: 10 })
+    expect(page.items.map((item) => item.tags)).toEqual([[], ['prod'], []])
+  })
+
+  it('a request without a user is never an active user: in the summary, in a bucket, in a group', async () => {
+    const memory = createMemoryAdapter([
+      // Day 1: two users and three requests without one.
+      bareRecord('a1', at(1, 9), { userId: 'u_ada' }),
+      bareRecord('a2', at(1, 10), { userId: 'u_bo', team: 'Platform' }),
+      bareRecord('a3', at(1, 11), { userId: '' }),
+      bareRecord('a4', at(1, 12), { userId: '' }),
+      bareRecord('a5', at(1, 13), { userId: '', team: 'Platform' }),
+      // Day 2: only requests without a user.
+      bareRecord('b1', at(2, 9), { userId: '' }),
+      bareRecord('b2', at(2, 10), { userId: '', team: 'Platform' }),
+      // Day 3: one user, and an agent's call without a user.
+      bareRecord('c1', at(3, 9), { userId: 'u_ada' }),
+      bareRecord('c2', at(3, 10), { userId: '', agent: 'triage-agent' }),
+    ])
+    const query = { range: DAY_RANGE, timeZone: 'UTC' }
+    expect((await memory.getSummary({ ...query, metrics: ['activeUsers', 'requests'] })).totals).toEqual({ activeUsers: 2, requests: 9 })
+    const total = await memory.getTimeSeries({ ...query, bucket: '1d', metrics: ['activeUsers'] })
+    expect(total.series[0]!.values.activeUsers).toEqual([2, null, 1])
+    // Grouped, each group's cell counts its own users only (Platform's no-user rows must not count as Research's users, or the other way round).
+    const byTeam = await memory.getTimeSeries({ ...query, bucket: '1d', metrics: ['requests', 'activeUsers'], groupBy: 'team' })
+    expect(Object.fromEntries(byTeam.series.map((s) => [s.key, s.values.activeUsers]))).toEqual({ Research: [1, null, 1], Platform: [1, null, null] })
+    const byUser = await memory.getBreakdown({ ...query, groupBy: 'user', metrics: ['requests', 'activeUsers'] })
+    expect(byUser.rows.map((row) => [row.key, row.metrics.requests, row.metrics.activeUsers])).toEqual([
+      ['__none__', 6, null],
+      ['u_ada', 2, 1],
+      ['u_bo', 1, 1],
+    ])
+  })
+
+  it('a request without a user has no user fields in the request log', async () => {
+    const memory = createMemoryAdapter([bareRecord('r1', at(1, 9), { userId: '', userName: 'stale name', userEmail: 'stale@example.com' })])
+    const [item] = (await memory.listRequests({ range: DAY_RANGE, timeZone: 'UTC', pageSize: 10 })).items
+    expect(item).not.toHaveProperty('userId')
+    expect(item).not.toHaveProperty('userName')
+    expect(item).not.toHaveProperty('userEmail')
+  })
+
+  it('an empty API key name is no name: the key shows redacted', async () => {
+    const memory = createMemoryAdapter([bareRecord('r1', at(1, 9), { apiKeyName: '' })])
+    const [value] = await memory.getDimensionValues({ range: DAY_RANGE, timeZone: 'UTC', dimension: 'apiKey' })
+    expect(value!.label).toBe(redactApiKey('key_research_0001'))
+    expect((await memory.listRequests({ range: DAY_RANGE, timeZone: 'UTC', pageSize: 1 })).items[0]!.apiKey).toBe(redactApiKey('key_research_0001'))
+  })
+})
+
+describe('the customer dimension', () => {
+  const query = { range: RANGE, timeZone: 'UTC' }
+  const byCustomer = new Map<string, UsageRecord[]>()
+  for (const record of records) {
+    const key = record.customer || '__none__'
+    byCustomer.set(key, [...(byCustomer.get(key) ?? []), record])
+  }
+
+  it('groups the fixtures by end customer, with __none__ for calls made for no customer', async () => {
+    expect(byCustomer.size).toBeGreaterThan(3)
+    const breakdown = await adapter.getBreakdown({ ...query, groupBy: 'customer', metrics: ['requests', 'cost', 'activeUsers'] })
+    expect(breakdown.total).toBe(byCustomer.size)
+    for (const row of breakdown.rows) {
+      const mine = byCustomer.get(row.key)!
+      expect(row.label).toBe(row.key === '__none__' ? '(none)' : row.key)
+      expect(row.metrics.requests).toBe(mine.length)
+      expect(toNanos(row.metrics.cost!)).toBe(mine.reduce((sum, r) => sum + toNanos(r.cost), 0))
+      expect(row.metrics.activeUsers).toBe(new Set(mine.map((r) => r.userId)).size)
+    }
+  })
+
+  it('ranks customers in a top-N series and lists them in the filter menu', async () => {
+    const series = await adapter.getTimeSeries({ ...query, bucket: '1d', metrics: ['requests'], groupBy: 'customer', limit: 2, filters: { customer: ['globex', 'initech', 'hooli'] } })
+    const counts = ['globex', 'initech', 'hooli'].map((key) => [key, byCustomer.get(key)!.length] as const).sort((a, b) => b[1] - a[1])
+    expect(series.series.map((s) => s.key)).toEqual([counts[0]![0], counts[1]![0], '__other__'])
+    expect(series.series[2]!.values.requests!.reduce((sum: number, v) => sum + v!, 0)).toBe(counts[2]![1])
+    const menu = await adapter.getDimensionValues({ ...query, dimension: 'customer', filters: { customer: ['globex'] } })
+    expect(new Set(menu.map((value) => value.key))).toEqual(new Set(byCustomer.keys()))
+    expect(menu.find((value) => value.key === 'globex')).toEqual({ key: 'globex', label: 'globex', count: byCustomer.get('globex')!.length })
+    const searched = await adapter.getDimensionValues({ ...query, dimension: 'customer', search: 'GLOB' })
+    expect(searched.map((value) => value.key)).toEqual(['globex'])
+  })
+
+  it('shows the customer on the request log', async () => {
+    const page = await adapter.listRequests({ ...query, pageSize: 50, filters: { customer: ['initech'] } })
+    expect(page.items.length).toBe(50)
+    expect(page.items.every((item) => item.customer === 'initech')).toBe(true)
+  })
+})
+
+describe('the cacheHits metric', () => {
+  it('sums requests the gateway answered from its cache: cacheHit true, not prompt caching, not an unknown flag', async () => {
+    const memory = createMemoryAdapter([
+      bareRecord('r1', at(1, 9), { cacheHit: true, cachedInputTokens: 0 }),
+      bareRecord('r2', at(1, 10), { cacheHit: false, cachedInputTokens: 80 }),
+      bareRecord('r3', at(1, 11), { cacheHit: null }),
+      bareRecord('r4', at(1, 12)),
+      bareRecord('r5', at(3, 9), { cacheHit: true, model: 'gpt-4.1-mini' }),
+    ])
+    const query = { range: DAY_RANGE, timeZone: 'UTC' }
+    expect((await memory.getSummary({ ...query, metrics: ['cacheHits'] })).totals).toEqual({ cacheHits: 2 })
+    // A sum: 0 in a bucket without hits, never a gap.
+    expect((await memory.getTimeSeries({ ...query, bucket: '1d', metrics: ['cacheHits'] })).series[0]!.values.cacheHits).toEqual([1, 0, 1])
+    const byModel = await memory.getBreakdown({ ...query, groupBy: 'model', metrics: ['cacheHits'] })
+    expect(byModel.rows.map((row) => [row.key, row.metrics.cacheHits])).toEqual([
+      ['gpt-4.1', 1],
+      ['gpt-4.1-mini', 1],
+    ])
+    const capabilities = await memory.getCapabilities()
+    expect(capabilities.metrics.find((metric) => metric.id === 'cacheHits')).toMatchObject({ unit: 'count', aggregation: 'sum' })
+  })
+})
+
+describe('details carry only what the record holds', () => {
+  it('invents no call type, model id, retries, cache flag or cost line', async () => {
+    const memory = createMemoryAdapter([bareRecord('r1', at(1, 9))])
+    const detail = await memory.getRequest({ id: 'r1' })
+    for (const field of ['callType', 'modelId', 'retries', 'cacheHit']) expect(detail).not.toHaveProperty(field)
+    expect(detail.costBreakdown).toEqual([])
+    expect(detail).toMatchObject({ apiBase: null, ip: null, overheadMs: null })
+  })
+
+  it('keeps recorded zeros and false, and completes partial cost lines with "Other" to the nano-unit', async () => {
+    const memory = createMemoryAdapter([
+      bareRecord('r1', at(1, 9), { retries: 0, cacheHit: false, callType: 'embeddings', costBreakdown: [{ label: 'Input tokens', amount: 0.0001 }] }),
+    ])
+    const detail = await memory.getRequest({ id: 'r1' })
+    expect(detail).toMatchObject({ retries: 0, cacheHit: false, callType: 'embeddings' })
+    expect(detail.costBreakdown).toEqual([
+      { label: 'Input tokens', amount: 0.0001 },
+      { label: 'Other', amount: 0.000023456 },
+    ])
+  })
+})
+
+describe('lacks: a backend without some record fields', () => {
+  const lacking = createMemoryAdapter(records, { lacks: ['customer', 'cacheHit', 'cachedInputTokens', 'userName', 'callType'] })
+  const query = { range: RANGE, timeZone: 'UTC' }
+
+  it('offers none of the metrics and dimensions those fields answer', async () => {
+    const capabilities = await lacking.getCapabilities()
+    expect(capabilities.dimensions).not.toContain('customer')
+    expect(capabilities.dimensions).toContain('team')
+    const metrics = capabilities.metrics.map((metric) => metric.id)
+    expect(metrics).not.toContain('cacheHits')
+    expect(metrics).not.toContain('cachedInputTokens')
+    expect(metrics).toContain('inputTokens')
+  })
+
+  it('refuses queries for them with InvalidQueryError, like any unsupported metric or dimension', async () => {
+    const refused: [Promise<unknown>, RegExp][] = [
+      [lacking.getSummary({ ...query, metrics: ['requests', 'cacheHits'] }), /does not support the metric "cacheHits"/],
+      [lacking.getSummary({ ...query, metrics: ['cachedInputShare'] }), /does not support the metric "cachedInputShare"/],
+      [lacking.getSummary({ ...query, metrics: ['requests'], filters: { customer: ['globex'] } }), /does not support the dimension "customer"/],
+      [lacking.getTimeSeries({ ...query, bucket: '1d', metrics: ['requests'], groupBy: 'customer' }), /dimension "customer"/],
+      [lacking.getBreakdown({ ...query, groupBy: 'customer', metrics: ['requests'] }), /dimension "customer"/],
+      [lacking.getBreakdown({ ...query, groupBy: 'team', metrics: ['requests'], sort: { metric: 'cachedInputTokens', direction: 'desc' } }), /metric "cachedInputTokens"/],
+      [lacking.getDimensionValues({ ...query, dimension: 'customer' }), /dimension "customer"/],
+      [lacking.listRequests({ ...query, pageSize: 10, filters: { customer: ['__none__'] } }), /dimension "customer"/],
+    ]
+    for (const [call, message] of refused) {
+      const error = await call.then(() => null, (e: unknown) => e)
+      expect(isInvalidQueryError(error), String(message)).toBe(true)
+      expect((error as Error).message).toMatch(message)
+    }
+  })
+
+  it('reads the records without those fields, in the request log, the drawer and the labels', async () => {
+    const record = records.find((r) => r.customer && r.cacheHit && r.cachedInputTokens > 0)!
+    const detail = await lacking.getRequest({ id: record.id })
+    for (const field of ['customer', 'cacheHit', 'callType']) expect(detail).not.toHaveProperty(field)
+    expect(detail.cachedInputTokens).toBe(0)
+    expect(detail.userName).toBe(record.userId)
+    expect(detail.modelId).toBe(record.modelId)
+    const users = await lacking.getBreakdown({ ...query, groupBy: 'user', metrics: ['requests'], limit: 1 })
+    expect(users.rows[0]!.label).toBe(users.rows[0]!.key)
+    lacking.insert([{ ...record, id: 'zz-inserted', timestamp: '2026-11-01T23:00:00.000Z' }])
+    expect(await lacking.getRequest({ id: 'zz-inserted' })).not.toHaveProperty('customer')
+    // The caller's records are read, never changed.
+    expect(record.customer).toBeTruthy()
+  })
+
+  it('refuses a field that is not an optional record field when created', () => {
+    expect(() => createMemoryAdapter([], { lacks: ['customers' as OptionalRecordField] })).toThrow(/lacks lists "customers", which is not an optional record field/)
+    expect(() => createMemoryAdapter([], { lacks: ['cost' as OptionalRecordField] })).toThrow(/"cost"/)
   })
 })

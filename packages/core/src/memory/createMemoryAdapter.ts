@@ -11,6 +11,7 @@ import {
   deriveMetricValues,
   expandMetrics,
 } from '../metrics'
+import { type OptionalRecordField, capabilitiesWithout, isOptionalRecordField, withoutRecordFields } from '../recordFields'
 import { redactApiKey } from '../redact'
 import { toRequestDetail, toRequestSummary } from '../requestRecord'
 import { type InstantInput, toEpochMs } from '../timeRange'
@@ -78,6 +79,13 @@ export interface MemoryAdapterOptions {
   failMethods?: readonly AdapterMethod[]
   /** Seed of the simulation's randomness. */
   seed?: number
+  /**
+   * Record fields this adapter behaves as if it could not store (a foreign table without them, as
+   * the conformance kit's reference): the records are read without them, and the metrics and
+   * dimensions they answer (`FIELD_CAPABILITIES`) are not offered — a query for one is an
+   * `InvalidQueryError` like any unsupported metric or dimension.
+   */
+  lacks?: readonly OptionalRecordField[]
 }
 
 export interface MemoryAdapter extends UsageAdapter {
@@ -147,7 +155,9 @@ function userLabel(key: string, record: UsageRecord, withTeam: boolean): Pick<Br
  * conformance (`@usagekit/core/testing`).
  */
 export function createMemoryAdapter(records: readonly UsageRecord[], options: MemoryAdapterOptions = {}): MemoryAdapter {
-  const store = new ColumnStore(records)
+  const lacks = lacksFromOptions(options.lacks)
+  const readable = (list: readonly UsageRecord[]) => (lacks.length ? list.map((record) => withoutRecordFields(record, lacks)) : list)
+  const store = new ColumnStore(readable(records))
   const meters = new MeterStore(options.meters ?? [], store)
   const random = mulberry32(options.seed ?? 1)
   const now = () => (options.now ? toEpochMs(options.now()) : Date.now())
@@ -163,13 +173,16 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
         sentiment: 'neutral',
       },
   )
-  const capabilities: AdapterCapabilities = {
-    metrics: [...Object.values(STANDARD_METRICS), ...meterDefinitions],
-    dimensions: [...DIMENSIONS],
-    currency: options.currency ?? 'USD',
-    requestContent: options.requestContent ?? true,
-    limits: limitsFromOptions(options, 'createMemoryAdapter'),
-  }
+  const capabilities: AdapterCapabilities = capabilitiesWithout(
+    {
+      metrics: [...Object.values(STANDARD_METRICS), ...meterDefinitions],
+      dimensions: [...DIMENSIONS],
+      currency: options.currency ?? 'USD',
+      requestContent: options.requestContent ?? true,
+      limits: limitsFromOptions(options, 'createMemoryAdapter'),
+    },
+    lacks,
+  )
   const meterIds = new Set(meterDefinitions.map((definition) => definition.id))
 
   async function simulate(method: AdapterMethod, signal: AbortSignal | undefined): Promise<void> {
@@ -218,7 +231,8 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
       const slot = groupCodes[i]! + 1
       if (wanted[slot] !== 1) continue
       if (dimension === 'consumer' && agents[i]! >= 0) continue
-      if (dimension === 'apiKey' && (store.records[i]!.apiKeyName === undefined || store.records[i]!.apiKeyName === null)) continue
+      // An empty key name is no name (empty means none): such a row cannot label the key.
+      if (dimension === 'apiKey' && !store.records[i]!.apiKeyName) continue
       latest[slot] = i
       wanted[slot] = 2
       remaining--
@@ -241,7 +255,7 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
         if (!record) return { key, label: key }
         return userLabel(key, record, true)
       case 'apiKey':
-        return { key, label: record?.apiKeyName ?? redactApiKey(key), secondary: redactApiKey(key) }
+        return { key, label: record?.apiKeyName || redactApiKey(key), secondary: redactApiKey(key) }
       case 'consumer':
         if (record) return userLabel(key, record, false)
         return store.consumerIsAgent[code] ? { key, label: key, secondary: 'Agent' } : { key, label: key }
@@ -349,7 +363,7 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
     },
 
     insert(newRecords) {
-      store.insert(newRecords)
+      store.insert(readable(newRecords))
     },
 
     async getCapabilities(params = {}) {
@@ -583,6 +597,20 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
 }
 
 type UsageQueryFilters = Parameters<typeof selectRows>[3]
+
+/** The `lacks` option checked when the adapter is created, like the limits: a typo must not pass as "lacks nothing". */
+function lacksFromOptions(lacks: unknown): OptionalRecordField[] {
+  if (lacks === undefined) return []
+  if (!Array.isArray(lacks)) throw new TypeError('createMemoryAdapter: lacks must be an array of record field names, e.g. ["customer", "cacheHit"].')
+  for (const field of lacks) {
+    if (!isOptionalRecordField(field)) {
+      throw new TypeError(
+        `createMemoryAdapter: lacks lists ${JSON.stringify(field)}, which is not an optional record field (a backend must store id, timestamp, userId, provider, model, status, inputTokens, outputTokens, cost and latencyMs).`,
+      )
+    }
+  }
+  return [...new Set(lacks as OptionalRecordField[])]
+}
 
 function foreignCursor(): InvalidQueryError {
   return new InvalidQueryError('cursor is not a cursor this adapter made; pass the nextCursor of the previous page.', { field: 'cursor' })

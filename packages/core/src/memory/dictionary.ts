@@ -1,4 +1,7 @@
-/** Interns strings as dense integer codes (0, 1, 2, …); `-1` stands for "no value". */
+/**
+ * Interns strings as dense integer codes (0, 1, 2, …); `-1` stands for "no value" — null, undefined
+ * and the empty string alike, since an empty dimension value is `__none__` in every adapter.
+ */
 export class Dictionary {
   readonly keys: string[] = []
   private readonly codes = new Map<string, number>()

@@ -38,7 +38,10 @@ import {
   toRequestDetail,
   toRequestSummary,
 } from '@usagekit/core'
-import { type SqlColumnMapping, quoteTableName, resolveColumns } from './sqlColumns'
+import { type OptionalRecordField, FIELD_CAPABILITIES, capabilitiesWithout } from '@usagekit/core'
+import { SqlMappingError, catalogColumns, checkColumns, describeTableSql } from './sqlCatalog'
+import type { SqlColumnMapping } from './sqlColumnSpec'
+import { type ResolvedColumns, quoteTableName, resolveColumns, tableParts } from './sqlColumns'
 import { SQL_DIALECTS, type SqlDialectName } from './sqlDialect'
 import { type LabelContext, labelsSql } from './sqlLabels'
 import { type SqlLabelSources, resolveLabelSources } from './sqlLabelSources'
@@ -65,8 +68,19 @@ export interface SqlAdapterOptions {
   execute: SqlExecute
   /** The request-log table (or view): `"name"`, `"schema.name"`, or its parts. Default `usage_requests`. */
   table?: string | readonly string[]
-  /** Which column holds each record field; omitted fields use the reference schema's names. */
+  /**
+   * Which column holds each record field, and how (docs/sql.md, "Foreign schemas"): a name, `null`
+   * (no such field), or a spec — a value inside a JSON column, a fallback, how timestamps, tags,
+   * status and yes/no values are stored. Omitted fields use the reference schema's names; an
+   * optional one the table lacks is dropped. Checked against the catalog before the first answer.
+   */
   columns?: SqlColumnMapping
+  /**
+   * Read the table's columns from the catalog (PostgreSQL's pg_attribute, DuckDB's
+   * information_schema) before the first answer, to check the mapping and learn how each column is
+   * stored. Default true. `false` assumes the reference schema's types and reports nothing early.
+   */
+  checkCatalog?: boolean
   /** ISO 4217 code of the cost column. Default `USD`. */
   currency?: string
   /** Whether `getRequest` returns prompts and responses. Default true (when the table has them). */
@@ -95,16 +109,12 @@ export interface SqlAdapterOptions {
   rollups?: readonly SqlRollup[]
 }
 
-const OPTIONAL_DIMENSION_FIELDS: Partial<Record<Dimension, 'team' | 'apiKey' | 'tags' | 'application' | 'agent' | 'customer'>> = {
-  team: 'team',
-  apiKey: 'apiKey',
-  tag: 'tags',
-  application: 'application',
-  agent: 'agent',
-  customer: 'customer',
-}
-
 const CONTENT_FIELDS = ['systemPrompt', 'prompt', 'completion', 'request', 'response'] as const
+
+/** The optional fields a resolved mapping has no column for (what the adapter then does not offer). */
+function mappedAbsent(columns: ResolvedColumns): OptionalRecordField[] {
+  return (Object.keys(FIELD_CAPABILITIES) as OptionalRecordField[]).filter((field) => columns[field as keyof ResolvedColumns] === null)
+}
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw signal.reason ?? new DOMException('The operation was aborted.', 'AbortError')
@@ -123,23 +133,71 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
   if (typeof options.execute !== 'function') {
     throw new TypeError('createSqlAdapter: execute(sql, params) must be a function that runs a statement on your client.')
   }
-  const columns = resolveColumns(options.columns)
-  const table = new SqlTable(dialect, quoteTableName(options.table ?? 'usage_requests'), columns)
+  const mapped = resolveColumns(options.columns)
+  const tableOption = options.table ?? 'usage_requests'
+  const tableName = quoteTableName(tableOption)
   const now = () => (options.now ? toEpochMs(options.now()) : Date.now())
-  const hasContent = CONTENT_FIELDS.some((field) => table.has(field))
   const rollups = (options.rollups ?? []).map((rollup, index) => rollupTable(dialect, rollup, index))
-  const dimensions = DIMENSIONS.filter((dimension) => {
-    const field = OPTIONAL_DIMENSION_FIELDS[dimension]
-    return field === undefined || table.has(field)
-  })
-  const labelSources = resolveLabelSources(options.labels, dimensions)
+  const limits = limitsFromOptions(options, 'createSqlAdapter')
+  // Checked now against the mapping alone (a field mapped to null has no dimension); again once the catalog is read.
+  resolveLabelSources(
+    options.labels,
+    capabilitiesWithout({ metrics: [], dimensions: [...DIMENSIONS], currency: 'USD', requestContent: false, limits }, mappedAbsent(mapped)).dimensions,
+  )
 
-  const capabilities: AdapterCapabilities = {
-    metrics: Object.values(STANDARD_METRICS),
-    dimensions,
-    currency: options.currency ?? 'USD',
-    requestContent: (options.requestContent ?? true) && hasContent,
-    limits: limitsFromOptions(options, 'createSqlAdapter'),
+  /** The table, what it can answer, and its label sources, once the mapping is checked against the catalog. */
+  function plan(columns: ResolvedColumns) {
+    const table = new SqlTable(dialect, tableName, columns, undefined, undefined, options.columns === undefined)
+    const lacks = mappedAbsent(columns)
+    const capabilities: AdapterCapabilities = capabilitiesWithout(
+      {
+        metrics: Object.values(STANDARD_METRICS),
+        dimensions: [...DIMENSIONS],
+        currency: options.currency ?? 'USD',
+        requestContent: (options.requestContent ?? true) && CONTENT_FIELDS.some((field) => table.has(field)),
+        limits,
+      },
+      lacks,
+    )
+    let labelSources: ReturnType<typeof resolveLabelSources>
+    try {
+      labelSources = resolveLabelSources(options.labels, capabilities.dimensions)
+    } catch (error) {
+      throw new SqlMappingError([(error as Error).message.replace(/^createSqlAdapter: /, '')])
+    }
+    return { table, capabilities, labelSources }
+  }
+
+  let planned: ReturnType<typeof plan> | null = options.checkCatalog === false ? plan(checkColumns(mapped, null, tableName)) : null
+  let planning: Promise<ReturnType<typeof plan>> | null = null
+
+  /** Reads the catalog once (a failure is not kept: the next call tries again) and plans the table. */
+  async function ready(signal: AbortSignal | undefined): Promise<void> {
+    if (planned) return
+    planning ??= (async () => {
+      const { sql, params } = describeTableSql(dialect, tableName, tableParts(tableOption))
+      const result = await options.execute(sql, params, {})
+      const rows = Array.isArray(result) ? result : (result as { rows: readonly SqlRow[] }).rows
+      if (rows.length === 0) {
+        throw new SqlMappingError([`table ${tableName} was not found (or has no columns) in the database the execute function reaches.`])
+      }
+      return plan(checkColumns(mapped, catalogColumns(rows), tableName))
+    })().finally(() => {
+      planning = null
+    })
+    const pending = planning
+    throwIfAborted(signal)
+    planned = await pending
+  }
+
+  // Set by `ready()` before any method reads them.
+  let table: SqlTable
+  let capabilities: AdapterCapabilities
+  let labelSources: ReturnType<typeof resolveLabelSources>
+  async function prepare(signal: AbortSignal | undefined): Promise<void> {
+    throwIfAborted(signal)
+    await ready(signal)
+    ;({ table, capabilities, labelSources } = planned!)
   }
 
   /** Labels read the answer's own rows (range and filters) or the host's label tables, nothing else. */
@@ -197,7 +255,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
     const table = source
     const items = baseColumns(table, base.metrics)
     const where = table.where(base.scope, params)
-    if (base.edges) items.push(`${dialect.bucketIndex(table.column('timestamp'), base.edges, params)} AS b`)
+    if (base.edges) items.push(`${table.bucketIndex(base.edges, params)} AS b`)
     if (base.model) items.push(`${table.column('model')} AS model`)
     if (base.ts) items.push(`${table.column('timestamp')} AS ts`)
     if (base.dimension === 'tag') {
@@ -245,15 +303,17 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
     const record: UsageRecord = {
       id: readText(row.id)!,
       timestamp,
-      userId: readText(row.user_id)!,
-      userName: readText(row.user_name) ?? readText(row.user_id)!,
-      userEmail: readText(row.user_email) ?? '',
+      // Empty means none: the column expressions read '' as NULL, and a request without a user has ''.
+      userId: readText(row.user_id) ?? '',
+      userName: readText(row.user_name),
+      userEmail: readText(row.user_email),
       team: readText(row.team) || null,
       apiKey: readText(row.api_key) || null,
       apiKeyName: readText(row.api_key_name),
       tags: ((readJson(row.tags) as string[] | null) ?? []).filter((tag) => tag !== ''),
       application: readText(row.application) || null,
       agent: readText(row.agent) || null,
+      customer: readText(row.customer) || null,
       provider: readText(row.provider)!,
       model: readText(row.model)!,
       status: readText(row.status) === 'success' ? 'success' : 'error',
@@ -273,6 +333,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
         ip: readText(row.ip),
         overheadMs: readNumber(row.overhead_ms),
         retries: row.retries === null || row.retries === undefined ? undefined : readCount(row.retries),
+        cacheHit: row.cache_hit === null || row.cache_hit === undefined ? undefined : readCount(row.cache_hit) === 1,
         costBreakdown: Array.isArray(costBreakdown) ? costBreakdown : undefined,
         systemPrompt: readText(row.system_prompt),
         prompt: readText(row.prompt),
@@ -291,7 +352,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
     const text = (field: Parameters<SqlTable['column']>[0], name: string) => `${table.column(field)} AS ${name}`
     const items = [
       text('id', 'id'),
-      `${dialect.epochMicros(table.column('timestamp'))} AS ts_us`,
+      `${table.epochMicros()} AS ts_us`,
       text('userId', 'user_id'),
       text('userName', 'user_name'),
       text('userEmail', 'user_email'),
@@ -301,6 +362,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       `${dialect.json(table.tags())} AS tags`,
       text('application', 'application'),
       text('agent', 'agent'),
+      text('customer', 'customer'),
       text('provider', 'provider'),
       text('model', 'model'),
       text('status', 'status'),
@@ -322,6 +384,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
         text('ip', 'ip'),
         text('overheadMs', 'overhead_ms'),
         text('retries', 'retries'),
+        text('cacheHit', 'cache_hit'),
         json('costBreakdown', 'cost_breakdown'),
         json('metadata', 'metadata'),
         // Content the viewer may not see is never read out of the database.
@@ -339,11 +402,12 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
 
   return {
     async getCapabilities(params = {}) {
-      throwIfAborted(params.signal)
+      await prepare(params.signal)
       return structuredClone(capabilities)
     },
 
     async getSummary(params) {
+      await prepare(params.signal)
       const { startMs, endMs } = assertValidQuery(params, capabilities)
       assertMetrics(params.metrics, capabilities)
       const metrics = expandMetrics(params.metrics)
@@ -352,10 +416,10 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       const sql = new SqlParameters()
       const source = sourceFor({ metrics, filters: params.filters, dimensions: [], instants: [from, startMs, endMs] })
       const base = baseSql(sql, { scope: { ...isoRange(from, endMs), filters: params.filters }, metrics, ts: true }, source)
-      const current = sql.add(new Date(startMs).toISOString())
+      const current = source.instant(new Date(startMs).toISOString(), sql)
       // One scan answers both periods: rows before `start` are the previous period.
       const statement =
-        `SELECT CASE WHEN base.ts >= ${dialect.instant(current)} THEN 1 ELSE 0 END AS period, ${aggregates(source, metrics)} ` +
+        `SELECT CASE WHEN base.ts >= ${current} THEN 1 ELSE 0 END AS period, ${aggregates(source, metrics)} ` +
         `FROM (${base}) base GROUP BY 1`
       const rows = await query(statement, sql, params.signal)
       const periodValues = (period: number) => {
@@ -369,6 +433,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
     },
 
     async getTimeSeries(params) {
+      await prepare(params.signal)
       const { startMs, endMs } = assertTimeSeriesQuery(params, capabilities)
       const buckets = bucketBoundaries(params.range, params.bucket, params.timeZone, { now: now() })
       const B = buckets.length
@@ -462,6 +527,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
     },
 
     async getBreakdown(params) {
+      await prepare(params.signal)
       const { startMs, endMs, sort } = assertBreakdownQuery(params, capabilities)
       const dimension = params.groupBy
       const metrics = expandMetrics(params.metrics)
@@ -528,7 +594,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       if (params.trend) {
         parts[parts.length - 1] += ','
         parts.push(
-          `trend_cells AS (SELECT base.g, ${dialect.bucketIndex('base.ts', edgesOf(trendBuckets), sql)} AS b, ${aggregates(source, trendMetrics, 't')} ` +
+          `trend_cells AS (SELECT base.g, ${source.bucketIndex(edgesOf(trendBuckets), sql, 'base.ts')} AS b, ${aggregates(source, trendMetrics, 't')} ` +
             `FROM base WHERE base.g IN (SELECT g FROM page) GROUP BY base.g, 2),`,
           `trends AS (SELECT g, ${dialect.jsonArray(dialect.tuple(['b', ...trendMetrics.map((_, i) => `t${i}`)]), 'b')} AS cells ` +
             `FROM trend_cells GROUP BY g)`,
@@ -573,6 +639,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
     },
 
     async listRequests(params) {
+      await prepare(params.signal)
       const { startMs, endMs } = assertListRequestsQuery(params, capabilities)
       const cursorQuery = { range: params.range, timeZone: params.timeZone, filters: params.filters, search: params.search }
       const position = params.cursor ? decodeCursor(params.cursor, cursorQuery) : null
@@ -585,7 +652,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       const ts = table.column('timestamp')
       const id = dialect.binary(table.column('id'))
       if (position) {
-        const at = dialect.instant(sql.add(microsToIso(BigInt(position.ts))))
+        const at = table.instant(microsToIso(BigInt(position.ts)), sql)
         const after = sql.add(position.id)
         // Keyset: strictly before the last item in (timestamp desc, id desc) order, so inserts never shift pages.
         // `ts <= at` on its own lets the engine prune blocks (zone maps) and use the (ts, id) index.
@@ -617,6 +684,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
     },
 
     async getRequest(params) {
+      await prepare(params.signal)
       const id = params.id
       const content = assertGetRequestQuery(params, capabilities).content && capabilities.requestContent
       const sql = new SqlParameters()
@@ -630,6 +698,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
     },
 
     async getDimensionValues(params) {
+      await prepare(params.signal)
       const { startMs, endMs } = assertDimensionValuesQuery(params, capabilities)
       const dimension = params.dimension
       const sql = new SqlParameters()

@@ -136,7 +136,7 @@ export function toReferenceRow(record: UsageRecord): Record<SqlField, SqlValue> 
     id: record.id,
     timestamp: new Date(Date.parse(record.timestamp)).toISOString(),
     userId: record.userId,
-    userName: record.userName,
+    userName: record.userName ?? record.userId,
     userEmail: record.userEmail ?? '',
     team: record.team,
     apiKey: record.apiKey,
@@ -193,6 +193,8 @@ export function referenceValueSql(dialect: SqlDialectName, field: SqlField, plac
       return pg ? `${placeholder}::bigint` : `CAST(${placeholder} AS BIGINT)`
     case 'retries':
       return pg ? `${placeholder}::integer` : `CAST(${placeholder} AS INTEGER)`
+    case 'cacheHit':
+      return pg ? `${placeholder}::boolean` : `CAST(${placeholder} AS BOOLEAN)`
     case 'latencyMs':
     case 'ttftMs':
     case 'overheadMs':

@@ -4,7 +4,7 @@ import { quoteIdentifier, quoteTableName } from './sqlColumns'
 /** Dimensions a host table can label. Status labels are fixed; a consumer takes the user's or the agent's. */
 export type LabelledDimension = Exclude<Dimension, 'status' | 'consumer'>
 
-const LABELLED_DIMENSIONS: readonly LabelledDimension[] = ['user', 'team', 'model', 'provider', 'apiKey', 'tag', 'application', 'agent']
+const LABELLED_DIMENSIONS: readonly LabelledDimension[] = ['user', 'team', 'model', 'provider', 'apiKey', 'tag', 'application', 'agent', 'customer']
 
 /**
  * One of the host's own tables that names the values of a dimension: its users, teams or API keys.

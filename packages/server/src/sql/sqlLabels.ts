@@ -126,7 +126,7 @@ export function labelsSql(table: SqlTable, dimension: Dimension, context: LabelC
           table,
           context,
           'latest',
-          (alias) => table.column('userId', alias),
+          (alias) => table.lookupKey('user', alias),
           (alias) => ({
             name: table.column(table.has('userName') ? 'userName' : 'userId', alias),
             email: table.column('userEmail', alias),
@@ -148,7 +148,7 @@ export function labelsSql(table: SqlTable, dimension: Dimension, context: LabelC
           table,
           context,
           'latest',
-          (alias) => table.column('userId', alias),
+          (alias) => table.lookupKey('user', alias),
           (alias): Record<string, string> =>
             users ? {} : { name: table.column(table.has('userName') ? 'userName' : 'userId', alias), email: table.column('userEmail', alias) },
           table.has('agent') ? (alias) => `${nullIfEmpty(table.column('agent', alias))} IS NULL` : undefined,
@@ -175,7 +175,7 @@ export function labelsSql(table: SqlTable, dimension: Dimension, context: LabelC
             table,
             context,
             'latest',
-            (alias) => table.column('apiKey', alias),
+            (alias) => table.lookupKey('apiKey', alias),
             (alias) => ({ name: table.column('apiKeyName', alias) }),
             (alias) => `${table.column('apiKeyName', alias)} IS NOT NULL`,
           ),

@@ -5,7 +5,7 @@ import type { SqlTable } from './sqlTable'
 import { readCount, readMoney, readNumber } from './sqlValues'
 
 /** The per-row columns metrics aggregate, as the `base` rows of every query carry them. */
-export type BaseColumn = 'n' | 'uid' | 'ok' | 'inp' | 'cin' | 'outp' | 'tot' | 'cost' | 'lat'
+export type BaseColumn = 'n' | 'uid' | 'ok' | 'inp' | 'cin' | 'outp' | 'tot' | 'cost' | 'lat' | 'hit'
 
 const NEEDS: Record<string, BaseColumn[]> = {
   requests: [],
@@ -19,6 +19,7 @@ const NEEDS: Record<string, BaseColumn[]> = {
   activeUsers: ['uid'],
   avgLatencyMs: ['lat'],
   p95LatencyMs: ['lat'],
+  cacheHits: ['hit'],
 }
 
 /** The metrics the SQL adapter answers itself (ratios are derived by core from these). */
@@ -86,6 +87,8 @@ export function baseColumns(table: SqlTable, metrics: readonly Metric[]): string
           : `r.${quoteIdentifier(sums.inputTokens!)} + r.${quoteIdentifier(sums.outputTokens!)} AS tot`,
       cost: () => `${d.money(`r.${quoteIdentifier(sums.cost!)}`)} AS cost`,
       lat: () => `r.${quoteIdentifier(sums.latencyMs!)} AS lat`,
+      // Never read: `answers` keeps gateway cache hits on the raw table.
+      hit: () => '0 AS hit',
     }
     const names = baseColumnNames(metrics)
     return ['n' as const, ...names.filter((name) => name !== 'n')].map((column) => rollupItems[column]())
@@ -100,6 +103,7 @@ export function baseColumns(table: SqlTable, metrics: readonly Metric[]): string
     n: () => '1 AS n',
     cost: () => `${d.money(table.column('cost'))} AS cost`,
     lat: () => `${table.column('latencyMs')} AS lat`,
+    hit: () => `coalesce(${table.column('cacheHit')}, 0) AS hit`,
   }
   return baseColumnNames(metrics).map((column) => items[column]())
 }
@@ -137,6 +141,8 @@ export function rankSql(table: SqlTable, metric: Metric): string {
       return 'coalesce(sum(cost), 0)'
     case 'activeUsers':
       return 'count(DISTINCT uid)'
+    case 'cacheHits':
+      return 'coalesce(sum(hit), 0)'
     case 'avgLatencyMs':
       return table.sums ? `${d.float('sum(lat)')} / nullif(${d.float('sum(n)')}, 0)` : d.float('avg(lat)')
     case 'p95LatencyMs':

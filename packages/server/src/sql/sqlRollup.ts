@@ -1,5 +1,5 @@
 import type { Dimension } from '@usagekit/core'
-import { type ResolvedColumns, REFERENCE_COLUMNS, type SqlField, quoteIdentifier, quoteTableName } from './sqlColumns'
+import { FIELD_FAMILIES, type ResolvedColumns, type ResolvedField, REFERENCE_COLUMNS, type SqlField, quoteIdentifier, quoteTableName } from './sqlColumns'
 import type { SqlDialect } from './sqlDialect'
 import { SqlTable } from './sqlTable'
 
@@ -62,12 +62,18 @@ export function rollupTable(dialect: SqlDialect, rollup: SqlRollup, index: numbe
     quoteIdentifier((rollup.sums as unknown as Record<string, string>)[name]!)
   }
   const columns = Object.fromEntries(Object.keys(REFERENCE_COLUMNS).map((field) => [field, null])) as ResolvedColumns
-  columns.timestamp = rollup.slot ?? 'slot'
+  // A rollup is the adapter's own shape: a timestamptz slot and plain text dimensions.
+  const plain = (field: SqlField, column: string): ResolvedField => {
+    const resolved: ResolvedField = { family: FIELD_FAMILIES[field], explicit: true, source: { column, path: null, orElse: null, kind: 'text' } }
+    if (field === 'status') resolved.status = { successValues: ['success'], errorValues: null, missing: 'success' }
+    return resolved
+  }
+  columns.timestamp = { ...plain('timestamp', rollup.slot ?? 'slot'), source: { column: rollup.slot ?? 'slot', path: null, orElse: null, kind: 'timestamptz' }, time: { type: 'timestamptz', offsetMinutes: 0 } }
   for (const [dimension, column] of Object.entries(rollup.dimensions ?? {})) {
     const field = DIMENSION_FIELDS[dimension as RollupDimension]
     if (!field) throw new TypeError(`${where}.dimensions.${dimension} is not a dimension a rollup can keep; use ${Object.keys(DIMENSION_FIELDS).join(', ')}.`)
     quoteIdentifier(column!)
-    columns[field] = column!
+    columns[field] = plain(field, column!)
   }
   return new SqlTable(dialect, quoteTableName(rollup.table), columns, rollup.sums, rollup.slotMinutes * 60_000)
 }

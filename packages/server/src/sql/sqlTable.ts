@@ -1,8 +1,8 @@
 import { type Dimension, type Filters, NONE_KEY } from '@usagekit/core'
-import type { ResolvedColumns, SqlField } from './sqlColumns'
+import type { ResolvedColumns, ResolvedDuration, ResolvedRef, ResolvedSource, SqlField } from './sqlColumns'
 import { quoteIdentifier } from './sqlColumns'
-import type { SqlDialect } from './sqlDialect'
-import type { SqlParameters } from './sqlParameters'
+import { type InstantSqlType, type SqlDialect, literal } from './sqlDialect'
+import type { SqlParameters, SqlValue } from './sqlParameters'
 import type { RollupSums } from './sqlRollup'
 
 /** Where rows come from: the range and the filters, as bound parameters. */
@@ -13,6 +13,17 @@ export interface SqlScope {
   filters?: Filters
   /** A dimension whose filter is ignored (a filter menu lists every value of its own dimension). */
   exclude?: Dimension
+}
+
+/** The record field of each single-valued dimension's key. */
+const DIMENSION_FIELDS: Record<Exclude<Dimension, 'tag' | 'user' | 'consumer' | 'status'>, SqlField> = {
+  team: 'team',
+  model: 'model',
+  provider: 'provider',
+  apiKey: 'apiKey',
+  application: 'application',
+  agent: 'agent',
+  customer: 'customer',
 }
 
 /**
@@ -34,6 +45,8 @@ export class SqlTable {
     readonly sums?: RollupSums,
     /** For a rollup: the length of its time slots, in ms. */
     readonly slotMs?: number,
+    /** The reference schema's own table (its tag arrays never hold empty tags). */
+    readonly reference = false,
   ) {}
 
   /** The number of requests in a group of base rows. */
@@ -45,34 +58,200 @@ export class SqlTable {
     return this.columns[field] !== null
   }
 
-  /** The column of `field` on alias `alias`, or a typed NULL where the table has none. */
+  private ref(column: string, alias: string): string {
+    return `${alias}.${quoteIdentifier(column)}`
+  }
+
+  /** A source's value as text, empty read as no value, falling back to `orElse`. */
+  private text(source: ResolvedSource, alias: string): string {
+    if ('from' in source) return this.dialect.text(this.duration(source, alias))
+    const column = this.ref(source.column, alias)
+    const value = source.path
+      ? this.dialect.jsonText(column, source.path)
+      : source.kind === undefined || source.kind === 'text'
+        ? column
+        : this.dialect.text(column)
+    const own = `nullif(${value}, '')`
+    return source.orElse ? `coalesce(${own}, ${this.text(source.orElse, alias)})` : own
+  }
+
+  /** A source's value as a number (JSON values that are not numbers read as NULL). */
+  private number(source: ResolvedSource, alias: string, integer: boolean): string {
+    if ('from' in source) return this.duration(source, alias)
+    const column = this.ref(source.column, alias)
+    const value = source.path
+      ? integer
+        ? this.dialect.integerFromText(this.dialect.jsonText(column, source.path))
+        : this.dialect.numberFromText(this.dialect.jsonText(column, source.path))
+      : column
+    return source.orElse ? `coalesce(${value}, ${this.number(source.orElse, alias, integer)})` : value
+  }
+
+  private duration(source: ResolvedDuration, alias: string): string {
+    return this.dialect.millisBetween(this.ref(source.from, alias), this.ref(source.to, alias))
+  }
+
+  /**
+   * A field's value on alias `alias`, or a typed NULL where the table has none: text (empty is
+   * NULL), numbers, money's raw number, JSON, the timestamp column itself, the tag array,
+   * `'success'`/`'error'` for status, 1/0/NULL for a yes/no field.
+   */
   column(field: SqlField, alias = 'r'): string {
-    const column = this.columns[field]
-    return column === null ? this.dialect.nullText : `${alias}.${quoteIdentifier(column)}`
+    const spec = this.columns[field]
+    if (spec === null) return field === 'tags' ? this.dialect.emptyTags : this.dialect.nullText
+    const source = spec.source
+    switch (spec.family) {
+      case 'timestamp':
+        return this.ref((source as ResolvedRef).column, alias)
+      case 'tags': {
+        const column = this.ref((source as ResolvedRef).column, alias)
+        const tags = spec.tags!
+        const list =
+          tags.type === 'json'
+            ? this.dialect.tagsFromJson(column)
+            : tags.type === 'delimited'
+              ? this.dialect.tagsFromText(column, tags.separator)
+              : this.dialect.tags(column)
+        // The reference schema's own arrays hold no empty tags; anything else is cleaned.
+        return this.sums || (tags.type === 'array' && this.reference) ? list : this.dialect.withoutEmptyTags(list)
+      }
+      case 'integer':
+        return this.number(source, alias, true)
+      case 'duration':
+      case 'money':
+        return this.number(source, alias, false)
+      case 'json': {
+        if ('from' in source) return this.dialect.nullText
+        const column = this.ref(source.column, alias)
+        return source.path ? this.dialect.jsonValue(column, source.path) : column
+      }
+      case 'status': {
+        const value = this.text(source, alias)
+        const status = spec.status!
+        const missing = `'${status.missing}'`
+        if (status.successValues) {
+          return `CASE WHEN ${value} IS NULL THEN ${missing} WHEN ${value} IN (${status.successValues.map(literal).join(', ')}) THEN 'success' ELSE 'error' END`
+        }
+        return `CASE WHEN ${value} IS NULL THEN ${missing} WHEN ${value} IN (${status.errorValues!.map(literal).join(', ')}) THEN 'error' ELSE 'success' END`
+      }
+      case 'boolean': {
+        if (!('from' in source) && !source.path && !source.orElse && source.kind === 'boolean') {
+          const column = this.ref(source.column, alias)
+          return `CASE WHEN ${column} IS NULL THEN NULL WHEN ${column} THEN 1 ELSE 0 END`
+        }
+        const value = this.text(source, alias)
+        return `CASE WHEN ${value} IS NULL THEN NULL WHEN ${value} IN (${spec.trueValues!.map(literal).join(', ')}) THEN 1 ELSE 0 END`
+      }
+      default:
+        return this.text(source, alias)
+    }
   }
 
-  /** Text with the empty string read as "no value", as the memory adapter reads it. */
-  private optionalText(field: SqlField, alias: string): string {
-    return this.has(field) ? `nullif(${this.column(field, alias)}, '')` : this.dialect.nullText
+  /**
+   * The plain column behind a text field, when it is one (no JSON path, no fallback, stored as
+   * text): filters compare it directly so its index is used.
+   */
+  private plainText(field: SqlField, alias: string): string | null {
+    const spec = this.columns[field]
+    if (!spec || spec.family !== 'text') return null
+    const source = spec.source
+    if ('from' in source || source.path || source.orElse || (source.kind !== undefined && source.kind !== 'text')) return null
+    return this.ref(source.column, alias)
   }
 
-  /** The key of a single-valued dimension on a row; NULL when the row has none. */
+  /** The key of a single-valued dimension on a row; NULL when the row has none (empty is none). */
   key(dimension: Exclude<Dimension, 'tag'>, alias = 'r'): string {
     switch (dimension) {
       case 'user':
         return this.column('userId', alias)
       case 'consumer':
-        return this.has('agent') ? `coalesce(nullif(${this.column('agent', alias)}, ''), ${this.column('userId', alias)})` : this.column('userId', alias)
-      case 'apiKey':
-        return this.optionalText('apiKey', alias)
+        return this.has('agent') ? `coalesce(${this.column('agent', alias)}, ${this.column('userId', alias)})` : this.column('userId', alias)
+      case 'status':
+        return this.column('status', alias)
       default:
-        return this.optionalText(dimension, alias)
+        return this.column(DIMENSION_FIELDS[dimension], alias)
     }
   }
 
-  /** The tags of a row as an array (never NULL). */
+  /**
+   * An expression equal to the key for every row that has one, for lookups by a known key (never
+   * `__none__`): the plain column where there is one, so its index serves the lookup.
+   */
+  lookupKey(dimension: Exclude<Dimension, 'tag' | 'consumer' | 'status'>, alias = 'r'): string {
+    const field = dimension === 'user' ? 'userId' : DIMENSION_FIELDS[dimension]
+    return this.plainText(field, alias) ?? this.key(dimension, alias)
+  }
+
+  /** The tags of a row as an array (never NULL, no empty tags). */
   tags(alias = 'r'): string {
-    return this.has('tags') ? this.dialect.tags(this.column('tags', alias)) : this.dialect.emptyTags
+    return this.column('tags', alias)
+  }
+
+  /** How bound instants compare with the timestamp column. */
+  private get instantType(): InstantSqlType {
+    const time = this.columns.timestamp!.time
+    const integral = (this.columns.timestamp!.source as ResolvedRef).kind === 'integer'
+    switch (time?.type ?? 'timestamptz') {
+      case 'timestamp':
+        return 'timestamp'
+      case 'epochSeconds':
+      case 'epochMillis':
+        return integral ? 'bigint' : 'double'
+      default:
+        return 'timestamptz'
+    }
+  }
+
+  /**
+   * An ISO instant as the value the timestamp column is compared with: the instant itself, its wall
+   * clock in the column's fixed zone, or seconds/milliseconds since the epoch. Whole-number epoch
+   * columns take the next whole number up: for integers `x >= 1.5` is `x >= 2` and `x < 1.5` is `x < 2`.
+   */
+  private instantValue(iso: string): SqlValue {
+    const time = this.columns.timestamp!.time
+    const ms = Date.parse(iso)
+    switch (time?.type ?? 'timestamptz') {
+      case 'timestamp': {
+        // A cursor carries microseconds past the millisecond; the wall clock keeps them.
+        const micros = /\.\d{3}(\d+)Z$/.exec(iso)?.[1] ?? ''
+        return `${new Date(ms + time!.offsetMinutes * 60_000).toISOString().slice(0, -1).replace('T', ' ')}${micros}`
+      }
+      case 'epochSeconds':
+        return this.instantType === 'bigint' ? Math.ceil(ms / 1000) : ms / 1000
+      case 'epochMillis':
+        return ms
+      default:
+        return iso
+    }
+  }
+
+  /** A bound instant, compared on the parameter side: the column (and its index) is used as it is. */
+  instant(iso: string, params: SqlParameters): string {
+    return this.dialect.instantAs(params.add(this.instantValue(iso)), this.instantType)
+  }
+
+  /** The index of the bucket (by its ISO edges) holding `timestamp` (default the row's own). */
+  bucketIndex(edges: readonly string[], params: SqlParameters, timestamp = this.column('timestamp')): string {
+    return this.dialect.bucketIndex(timestamp, edges.map((edge) => this.instantValue(edge)), params, this.instantType)
+  }
+
+  /** The row's instant as microseconds since the epoch, as text. */
+  epochMicros(alias = 'r'): string {
+    const column = this.column('timestamp', alias)
+    const time = this.columns.timestamp!.time
+    const d = this.dialect
+    switch (time?.type ?? 'timestamptz') {
+      case 'timestamp': {
+        const offset = time!.offsetMinutes * 60_000_000
+        return d.text(offset === 0 ? d.wallMicros(column) : `${d.wallMicros(column)} - ${offset}`)
+      }
+      case 'epochSeconds':
+        return d.text(d.epochNumberMicros(column, 1))
+      case 'epochMillis':
+        return d.text(d.epochNumberMicros(column, 1000))
+      default:
+        return d.epochMicros(column)
+    }
   }
 
   /** Values a text column can hold: PostgreSQL text never contains U+0000, so such values match nothing. */
@@ -80,20 +259,24 @@ export class SqlTable {
     return this.dialect.acceptsNul ? [...values] : values.filter((value) => !value.includes('\u0000'))
   }
 
-  /** Placeholders of `values` (text, in one role) in this statement, bound once however often they are used. */
-  private placeholders(params: SqlParameters, role: string, values: readonly string[]): string[] {
+  /** What `make` binds in this statement, bound once however often it is used (keyed by `key`). */
+  private once(params: SqlParameters, key: string, make: () => string[]): string[] {
     let cache = this.bound.get(params)
     if (!cache) {
       cache = new Map()
       this.bound.set(params, cache)
     }
-    const key = `${role}\u0000${JSON.stringify(values)}`
     let placeholders = cache.get(key)
     if (!placeholders) {
-      placeholders = params.list(values)
+      placeholders = make()
       cache.set(key, placeholders)
     }
     return placeholders
+  }
+
+  /** Placeholders of `values` (text, in one role) in this statement, bound once however often they are used. */
+  private placeholders(params: SqlParameters, role: string, values: readonly string[]): string[] {
+    return this.once(params, `${role}\u0000${JSON.stringify(values)}`, () => params.list(values))
   }
 
   /** One dimension's filter: OR within its values; `__none__` matches rows without a value. */
@@ -103,11 +286,15 @@ export class SqlTable {
     if (dimension === 'tag') {
       return this.dialect.tagsOverlap(this.dialect.tagsOrNone(this.tags(alias), `'${NONE_KEY}'`), this.placeholders(params, 'tags', wanted))
     }
-    const key = this.key(dimension, alias)
-    const named = wanted.filter((value) => value !== NONE_KEY)
+    // Empty means none: '' names no value, so it matches nothing; the plain column keeps its index.
+    const named = wanted.filter((value) => value !== NONE_KEY && value !== '')
+    const none = wanted.includes(NONE_KEY)
+    if (named.length === 0 && !none) return 'FALSE'
+    const plain = dimension === 'consumer' || dimension === 'status' ? null : this.plainText(dimension === 'user' ? 'userId' : DIMENSION_FIELDS[dimension], alias)
+    const key = plain ?? this.key(dimension, alias)
     const clauses: string[] = []
     if (named.length > 0) clauses.push(`${key} IN (${this.placeholders(params, 'in', named).join(', ')})`)
-    if (named.length < wanted.length) clauses.push(`${key} IS NULL`)
+    if (none) clauses.push(plain ? `(${plain} IS NULL OR ${plain} = '')` : `${key} IS NULL`)
     return clauses.length === 1 ? clauses[0]! : `(${clauses.join(' OR ')})`
   }
 
@@ -124,10 +311,10 @@ export class SqlTable {
   /** The range and every filter, ANDed. */
   where(scope: SqlScope, params: SqlParameters, alias = 'r'): string {
     const ts = this.column('timestamp', alias)
-    const [start, end] = this.placeholders(params, 'range', [scope.start, scope.end])
+    const range = this.once(params, `range\u0000${scope.start}\u0000${scope.end}`, () => [this.instant(scope.start, params), this.instant(scope.end, params)])
     const clauses = [
-      `${ts} >= ${this.dialect.instant(start!)}`,
-      `${ts} < ${this.dialect.instant(end!)}`,
+      `${ts} >= ${range[0]}`,
+      `${ts} < ${range[1]}`,
       ...this.filterClauses(scope.filters, params, alias, scope.exclude),
     ]
     return clauses.join(' AND ')

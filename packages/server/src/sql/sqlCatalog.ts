@@ -1,0 +1,202 @@
+import { FIELD_FAMILIES, REQUIRED_FIELDS, type ColumnKind, type ResolvedColumns, type ResolvedField, type ResolvedRef, type ResolvedSource, type SqlField } from './sqlColumns'
+import type { SqlDialect } from './sqlDialect'
+
+/** A table's columns as the catalog lists them: name → the adapter's kind of it, and the engine's own type name. */
+export type CatalogColumns = ReadonlyMap<string, { kind: ColumnKind; type: string }>
+
+/** The mapping does not fit the table: every problem, each naming the field, the column and what to do. */
+export class SqlMappingError extends Error {
+  readonly code = 'SQL_MAPPING'
+  constructor(readonly problems: readonly string[]) {
+    super(`createSqlAdapter: the column mapping does not fit the table:\n- ${problems.join('\n- ')}`)
+    this.name = 'SqlMappingError'
+  }
+}
+
+/** An engine's type name as the adapter sees it. */
+export function columnKind(type: string): ColumnKind {
+  const t = type.trim().toLowerCase()
+  if (t.endsWith('[]')) return /^(text|character varying|varchar|character|char|bpchar|citext|string)\b/.test(t) ? 'textArray' : 'other'
+  if (/^(text|character varying|varchar|character|char|bpchar|citext|name|string)\b/.test(t)) return 'text'
+  if (/^timestamp(\(\d+\))? with time zone$|^timestamptz$|^timestamp with time zone$/.test(t)) return 'timestamptz'
+  if (/^timestamp(\(\d+\))?( without time zone)?$|^timestamp_(s|ms|ns)$|^datetime$/.test(t)) return 'timestamp'
+  if (/^(smallint|integer|bigint|int2|int4|int8|int|tinyint|hugeint|utinyint|usmallint|uinteger|ubigint|uhugeint)$/.test(t)) return 'integer'
+  if (/^(numeric|decimal)(\(.*\))?$|^(real|double precision|double|float|float4|float8)$/.test(t)) return 'number'
+  if (t === 'json' || t === 'jsonb') return 'json'
+  if (t === 'boolean' || t === 'bool') return 'boolean'
+  return 'other'
+}
+
+/** The statement that lists a table's columns (name, type), with its parameters. */
+export function describeTableSql(dialect: SqlDialect, quotedTable: string, parts: readonly string[]): { sql: string; params: string[] } {
+  if (dialect.name === 'postgres') {
+    // to_regclass resolves the quoted name exactly as a query would (search_path included); a view works too.
+    return {
+      sql:
+        'SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type FROM pg_catalog.pg_attribute a ' +
+        'WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum',
+      params: [quotedTable],
+    }
+  }
+  const [table, schema, catalog] = [...parts].reverse()
+  const clauses = ['table_name = $1', schema === undefined ? 'table_schema = current_schema()' : 'table_schema = $2']
+  if (catalog !== undefined) clauses.push('table_catalog = $3')
+  return {
+    sql: `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE ${clauses.join(' AND ')} ORDER BY ordinal_position`,
+    params: [table!, ...(schema === undefined ? [] : [schema]), ...(catalog === undefined ? [] : [catalog])],
+  }
+}
+
+export function catalogColumns(rows: readonly Record<string, unknown>[]): CatalogColumns {
+  const columns = new Map<string, { kind: ColumnKind; type: string }>()
+  for (const row of rows) {
+    const name = String(row.name)
+    const type = String(row.type)
+    columns.set(name, { kind: columnKind(type), type })
+  }
+  return columns
+}
+
+/** The reference schema's kinds, for adapters told not to read the catalog. */
+const ASSUMED_KIND: Record<string, ColumnKind> = {
+  text: 'text',
+  integer: 'integer',
+  duration: 'number',
+  money: 'number',
+  json: 'json',
+  status: 'text',
+  boolean: 'boolean',
+}
+
+const USABLE: Record<string, readonly ColumnKind[]> = {
+  // Any column can be read as text (uuid, integers: cast); arrays and JSON are not names.
+  text: ['text', 'integer', 'number', 'boolean', 'timestamptz', 'timestamp', 'other'],
+  integer: ['integer', 'number'],
+  duration: ['integer', 'number'],
+  money: ['integer', 'number'],
+  json: ['json', 'text'],
+  status: ['text'],
+  boolean: ['boolean', 'text'],
+}
+
+const EXPECTED: Record<string, string> = {
+  text: 'text',
+  integer: 'an integer',
+  duration: 'a number of milliseconds',
+  money: 'a numeric type',
+  json: 'JSON or text',
+  status: 'text',
+  boolean: 'a boolean or text',
+}
+
+/**
+ * Checks the mapping against the table's columns and fills in what the catalog decides (column
+ * kinds, how tags and timestamps are stored). Optional fields left at their default names that the
+ * table lacks are dropped; everything else wrong is a problem, all of them reported together.
+ * `catalog` null: the catalog is not read and the reference schema's types are assumed.
+ */
+export function checkColumns(resolved: ResolvedColumns, catalog: CatalogColumns | null, tableName: string): ResolvedColumns {
+  const problems: string[] = []
+  const out = {} as ResolvedColumns
+  const missing = (field: SqlField, column: string) =>
+    `columns.${field}: ${tableName} has no column ${JSON.stringify(column)}` +
+    (catalog && catalog.size > 0 ? ` (it has ${[...catalog.keys()].map((name) => JSON.stringify(name)).join(', ')})` : '') +
+    '.'
+
+  for (const field of Object.keys(resolved) as SqlField[]) {
+    const spec = resolved[field]
+    if (!spec) {
+      out[field] = null
+      continue
+    }
+    const family = FIELD_FAMILIES[field]
+    const found: string[] = []
+    const checkRef = (ref: ResolvedSource): ResolvedSource | null => {
+      if ('from' in ref) {
+        const from = catalog?.get(ref.from)
+        const to = catalog?.get(ref.to)
+        if (catalog && (!from || !to)) {
+          found.push(missing(field, !from ? ref.from : ref.to))
+          return null
+        }
+        for (const [name, column] of [[ref.from, from], [ref.to, to]] as const) {
+          if (column && !['timestamptz', 'timestamp'].includes(column.kind)) found.push(`columns.${field}: ${JSON.stringify(name)} is ${column.type}, not a timestamp.`)
+        }
+        if (from && to && from.kind !== to.kind) found.push(`columns.${field}: ${JSON.stringify(ref.from)} and ${JSON.stringify(ref.to)} must both be timestamps of one kind (with or without time zone).`)
+        return { ...ref, fromKind: from?.kind ?? 'timestamptz', toKind: to?.kind ?? 'timestamptz' }
+      }
+      const column = catalog?.get(ref.column)
+      if (catalog && !column) {
+        found.push(missing(field, ref.column))
+        return null
+      }
+      const kind = column?.kind ?? (ref.path ? 'json' : ASSUMED_KIND[family] ?? 'text')
+      if (ref.path) {
+        if (kind !== 'json') found.push(`columns.${field}: ${JSON.stringify(ref.column)} is ${column?.type}, so it has no JSON path ${JSON.stringify(ref.path)}; a path reads inside a json or jsonb column.`)
+      } else if (!USABLE[family]!.includes(kind)) {
+        found.push(`columns.${field}: ${JSON.stringify(ref.column)} is ${column?.type}; ${field} needs ${EXPECTED[family]}.`)
+      }
+      const orElse = ref.orElse ? checkRef(ref.orElse) : null
+      return { ...ref, kind, orElse } satisfies ResolvedRef
+    }
+
+    let checked: ResolvedField | null = null
+    if (family === 'timestamp' || family === 'tags') {
+      const ref = spec.source as ResolvedRef
+      const column = catalog?.get(ref.column)
+      if (catalog && !column) {
+        found.push(missing(field, ref.column))
+      } else if (family === 'timestamp') {
+        const kind = column?.kind ?? 'timestamptz'
+        let type = spec.time!.type
+        const shown = `${JSON.stringify(ref.column)} is ${column?.type}`
+        if (type === null) {
+          if (kind === 'timestamptz') type = 'timestamptz'
+          else if (kind === 'timestamp') {
+            found.push(
+              `columns.timestamp: ${shown}, which holds wall-clock times without a zone: say which zone they are in, e.g. { column: ${JSON.stringify(ref.column)}, type: 'timestamp', zone: 'UTC' } (reading it as the session's TimeZone would make answers depend on the connection).`,
+            )
+          } else if (kind === 'integer' || kind === 'number') {
+            found.push(`columns.timestamp: ${shown}: say whether it counts seconds or milliseconds, e.g. { column: ${JSON.stringify(ref.column)}, type: 'epochSeconds' }.`)
+          } else found.push(`columns.timestamp: ${shown}, not a timestamp.`)
+        } else {
+          const fits =
+            type === 'timestamptz' ? kind === 'timestamptz' : type === 'timestamp' ? kind === 'timestamp' : kind === 'integer' || kind === 'number'
+          if (!fits) found.push(`columns.timestamp: ${shown}, which does not hold ${type === 'timestamptz' ? 'timestamp with time zone' : type === 'timestamp' ? 'timestamp without time zone' : 'a number'} as type '${type}' says.`)
+        }
+        checked = { ...spec, source: { ...ref, kind }, time: { type, offsetMinutes: spec.time!.offsetMinutes } }
+      } else {
+        const kind = column?.kind ?? 'textArray'
+        let type = spec.tags!.type
+        const shown = `${JSON.stringify(ref.column)} is ${column?.type}`
+        const natural = kind === 'textArray' ? 'array' : kind === 'json' ? 'json' : null
+        if (type === null) {
+          if (natural) type = natural
+          else if (kind === 'text') found.push(`columns.tags: ${shown}: say how tags are separated, e.g. { column: ${JSON.stringify(ref.column)}, type: 'delimited', separator: ',' }.`)
+          else found.push(`columns.tags: ${shown}; tags need a text array, a JSON array or delimited text.`)
+        } else if ((type === 'delimited' && kind !== 'text') || (type !== 'delimited' && natural !== type)) {
+          found.push(`columns.tags: ${shown}, which does not hold ${type === 'delimited' ? 'text' : type === 'json' ? 'JSON' : 'a text array'} as type '${type}' says.`)
+        }
+        checked = { ...spec, source: { ...ref, kind }, tags: { type, separator: spec.tags!.separator } }
+      }
+    } else {
+      const source = checkRef(spec.source)
+      if (source) checked = { ...spec, source }
+    }
+
+    if (found.length === 0) {
+      out[field] = checked
+      continue
+    }
+    // A field left at its reference name that the table simply lacks is not there: drop it.
+    const onlyMissing = found.every((problem) => problem.includes(' has no column '))
+    if (!spec.explicit && onlyMissing && !REQUIRED_FIELDS.includes(field)) {
+      out[field] = null
+      continue
+    }
+    problems.push(...found)
+    out[field] = null
+  }
+  if (problems.length > 0) throw new SqlMappingError(problems)
+  return out
+}
