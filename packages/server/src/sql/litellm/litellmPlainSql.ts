@@ -113,8 +113,8 @@ export class PlainLitellm {
           '0')::bigint AS cached_tokens,
         s.completion_tokens::bigint AS output_tokens,
         round(s.spend::numeric, 9) AS cost,
-        coalesce(s.request_duration_ms::float8, extract(epoch FROM s."endTime" - s."startTime")::float8 * 1000) AS latency_ms,
-        extract(epoch FROM s."completionStartTime" - s."startTime")::float8 * 1000 AS ttft_ms,
+        coalesce(s.request_duration_ms::float8, (extract(epoch FROM s."endTime" - s."startTime") * 1000)::float8) AS latency_ms,
+        (extract(epoch FROM s."completionStartTime" - s."startTime") * 1000)::float8 AS ttft_ms,
         CASE WHEN s.cache_hit IN ('True', 'true') THEN 1 ELSE 0 END AS cache_hit,
         nullif(s.cache_hit, '') AS cache_flag,
         CASE WHEN jsonb_typeof(s.request_tags) = 'array'
@@ -176,7 +176,8 @@ export class PlainLitellm {
     metrics.forEach((metric, i) => {
       const text = row[`m${i}`]
       if (SUM_METRICS.has(metric)) values[metric] = Number(text ?? '0')
-      else if (metric === 'activeUsers') values[metric] = requests === 0 ? null : Number(text)
+      // As the reference adapter: no user among the rows (none at all, or only calls without a user) is no value.
+      else if (metric === 'activeUsers') values[metric] = requests === 0 || Number(text) === 0 ? null : Number(text)
       else values[metric] = text === null ? null : Number(text)
     })
     return values
@@ -251,11 +252,11 @@ export class PlainLitellm {
 
   /** The row's bucket start (ISO) in the zone, by PostgreSQL's own calendar arithmetic. */
   private bucketSql(bucket: Bucket, timeZone: string, params: unknown[]): string {
+    // Hours of elapsed time: UTC hours (the zones hourly buckets are checked in have whole-hour offsets).
+    if (bucket === '1h') return iso(`date_trunc('hour', l.ts, 'UTC')`)
     params.push(timeZone)
-    const zone = `$${params.length}`
+    const zone = `$${params.length}::text`
     switch (bucket) {
-      case '1h':
-        return iso(`date_trunc('hour', l.ts)`)
       case '1d':
         return iso(`date_trunc('day', l.ts, ${zone})`)
       case '1w':
@@ -322,9 +323,11 @@ export class PlainLitellm {
     const folded = top.length < order.length
     params.push(top)
     const topParam = `$${params.length}`
+    // A request counts once in Other however many of its tags fold there.
     const rows = await this.select(
-      `SELECT CASE WHEN l.g = ANY(${topParam}::text[]) THEN l.g ELSE '${OTHER_KEY}' END AS key, ${bucketSql} AS b, ${this.metricsSql(metrics)}
-       FROM ${this.grouped(query.groupBy)} WHERE ${this.where(range, query.filters, params)} GROUP BY 1, 2`,
+      `SELECT l.key, ${bucketSql} AS b, ${this.metricsSql(metrics)} FROM (
+         SELECT DISTINCT ON (l.id, key) l.*, CASE WHEN l.g = ANY(${topParam}::text[]) THEN l.g ELSE '${OTHER_KEY}' END AS key
+         FROM ${this.grouped(query.groupBy)} WHERE ${this.where(range, query.filters, params)}) l GROUP BY 1, 2`,
       params,
     )
     const keys = folded ? [...top, OTHER_KEY] : top
