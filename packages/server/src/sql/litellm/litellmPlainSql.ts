@@ -27,6 +27,8 @@ export type PlainRun = (sql: string, params: unknown[]) => Promise<Record<string
 export interface PlainOptions {
   schema?: string
   model?: 'modelGroup' | 'model'
+  /** A proxy's table from before the status and request_duration_ms columns. */
+  older?: boolean
 }
 
 export type PlainMetric =
@@ -105,7 +107,7 @@ export class PlainLitellm {
         nullif(s.end_user, '') AS customer,
         ${model} AS model,
         nullif(s.custom_llm_provider, '') AS provider,
-        CASE coalesce(nullif(s.status, ''), nullif(s.metadata ->> 'status', ''), 'success') WHEN 'failure' THEN 'error' ELSE 'success' END AS status,
+        CASE coalesce(nullif(${this.options.older ? 'NULL::text' : 's.status'}, ''), nullif(s.metadata ->> 'status', ''), 'success') WHEN 'failure' THEN 'error' ELSE 'success' END AS status,
         s.prompt_tokens::bigint AS input_tokens,
         coalesce(
           nullif(s.metadata #>> '{additional_usage_values,prompt_tokens_details,cached_tokens}', ''),
@@ -113,7 +115,7 @@ export class PlainLitellm {
           '0')::bigint AS cached_tokens,
         s.completion_tokens::bigint AS output_tokens,
         round(s.spend::numeric, 9) AS cost,
-        coalesce(s.request_duration_ms::float8, (extract(epoch FROM s."endTime" - s."startTime") * 1000)::float8) AS latency_ms,
+        coalesce(${this.options.older ? 'NULL::float8' : 's.request_duration_ms::float8'}, (extract(epoch FROM s."endTime" - s."startTime") * 1000)::float8) AS latency_ms,
         (extract(epoch FROM s."completionStartTime" - s."startTime") * 1000)::float8 AS ttft_ms,
         CASE WHEN s.cache_hit IN ('True', 'true') THEN 1 ELSE 0 END AS cache_hit,
         nullif(s.cache_hit, '') AS cache_flag,

@@ -20,6 +20,7 @@ import {
   type LitellmDatabase,
   type LitellmRows,
   TEST_CUSTOMER_ALIASES,
+  litellmTablesSql,
   litellmTestRecords,
   loadIntoSpendLogs,
   openLitellmDatabase,
@@ -361,6 +362,43 @@ describe('litellmSpendLogs: LiteLLM’s own tables on PostgreSQL 15, checked aga
         const expected = await plain.request(id, true)
         await inEverySession(expected, (adapter) => adapter.getRequest({ id }), contentSessions)
       }
+    })
+  })
+
+  describe('a proxy from before the status column (May 2025) and request_duration_ms (February 2026)', () => {
+    const schema = 'litellm_2024'
+    let older: PlainLitellm
+    // The overrides docs/integrations/litellm.md gives for such a proxy.
+    const overrides: LitellmSpendLogsOptions['columns'] = {
+      latencyMs: { from: 'startTime', to: 'endTime' },
+      status: { column: 'metadata', path: ['status'], errorValues: ['failure'], missing: 'success' },
+    }
+    beforeAll(async () => {
+      const admin = await database.session('UTC')
+      for (const statement of litellmTablesSql({ schema, older: true })) await admin(statement, [])
+      await loadIntoSpendLogs(admin, records, { schema, older: true, customerAliases: TEST_CUSTOMER_ALIASES })
+      older = new PlainLitellm(run, { schema, older: true })
+    })
+
+    it('the preset names each column the table lacks, before any answer', async () => {
+      const adapter = createSqlAdapter(adapterOptions(await database.session('Europe/Berlin'), { schema }))
+      const error = (await adapter.getSummary({ range: NEW_YORK, timeZone: 'UTC', metrics: ['requests'] }).catch((caught: unknown) => caught)) as Error
+      expect(error).toBeInstanceOf(Error)
+      expect(error.name).toBe('SqlMappingError')
+      expect(error.message).toContain('request_duration_ms')
+      expect(error.message).toMatch(/\bstatus\b/)
+    })
+
+    it('with the documented overrides, the answers are plain SQL’s', async () => {
+      const adapter = createSqlAdapter(adapterOptions(await database.session('America/New_York'), { schema, columns: overrides }))
+      const summary = await older.summary(NEW_YORK, ALL_METRICS, { status: ['error'] })
+      expect(summary.requests).toBeGreaterThan(0)
+      expect(comparable(await adapter.getSummary({ range: NEW_YORK, timeZone: 'UTC', metrics: ALL_METRICS, filters: { status: ['error'] } }))).toEqual(comparable({ totals: summary }))
+      const breakdown = await older.breakdown({ range: BERLIN, timeZone: 'Europe/Berlin', groupBy: 'team', metrics: ['cost', 'failedRequests', 'p95LatencyMs'] })
+      expect(comparable(await adapter.getBreakdown({ range: BERLIN, timeZone: 'Europe/Berlin', groupBy: 'team', metrics: ['cost', 'failedRequests', 'p95LatencyMs'] }))).toEqual(comparable(breakdown))
+      const requests = await older.requests(FALL_BACK)
+      const page = await adapter.listRequests({ range: FALL_BACK, timeZone: 'UTC', pageSize: 500 })
+      expect(page.items).toEqual(requests.slice(0, 500))
     })
   })
 

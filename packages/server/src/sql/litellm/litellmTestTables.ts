@@ -14,8 +14,11 @@ import type { SqlValue } from '../sqlParameters'
  * quoted mixed-case names and Prisma's constraint and index names. Only the columns the preset or
  * the writer touch, plus the NOT NULLs and defaults that shape what a proxy writes.
  */
-export function litellmTablesSql(options: { schema?: string } = {}): string[] {
+export function litellmTablesSql(options: { schema?: string; older?: boolean } = {}): string[] {
   const q = (name: string) => (options.schema ? `"${options.schema}"."${name}"` : `"${name}"`)
+  // A proxy from before May 2025 (LiteLLM PR #10661) has no status column, nor the later
+  // request_duration_ms (February 2026) and agent_id (December 2025).
+  const newer = (column: string) => (options.older ? '' : column)
   return [
     ...(options.schema ? [`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`] : []),
     `CREATE TABLE ${q('LiteLLM_SpendLogs')} (
@@ -28,7 +31,7 @@ export function litellmTablesSql(options: { schema?: string } = {}): string[] {
       "completion_tokens" INTEGER NOT NULL DEFAULT 0,
       "startTime" TIMESTAMP(3) NOT NULL,
       "endTime" TIMESTAMP(3) NOT NULL,
-      "request_duration_ms" INTEGER,
+      ${newer('"request_duration_ms" INTEGER,')}
       "completionStartTime" TIMESTAMP(3),
       "model" TEXT NOT NULL DEFAULT '',
       "model_id" TEXT DEFAULT '',
@@ -47,9 +50,9 @@ export function litellmTablesSql(options: { schema?: string } = {}): string[] {
       "messages" JSONB DEFAULT '{}',
       "response" JSONB DEFAULT '{}',
       "session_id" TEXT,
-      "status" TEXT,
+      ${newer('"status" TEXT,')}
       "mcp_namespaced_tool_name" TEXT,
-      "agent_id" TEXT,
+      ${newer('"agent_id" TEXT,')}
       "proxy_server_request" JSONB DEFAULT '{}',
       CONSTRAINT "LiteLLM_SpendLogs_pkey" PRIMARY KEY ("request_id")
     )`,
@@ -444,12 +447,14 @@ function insertSql(table: string, columns: readonly [string, string][], conflict
 export async function loadIntoSpendLogs(
   execute: LitellmExecute,
   records: readonly UsageRecord[],
-  options: LitellmRowsOptions & { schema?: string } = {},
+  options: LitellmRowsOptions & { schema?: string; older?: boolean } = {},
 ): Promise<LitellmRows> {
   const rows = litellmRows(records, options)
+  // An older proxy's table: the outcome only in metadata.status, latency only as end − start.
+  const columns = options.older ? SPEND_LOG_COLUMNS.filter(([name]) => name !== 'status' && name !== 'request_duration_ms') : SPEND_LOG_COLUMNS
   const q = (name: string) => (options.schema ? `"${options.schema}"."${name}"` : `"${name}"`)
   const run = (sql: string, batch: readonly unknown[]) => execute(sql, [JSON.stringify(batch)], {})
-  const logSql = insertSql(q('LiteLLM_SpendLogs'), SPEND_LOG_COLUMNS, '')
+  const logSql = insertSql(q('LiteLLM_SpendLogs'), columns, '')
   for (let i = 0; i < rows.spendLogs.length; i += 2000) await run(logSql, rows.spendLogs.slice(i, i + 2000))
   if (rows.teams.length) {
     await run(
@@ -524,7 +529,7 @@ export interface LitellmDatabase {
  * A throwaway PostgreSQL server (scripts/postgresServer.mjs) with LiteLLM's tables, in `schema` when
  * given. Each `session(timeZone)` is its own connection with that session TimeZone.
  */
-export async function openLitellmDatabase(options: { schema?: string } = {}): Promise<LitellmDatabase> {
+export async function openLitellmDatabase(options: { schema?: string; older?: boolean } = {}): Promise<LitellmDatabase> {
   const server = await startPostgresServer()
   const clients: pg.Client[] = []
   const connect = async (timeZone: string) => {
