@@ -1,6 +1,7 @@
 // The LiteLLM preset on LiteLLM's own tables in a real PostgreSQL 15 server: every method's answer
 // compared with hand-written SQL over the same tables, in sessions whose TimeZone is UTC, New York
 // and Berlin. The answers must be the same in each.
+import { readFileSync } from 'node:fs'
 import {
   type Bucket,
   type Dimension,
@@ -363,6 +364,40 @@ describe('litellmSpendLogs: LiteLLM’s own tables on PostgreSQL 15, checked aga
         await inEverySession(expected, (adapter) => adapter.getRequest({ id }), contentSessions)
       }
     })
+  })
+
+  it('the indexes docs/integrations/litellm.md recommends are the ones scoped queries use (EXPLAIN)', async () => {
+    const doc = readFileSync(new URL('../../../../../docs/integrations/litellm.md', import.meta.url), 'utf8')
+    const statements = doc.split('\n').filter((line) => line.startsWith('CREATE INDEX CONCURRENTLY'))
+    expect(statements).toHaveLength(4)
+    const admin = await database.session('UTC')
+    for (const statement of statements) await admin(statement, [])
+    await admin('ANALYZE "LiteLLM_SpendLogs"', [])
+    const explainer = await database.session('Europe/Berlin')
+    // A few thousand rows: without this a sequential scan always wins, whatever the indexes.
+    await explainer('SET enable_seqscan = off', [])
+    // A scope is selective (one user, a small team): pick each column's rarest value, by plain SQL.
+    const rarest = async (column: string) =>
+      (await run(`SELECT ${column} AS k FROM "LiteLLM_SpendLogs" WHERE ${column} <> '' GROUP BY 1 ORDER BY count(*), 1 LIMIT 1`, []))[0]!.k!
+    const scopes: [Filters, string][] = [
+      [{ user: [await rarest('"user"')] }, 'usagekit_spendlogs_user_time'],
+      [{ team: [await rarest('team_id')] }, 'usagekit_spendlogs_team_time'],
+      [{ apiKey: [await rarest('api_key')] }, 'usagekit_spendlogs_key_time'],
+      [{ customer: [await rarest('end_user')] }, 'usagekit_spendlogs_customer_time'],
+    ]
+    for (const [filters, index] of scopes) {
+      const statements: { sql: string; params: unknown[] }[] = []
+      const adapter = createSqlAdapter(
+        adapterOptions(async (sql, params) => {
+          statements.push({ sql, params })
+          return explainer(sql, params)
+        }),
+      )
+      await adapter.getSummary({ range: NEW_YORK, timeZone: 'America/New_York', metrics: ['requests', 'cost'], filters })
+      const summary = statements.at(-1)!
+      const plan = (await explainer(`EXPLAIN ${summary.sql}`, summary.params as never)).map((row) => String(row['QUERY PLAN'])).join('\n')
+      expect(plan, `${JSON.stringify(filters)}\n${plan}`).toContain(index)
+    }
   })
 
   describe('a proxy from before the status column (May 2025) and request_duration_ms (February 2026)', () => {
