@@ -27,6 +27,12 @@ export interface FixtureMover {
  * every DST change the kit checks (US, EU and Lord Howe in spring and autumn), with the fixtures'
  * errors, cache hits, agents, multi-valued tags and long non-ASCII names, a user who moves teams
  * and changes name mid-window (`mover`), plus seed 002's meters.
+ *
+ * What foreign request logs hold is in it too: end customers (`customer`, some requests without
+ * one), gateway cache hits (`cacheHit` true, false or unknown), and requests whose values are empty
+ * strings (`edgeIds`): no user (`userId: ''`, as LiteLLM logs a call made without one), an empty
+ * team, application, agent or customer, an empty tag. Empty means none: each counts under
+ * `__none__`, and a request without a user is never an active user.
  */
 export interface ContractFixtures {
   records: UsageRecord[]
@@ -34,6 +40,93 @@ export interface ContractFixtures {
   /** The windows the records cover (ISO instants, end exclusive). */
   windows: { start: string; end: string }[]
   mover: FixtureMover
+  /** The requests holding empty strings (see above), by what is empty. */
+  edgeIds: { noUser: string[]; emptyTeam: string[]; emptyApplicationAndAgent: string[]; emptyTag: string[]; emptyCustomer: string[] }
+}
+
+/** The end customers (`customer`) the kit's records name; about a third of the records name none. */
+export const CONTRACT_CUSTOMERS = ['acme-retail', 'globex', 'initech', 'umbrella-health', 'Sørensen & Søn'] as const
+
+/** FNV-1a of a string: a stable per-record number, so the fixtures are the same on every machine. */
+function hash(text: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i)
+    h = Math.imul(h, 0x01000193) >>> 0
+  }
+  return h
+}
+
+/** A customer for about two records in three (skewed: a few customers make most requests), none for the rest. */
+function customerOf(id: string): string | undefined {
+  const h = hash(id) % 100
+  if (h < 32) return undefined
+  if (h < 57) return CONTRACT_CUSTOMERS[0]
+  if (h < 74) return CONTRACT_CUSTOMERS[1]
+  if (h < 86) return CONTRACT_CUSTOMERS[2]
+  if (h < 95) return CONTRACT_CUSTOMERS[3]
+  return CONTRACT_CUSTOMERS[4]
+}
+
+/** Gateway cache hits: a few records true, most false, some unknown (a log that did not say). */
+function cacheHitOf(id: string): boolean | undefined {
+  const h = hash(`${id}#cache`) % 100
+  return h < 7 ? true : h < 88 ? false : undefined
+}
+
+/**
+ * Requests holding empty strings where a value could be, cloned from `templates` (spread over the
+ * window, none of them the mover's): as gateways log calls made without a user, team or customer.
+ */
+function edgeRecords(templates: readonly UsageRecord[]): { records: UsageRecord[]; ids: ContractFixtures['edgeIds'] } {
+  const ids: ContractFixtures['edgeIds'] = { noUser: [], emptyTeam: [], emptyApplicationAndAgent: [], emptyTag: [], emptyCustomer: [] }
+  const kinds: [keyof ContractFixtures['edgeIds'], number, (record: UsageRecord, n: number) => void][] = [
+    [
+      'noUser',
+      16,
+      (record, n) => {
+        record.userId = ''
+        record.userName = null
+        record.userEmail = null
+        // Most have no agent either (no consumer at all); a few came from an agent (the agent is the consumer).
+        if (n % 4 !== 3) record.agent = null
+        // Some no-user calls also had no team (a key without one).
+        if (n % 3 === 0) record.team = ''
+      },
+    ],
+    ['emptyTeam', 8, (record) => void (record.team = '')],
+    [
+      'emptyApplicationAndAgent',
+      8,
+      (record) => {
+        record.application = ''
+        record.agent = ''
+      },
+    ],
+    ['emptyTag', 8, (record, n) => void (record.tags = n % 2 === 0 ? [''] : ['', 'batch'])],
+    ['emptyCustomer', 8, (record) => void (record.customer = '')],
+  ]
+  const total = kinds.reduce((sum, [, count]) => sum + count, 0)
+  const records: UsageRecord[] = []
+  let k = 0
+  for (const [kind, count, change] of kinds) {
+    for (let n = 0; n < count; n++, k++) {
+      const template = templates[Math.floor(((k + 0.5) * templates.length) / total)]!
+      const record: UsageRecord = {
+        ...template,
+        id: `edge-${kind}-${String(n).padStart(2, '0')}`,
+        // A few ms after the template: never the same instant, so the request log's order is plain.
+        timestamp: new Date(Date.parse(template.timestamp) + 3).toISOString(),
+        tags: [...template.tags],
+        customer: customerOf(`edge-${k}`) ?? null,
+        cacheHit: n % 3 === 1,
+      }
+      change(record, n)
+      ids[kind].push(record.id)
+      records.push(record)
+    }
+  }
+  return { records, ids }
 }
 
 export const CONTRACT_WINDOWS = [
@@ -58,6 +151,17 @@ export function contractFixtures(): ContractFixtures {
     if (seen.has(record.id)) record.id = `${record.id}-b`
     seen.add(record.id)
   }
+  // End customers and gateway cache hits (unless the generator already set them).
+  for (const record of records) {
+    if (record.customer === undefined) {
+      const customer = customerOf(record.id)
+      if (customer !== undefined) record.customer = customer
+    }
+    if (record.cacheHit === undefined) {
+      const cacheHit = cacheHitOf(record.id)
+      if (cacheHit !== undefined) record.cacheHit = cacheHit
+    }
+  }
   // The mover: a Research member who joins Platform mid-autumn under a new name and email.
   const userId = 'u_0004'
   const movedAt = '2026-10-17T00:00:00.000Z'
@@ -69,6 +173,12 @@ export function contractFixtures(): ContractFixtures {
     before: { name: first.userName!, email: first.userEmail!, team: first.team! },
     after: { name: 'Xavier Iyer-Nakamura', email: 'x.nakamura@platform.acme.example', team: platformKey.team! },
   }
+  // Empty values, in both windows (most in autumn, where most checks look), never on the mover's records.
+  const templates = records.filter((record) => record.userId !== userId)
+  const autumn = templates.filter((record) => Date.parse(record.timestamp) >= Date.parse(CONTRACT_WINDOWS[1].start))
+  const spring = templates.filter((record) => Date.parse(record.timestamp) < Date.parse(CONTRACT_WINDOWS[0].end))
+  const edge = edgeRecords([...spring.filter((_, i) => i % 4 === 0), ...autumn])
+  records.push(...edge.records)
   for (const record of records) {
     if (record.userId !== userId || Date.parse(record.timestamp) < Date.parse(movedAt)) continue
     record.userName = mover.after.name
@@ -81,6 +191,6 @@ export function contractFixtures(): ContractFixtures {
   const last = records.filter((record) => record.userId === userId).reduce((a, b) => (Date.parse(b.timestamp) >= Date.parse(a.timestamp) ? b : a))
   records.push({ ...last, id: `${last.id}~` })
   last.userName = `${mover.after.name} (an older laptop)`
-  cached = { records, meters, windows: CONTRACT_WINDOWS.map((window) => ({ ...window })), mover }
+  cached = { records, meters, windows: CONTRACT_WINDOWS.map((window) => ({ ...window })), mover, edgeIds: edge.ids }
   return cached
 }

@@ -3,7 +3,9 @@ import { type AdapterContractOptions, type ContractContext, adapterContractCheck
 
 /**
  * Registers the conformance suite with vitest: the kit hands its fixture records to
- * `createAdapter`, then checks every method and rule against the memory adapter on the same data.
+ * `createAdapter` (or writes them into your own schema with `load` first), then checks every
+ * method and rule against the memory adapter on the same data. Each check runs to its end and
+ * fails once, listing every mismatch it found.
  *
  * ```ts
  * describeAdapterContract({
@@ -12,6 +14,14 @@ import { type AdapterContractOptions, type ContractContext, adapterContractCheck
  *     await loadIntoPostgres(records, meters)
  *     return { adapter: createMyAdapter(pool), insert: (more) => loadIntoPostgres(more, []) }
  *   },
+ * })
+ *
+ * // An existing table that has no columns for some fields:
+ * describeAdapterContract({
+ *   name: 'LiteLLM spend logs',
+ *   load: (records) => insertIntoSpendLogs(records),
+ *   lacks: ['userName', 'userEmail'],
+ *   createAdapter: () => createSqlAdapter({ dialect: 'postgres', execute, ...litellmSpendLogs() }),
  * })
  * ```
  */

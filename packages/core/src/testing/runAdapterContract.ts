@@ -1,9 +1,10 @@
+import { DIMENSIONS, type Dimension, NONE_KEY } from '../dimensions'
 import { encodeCursor } from '../keysetCursor'
 import { resolveLimits } from '../limits'
 import { createMemoryAdapter } from '../memory/createMemoryAdapter'
-import type { Metric } from '../metrics'
+import { type Metric, STANDARD_METRICS } from '../metrics'
 import { toNanos } from '../money'
-import type { Dimension } from '../dimensions'
+import { FIELD_CAPABILITIES, type OptionalRecordField } from '../recordFields'
 import type {
   Bucket,
   Filters,
@@ -16,8 +17,9 @@ import type {
   UsageRecord,
 } from '../types'
 import { validateCapabilities } from '../validateResult'
-import { ContractMismatch, expectRejection, expectSameAnswer, expectThat } from './compareAnswers'
-import { type ContractFixtures, contractFixtures } from './contractFixtures'
+import { ContractMismatch, type Mismatch, MismatchCollector, expectThat, lastField } from './compareAnswers'
+import { CONTRACT_CUSTOMERS, type ContractFixtures, contractFixtures } from './contractFixtures'
+import { OPTIONAL_RECORD_FIELDS, adapterWithout, fixturesWithout, unknownLacks } from './lacks'
 
 /** What an integrator's factory may return: the adapter, plus hooks the kit can use. */
 export interface ContractSubject {
@@ -30,8 +32,25 @@ export interface ContractSubject {
 export interface AdapterContractOptions {
   /** Names the adapter in test titles. */
   name: string
-  /** Loads the kit's fixtures into the backend under test and returns its adapter. */
+  /**
+   * Returns the adapter under test. Without `load`, it loads the kit's fixtures into the backend
+   * itself; with `load`, the records are already loaded when it is called.
+   */
   createAdapter: (fixtures: ContractFixtures) => Promise<UsageAdapter | ContractSubject> | UsageAdapter | ContractSubject
+  /**
+   * Writes records into your own schema (append: it may be called again with more). The kit calls
+   * `load(fixtures.records)` (without the fields in `lacks`) and then `createAdapter(fixtures)`; the
+   * "pages under concurrent inserts" check calls it again with the new records when the subject
+   * returns no `insert` of its own. Meters are not passed here: `createAdapter` gets them in `fixtures`.
+   */
+  load?: (records: UsageRecord[]) => Promise<void> | void
+  /**
+   * Record fields your backend cannot store (e.g. `['userName', 'userEmail', 'cachedInputTokens']`).
+   * The kit strips them from every record it loads and from the reference adapter's records (see
+   * `ABSENT_FIELD_VALUES`), the reference offers none of what they answer (`FIELD_CAPABILITIES`),
+   * your adapter must not offer it either, and every check asks only for what both offer.
+   */
+  lacks?: readonly OptionalRecordField[]
   /** Whether the adapter answers seed 002's meters (cpuCoreHours, …). Default: whatever its capabilities say. */
   meters?: boolean
 }
@@ -39,12 +58,18 @@ export interface AdapterContractOptions {
 export interface ContractContext {
   subject: ContractSubject
   reference: UsageAdapter
+  /** The fixtures as loaded: without the fields in `lacks`. */
   fixtures: ContractFixtures
   meters: boolean
+  /** The fields the backend cannot store (`AdapterContractOptions.lacks`). */
+  lacks: readonly OptionalRecordField[]
+  /** The metrics and dimensions both the subject and the reference offer: the only ones the checks ask for. */
+  offered: { metrics: ReadonlySet<Metric>; dimensions: ReadonlySet<Dimension> }
 }
 
 export interface ContractCheck {
   name: string
+  /** Runs every comparison of the check; rejects once, with a `ContractMismatch` listing every mismatch found. */
   run: (context: ContractContext) => Promise<void>
 }
 
@@ -68,6 +93,8 @@ const AUTUMN = { start: '2026-09-28T00:00:00.000Z', end: '2026-11-06T00:00:00.00
  */
 const MATCH_NOTHING = '__usagekit_match_nothing__'
 const SPRING = { start: '2026-03-02T00:00:00.000Z', end: '2026-04-09T00:00:00.000Z' }
+/** A range without records. */
+const EMPTY_RANGE = { start: '2025-01-01T00:00:00.000Z', end: '2025-02-01T00:00:00.000Z' }
 
 /** Ranges around each DST change the kit checks, with the zone and the bucket that shows it. */
 const DST_CASES: { name: string; query: UsageQuery; bucket: Bucket }[] = [
@@ -155,7 +182,9 @@ function someKeys(fixtures: ContractFixtures): {
 
 function filterCases(fixtures: ContractFixtures): { name: string; filters: Filters }[] {
   const keys = someKeys(fixtures)
-  return [
+  // Without a field (lacks) the records hold no value of it to filter by: those cases drop out.
+  const holdsValues = ({ filters }: { filters: Filters }) => Object.values(filters).every((values) => values?.every((value) => typeof value === 'string'))
+  const cases: { name: string; filters: Filters }[] = [
     { name: 'no filters', filters: {} },
     { name: 'one team', filters: { team: [keys.team] } },
     { name: 'two models (OR within a dimension)', filters: { model: keys.models } },
@@ -167,6 +196,100 @@ function filterCases(fixtures: ContractFixtures): { name: string; filters: Filte
     { name: 'records without an agent (__none__)', filters: { agent: ['__none__'], application: ['Eval Harness'] } },
     { name: 'a filter that matches nothing', filters: { team: ['no such team'] } },
   ]
+  return cases.filter(holdsValues)
+}
+
+/** The parts of a query that need a capability. */
+interface Asks {
+  metrics?: Metric[]
+  groupBy?: Dimension
+  dimension?: Dimension
+  filters?: Filters
+  sort?: { metric: Metric }
+  trend?: { metric: Metric }
+}
+
+/**
+ * `params` asking only for what both adapters offer: the metrics both offer are kept, the rest
+ * dropped; `null` (skip the case) when no metric is left or a group, dimension, filter, sort or
+ * trend needs something one of them does not offer.
+ */
+function fit<P extends Asks>(context: ContractContext, params: P): P | null {
+  const { metrics, dimensions } = context.offered
+  if (params.groupBy !== undefined && !dimensions.has(params.groupBy)) return null
+  if (params.dimension !== undefined && !dimensions.has(params.dimension)) return null
+  for (const [dimension, values] of Object.entries(params.filters ?? {})) {
+    if (values !== undefined && !dimensions.has(dimension as Dimension)) return null
+  }
+  if (params.sort && !metrics.has(params.sort.metric)) return null
+  if (params.trend && !metrics.has(params.trend.metric)) return null
+  if (params.metrics === undefined) return params
+  const kept = params.metrics.filter((metric) => metrics.has(metric))
+  return kept.length === 0 ? null : { ...params, metrics: kept }
+}
+
+/** Whether both adapters offer a dimension. */
+function offersDimension(context: ContractContext, dimension: Dimension): boolean {
+  return context.offered.dimensions.has(dimension)
+}
+
+/** The metrics of `metrics` both adapters offer. */
+function offeredMetrics(context: ContractContext, metrics: readonly Metric[]): Metric[] {
+  return metrics.filter((metric) => context.offered.metrics.has(metric))
+}
+
+/** Which record field each metric and dimension needs (the inverse of `FIELD_CAPABILITIES`). */
+const NEEDS_FIELD = new Map<string, OptionalRecordField>()
+for (const [field, answers] of Object.entries(FIELD_CAPABILITIES) as [OptionalRecordField, { metrics?: readonly Metric[]; dimensions?: readonly Dimension[] }][]) {
+  for (const metric of answers.metrics ?? []) NEEDS_FIELD.set(`metric:${metric}`, field)
+  for (const dimension of answers.dimensions ?? []) NEEDS_FIELD.set(`dimension:${dimension}`, field)
+}
+
+/**
+ * After a failure: the record fields among the differing paths (`….userEmail`, `….cachedInputTokens`)
+ * the integrator did not declare in `lacks`, with how to declare them if the backend cannot store them.
+ */
+function lacksHint(mismatches: readonly Mismatch[], lacks: readonly OptionalRecordField[]): string | undefined {
+  const fields = new Set<OptionalRecordField>()
+  for (const { path } of mismatches) {
+    let field = lastField(path)
+    // A user's label and second line are their name and email.
+    if ((field === 'label' || field === 'secondary') && /\b(user|consumer)\b/.test(path)) field = field === 'label' ? 'userName' : 'userEmail'
+    if (field && (OPTIONAL_RECORD_FIELDS as string[]).includes(field) && !lacks.includes(field as OptionalRecordField)) {
+      fields.add(field as OptionalRecordField)
+    }
+  }
+  if (fields.size === 0) return undefined
+  const names = [...fields]
+  return (
+    `Fields that differ: ${names.join(', ')}. If your backend cannot store ${names.length === 1 ? 'it' : 'them'}, declare ` +
+    `lacks: [${[...lacks, ...names].map((name) => `'${name}'`).join(', ')}] (see "Proving an existing table" in docs/adapter.md).`
+  )
+}
+
+/** Whether a record has no value for `dimension` (absent, null or an empty string: empty means none). */
+function hasNone(record: UsageRecord, dimension: Dimension): boolean {
+  switch (dimension) {
+    case 'user':
+      return !record.userId
+    case 'consumer':
+      return !(record.agent || record.userId)
+    case 'tag':
+      return !record.tags.some((tag) => tag)
+    case 'team':
+    case 'apiKey':
+    case 'application':
+    case 'agent':
+    case 'customer':
+      return !record[dimension]
+    default:
+      return false
+  }
+}
+
+function inRange(record: UsageRecord, range: UsageQuery['range']): boolean {
+  const ts = Date.parse(record.timestamp)
+  return ts >= Date.parse(range.start) && ts < Date.parse(range.end)
 }
 
 async function both<T>(context: ContractContext, call: (adapter: UsageAdapter) => Promise<T>): Promise<[T, T]> {
@@ -191,72 +314,152 @@ async function walkPages(adapter: UsageAdapter, params: Omit<ListRequestsParams,
 /** Every check of the contract, in the order they run. The concurrent-insert check mutates data and runs last. */
 export function adapterContractChecks(): ContractCheck[] {
   const checks: ContractCheck[] = []
-  const add = (name: string, run: ContractCheck['run']) => checks.push({ name, run })
+  /**
+   * A check: its comparisons record mismatches in `expect` and it goes on to the end; then it fails
+   * once, listing them all. An error the body throws (the adapter failing) ends the check, listed
+   * after what was found before it.
+   */
+  const add = (name: string, body: (context: ContractContext, expect: MismatchCollector) => Promise<void>) =>
+    checks.push({
+      name,
+      run: async (context) => {
+        const expect = new MismatchCollector()
+        try {
+          await body(context, expect)
+        } catch (error) {
+          if (!(error instanceof ContractMismatch) && expect.mismatches.length === 0) throw error
+          expect.caught(error, 'then the check stopped')
+        }
+        expect.finish((mismatches) => lacksHint(mismatches, context.lacks))
+      },
+    })
 
-  add('getCapabilities answers a valid shape with the standard metrics and dimensions', async (context) => {
-    const capabilities = validateCapabilities(await context.subject.adapter.getCapabilities())
+  add('getCapabilities answers a valid shape with the standard metrics and dimensions', async (context, expect) => {
+    const adapter = context.subject.adapter
+    const capabilities = validateCapabilities(await adapter.getCapabilities())
+    const offers = new Set(capabilities.metrics.map((definition) => definition.id))
+    const lacked = (kind: 'metric' | 'dimension', id: string) => {
+      const field = NEEDS_FIELD.get(`${kind}:${id}`)
+      return field !== undefined && context.lacks.includes(field) ? field : undefined
+    }
     for (const metric of ALL_METRICS) {
-      expectThat(
-        capabilities.metrics.some((definition) => definition.id === metric),
-        `getCapabilities().metrics lacks "${metric}".`,
+      if (lacked('metric', metric)) continue
+      const field = NEEDS_FIELD.get(`metric:${metric}`)
+      expect.that(
+        offers.has(metric),
+        `getCapabilities().metrics lacks "${metric}".` +
+          (field ? ` If your backend cannot store the record field ${field}, declare it: lacks: ['${field}'].` : ''),
+        'getCapabilities().metrics',
+        undefined,
+        metric,
+      )
+    }
+    // A capability the data cannot back is a mismatch: it would answer 0 or null for what was never stored.
+    const lacks = `lacks: [${context.lacks.map((field) => `'${field}'`).join(', ')}]`
+    for (const metric of capabilities.metrics) {
+      const field = lacked('metric', metric.id)
+      expect.that(
+        field === undefined,
+        `getCapabilities() offers the metric "${metric.id}", which needs the record field ${field}; the backend cannot store it (${lacks}), so nothing backs that answer. Leave it out of the capabilities.`,
+        'getCapabilities().metrics',
+        metric.id,
+        undefined,
+      )
+    }
+    for (const dimension of capabilities.dimensions) {
+      const field = lacked('dimension', dimension)
+      expect.that(
+        field === undefined,
+        `getCapabilities() offers the dimension "${dimension}", which needs the record field ${field}; the backend cannot store it (${lacks}), so nothing backs that answer. Leave it out of the capabilities.`,
+        'getCapabilities().dimensions',
+        dimension,
+        undefined,
       )
     }
     const reference = await context.reference.getCapabilities()
     for (const metric of capabilities.metrics) {
       const own = reference.metrics.find((definition) => definition.id === metric.id)
-      if (own) expectThat(own.aggregation === metric.aggregation, `metric ${metric.id} must aggregate as "${own.aggregation}".`)
+      if (own) expect.that(own.aggregation === metric.aggregation, `metric ${metric.id} must aggregate as "${own.aggregation}".`, `getCapabilities().metrics.${metric.id}.aggregation`, metric.aggregation, own.aggregation)
     }
-    expectThat(capabilities.limits.maxPageSize >= 1, 'limits.maxPageSize must be at least 1.')
+    expect.that(capabilities.limits.maxPageSize >= 1, 'limits.maxPageSize must be at least 1.')
+    // What it does not offer it refuses: never a silent 0 or null for a metric or dimension it does not have.
+    const good = { range: AUTUMN, timeZone: 'UTC' }
+    for (const metric of Object.keys(STANDARD_METRICS)) {
+      if (offers.has(metric)) continue
+      await expect.rejection(() => adapter.getSummary({ ...good, metrics: [metric] }), 'INVALID_QUERY', `getSummary of "${metric}", which getCapabilities() does not offer`)
+    }
+    for (const dimension of DIMENSIONS) {
+      if (capabilities.dimensions.includes(dimension)) continue
+      await expect.rejection(
+        () => adapter.getBreakdown({ ...good, groupBy: dimension, metrics: ['requests'] }),
+        'INVALID_QUERY',
+        `getBreakdown by "${dimension}", which getCapabilities() does not offer`,
+      )
+    }
   })
 
-  add('getSummary: totals and previous period match the reference, for every filter kind', async (context) => {
+  add('getSummary: totals and previous period match the reference, for every filter kind', async (context, expect) => {
     for (const { name, filters } of filterCases(context.fixtures)) {
       for (const range of [AUTUMN, SPRING]) {
-        const params = { range, timeZone: 'Europe/Berlin', filters, metrics: ALL_METRICS, compareToPrevious: true }
-        const [actual, expected] = await both(context, (adapter) => adapter.getSummary(params))
-        expectSameAnswer(actual, expected, `getSummary (${name}, ${range.start.slice(0, 7)})`)
+        const params = fit(context, { range, timeZone: 'Europe/Berlin', filters, metrics: ALL_METRICS, compareToPrevious: true })
+        if (!params) continue
+        const what = `getSummary (${name}, ${range.start.slice(0, 7)})`
+        await expect.step(what, async () => {
+          const [actual, expected] = await both(context, (adapter) => adapter.getSummary(params))
+          expect.same(actual, expected, what)
+        })
       }
     }
   })
 
-  add('getSummary: an empty range gives 0 for sums and null for the rest', async (context) => {
-    const params = { range: { start: '2025-01-01T00:00:00.000Z', end: '2025-02-01T00:00:00.000Z' }, timeZone: 'UTC', metrics: ALL_METRICS }
+  add('getSummary: an empty range gives 0 for sums and null for the rest', async (context, expect) => {
+    const params = { range: EMPTY_RANGE, timeZone: 'UTC', metrics: offeredMetrics(context, ALL_METRICS) }
     const actual = await context.subject.adapter.getSummary(params)
-    for (const metric of SUM_METRICS) expectThat(actual.totals[metric] === 0, `totals.${metric} of an empty range must be 0 (got ${actual.totals[metric]}).`)
-    for (const metric of ['activeUsers', 'avgLatencyMs', 'p95LatencyMs']) {
-      expectThat(actual.totals[metric] === null, `totals.${metric} of an empty range must be null, a gap, not a fake 0 (got ${actual.totals[metric]}).`)
+    for (const metric of offeredMetrics(context, SUM_METRICS)) {
+      expect.that(actual.totals[metric] === 0, `totals.${metric} of an empty range must be 0 (got ${actual.totals[metric]}).`, `getSummary (empty range).totals.${metric}`, actual.totals[metric], 0)
+    }
+    for (const metric of offeredMetrics(context, ['activeUsers', 'avgLatencyMs', 'p95LatencyMs'])) {
+      expect.that(
+        actual.totals[metric] === null,
+        `totals.${metric} of an empty range must be null, a gap, not a fake 0 (got ${actual.totals[metric]}).`,
+        `getSummary (empty range).totals.${metric}`,
+        actual.totals[metric],
+        null,
+      )
     }
   })
 
-  add('getSummary answers only the metrics asked for', async (context) => {
+  add('getSummary answers only the metrics asked for', async (context, expect) => {
     const actual = await context.subject.adapter.getSummary({ range: AUTUMN, timeZone: 'UTC', metrics: ['cost', 'requests'] })
-    expectThat(
+    expect.that(
       Object.keys(actual.totals).sort().join(',') === 'cost,requests',
       `totals must hold exactly the requested metrics (got ${Object.keys(actual.totals).join(', ')}).`,
     )
   })
 
-  add('getTimeSeries: buckets and values match across DST changes and time zones', async (context) => {
+  add('getTimeSeries: buckets and values match across DST changes and time zones', async (context, expect) => {
     for (const { name, query, bucket } of DST_CASES) {
-      const params: GetTimeSeriesParams = { ...query, bucket, metrics: ALL_METRICS }
-      const [actual, expected] = await both(context, (adapter) => adapter.getTimeSeries(params))
-      expectSameAnswer(actual.buckets, expected.buckets, `getTimeSeries buckets (${name})`)
-      expectSameAnswer(actual, expected, `getTimeSeries (${name})`)
+      const params = fit(context, { ...query, bucket, metrics: ALL_METRICS } as GetTimeSeriesParams)!
+      await expect.step(`getTimeSeries (${name})`, async () => {
+        const [actual, expected] = await both(context, (adapter) => adapter.getTimeSeries(params))
+        // Values over other buckets do not line up: compare them only once the buckets agree.
+        if (expect.same(actual.buckets, expected.buckets, `getTimeSeries buckets (${name})`)) expect.same(actual, expected, `getTimeSeries (${name})`)
+      })
     }
   })
 
-  add('getTimeSeries: buckets add up to the summary total to the last nano-unit', async (context) => {
+  add('getTimeSeries: buckets add up to the summary total to the last nano-unit', async (context, expect) => {
     const query = { range: AUTUMN, timeZone: 'America/New_York' }
     const series = await context.subject.adapter.getTimeSeries({ ...query, bucket: '6h', metrics: ['cost', 'inputTokens'] })
     const summary = await context.subject.adapter.getSummary({ ...query, metrics: ['cost', 'inputTokens'] })
     const values = series.series[0]!.values
     const nanos = values.cost!.reduce((sum: number, value) => sum + toNanos(value ?? 0), 0)
-    expectThat(nanos === toNanos(summary.totals.cost!), `6h cost buckets add up to ${nanos / 1e9}, the total is ${summary.totals.cost}.`)
+    expect.that(nanos === toNanos(summary.totals.cost!), `6h cost buckets add up to ${nanos / 1e9}, the total is ${summary.totals.cost}.`)
     const tokens = values.inputTokens!.reduce((sum: number, value) => sum + (value ?? 0), 0)
-    expectThat(tokens === summary.totals.inputTokens, `input token buckets add up to ${tokens}, the total is ${summary.totals.inputTokens}.`)
+    expect.that(tokens === summary.totals.inputTokens, `input token buckets add up to ${tokens}, the total is ${summary.totals.inputTokens}.`)
   })
 
-  add('getTimeSeries: top-N groups with __other__ and __none__, multi-valued tags, distinct users per group', async (context) => {
+  add('getTimeSeries: top-N groups with __other__ and __none__, multi-valued tags, distinct users per group', async (context, expect) => {
     const cases: [string, Partial<GetTimeSeriesParams>][] = [
       ['by team, top 3 by cost', { groupBy: 'team', limit: 3, metrics: ['cost', 'requests', 'activeUsers'] }],
       ['by agent, top 2 (records without an agent are __none__)', { groupBy: 'agent', limit: 2, metrics: ['requests', 'outputTokens'] }],
@@ -267,28 +470,37 @@ export function adapterContractChecks(): ContractCheck[] {
       ['by status', { groupBy: 'status', metrics: ['requests', 'avgLatencyMs'] }],
     ]
     for (const [name, extra] of cases) {
-      const params = { range: AUTUMN, timeZone: 'Europe/Berlin', bucket: '1d', metrics: ['requests'], ...extra } as GetTimeSeriesParams
-      const [actual, expected] = await both(context, (adapter) => adapter.getTimeSeries(params))
-      expectSameAnswer(
-        actual.series.map((series) => series.key),
-        expected.series.map((series) => series.key),
-        `getTimeSeries series keys (${name})`,
-      )
-      expectSameAnswer(actual, expected, `getTimeSeries (${name})`)
+      const params = fit(context, { range: AUTUMN, timeZone: 'Europe/Berlin', bucket: '1d', metrics: ['requests'], ...extra } as GetTimeSeriesParams)
+      if (!params) continue
+      await expect.step(`getTimeSeries (${name})`, async () => {
+        const [actual, expected] = await both(context, (adapter) => adapter.getTimeSeries(params))
+        const keys = expect.same(
+          actual.series.map((series) => series.key),
+          expected.series.map((series) => series.key),
+          `getTimeSeries series keys (${name})`,
+        )
+        if (keys) expect.same(actual, expected, `getTimeSeries (${name})`)
+      })
     }
   })
 
-  add('meters: spread pro rata over buckets, grouped by agent', async (context) => {
+  add('meters: spread pro rata over buckets, grouped by agent', async (context, expect) => {
     if (!context.meters) return
-    const params: GetTimeSeriesParams = { range: AUTUMN, timeZone: 'Europe/Berlin', bucket: '1d', metrics: METERS, groupBy: 'agent', limit: 4 }
-    const [actual, expected] = await both(context, (adapter) => adapter.getTimeSeries(params))
-    expectSameAnswer(actual, expected, 'getTimeSeries (meters by agent)')
+    const params = fit(context, { range: AUTUMN, timeZone: 'Europe/Berlin', bucket: '1d', metrics: METERS, groupBy: 'agent', limit: 4 } as GetTimeSeriesParams)
+    if (params) {
+      await expect.step('getTimeSeries (meters by agent)', async () => {
+        const [actual, expected] = await both(context, (adapter) => adapter.getTimeSeries(params))
+        expect.same(actual, expected, 'getTimeSeries (meters by agent)')
+      })
+    }
     const summary = { range: SPRING, timeZone: 'UTC', metrics: METERS, compareToPrevious: true }
-    const [actualSummary, expectedSummary] = await both(context, (adapter) => adapter.getSummary(summary))
-    expectSameAnswer(actualSummary, expectedSummary, 'getSummary (meters)')
+    await expect.step('getSummary (meters)', async () => {
+      const [actualSummary, expectedSummary] = await both(context, (adapter) => adapter.getSummary(summary))
+      expect.same(actualSummary, expectedSummary, 'getSummary (meters)')
+    })
   })
 
-  add('getBreakdown: rows, sort, search, paging, trends and models match', async (context) => {
+  add('getBreakdown: rows, sort, search, paging, trends and models match', async (context, expect) => {
     const base = { range: AUTUMN, timeZone: 'America/New_York' }
     const cases: [string, GetBreakdownParams][] = [
       [
@@ -304,75 +516,93 @@ export function adapterContractChecks(): ContractCheck[] {
       ['by tag', { ...base, groupBy: 'tag', metrics: ['requests'], limit: 3 }],
       ['by agent (with __none__)', { ...base, groupBy: 'agent', metrics: ['requests', 'avgLatencyMs'] }],
     ]
-    for (const [name, params] of cases) {
-      const [actual, expected] = await both(context, (adapter) => adapter.getBreakdown(params))
-      expectSameAnswer(actual.total, expected.total, `getBreakdown total (${name})`)
-      expectSameAnswer(actual.rows.map((row) => row.key), expected.rows.map((row) => row.key), `getBreakdown row order (${name})`)
-      expectSameAnswer(actual, expected, `getBreakdown (${name})`)
+    for (const [name, wanted] of cases) {
+      const params = fit(context, wanted)
+      if (!params) continue
+      await expect.step(`getBreakdown (${name})`, async () => {
+        const [actual, expected] = await both(context, (adapter) => adapter.getBreakdown(params))
+        expect.same(actual.total, expected.total, `getBreakdown total (${name})`)
+        // Rows in another order do not line up: compare them only once the order agrees.
+        if (expect.same(actual.rows.map((row) => row.key), expected.rows.map((row) => row.key), `getBreakdown row order (${name})`)) {
+          expect.same(actual, expected, `getBreakdown (${name})`)
+        }
+      })
     }
   })
 
-  add('listRequests: walking every page gives the reference order, newest first, nothing repeated or lost', async (context) => {
+  add('listRequests: walking every page gives the reference order, newest first, nothing repeated or lost', async (context, expect) => {
     const keys = someKeys(context.fixtures)
     const cases: [string, Omit<ListRequestsParams, 'cursor'>][] = [
       ['one team, pages of 97', { range: AUTUMN, timeZone: 'UTC', filters: { team: [keys.team] }, pageSize: 97 }],
       ['errors, pages of 25', { range: SPRING, timeZone: 'Asia/Kolkata', filters: { status: ['error'] }, pageSize: 25 }],
       ['a search, pages of 50', { range: AUTUMN, timeZone: 'UTC', search: 'eval harness', pageSize: 50 }],
     ]
-    for (const [name, params] of cases) {
-      const expected = await walkPages(context.reference, params)
-      const actual = await walkPages(context.subject.adapter, params)
-      expectThat(new Set(actual).size === actual.length, `listRequests (${name}) repeated a request across pages.`)
-      expectSameAnswer(actual, expected, `listRequests ids (${name})`)
+    for (const [name, wanted] of cases) {
+      const params = fit(context, wanted)
+      if (!params) continue
+      await expect.step(`listRequests (${name})`, async () => {
+        const expected = await walkPages(context.reference, params)
+        const actual = await walkPages(context.subject.adapter, params)
+        expect.that(new Set(actual).size === actual.length, `listRequests (${name}) repeated a request across pages.`)
+        expect.same(actual, expected, `listRequests ids (${name})`)
+      })
     }
     const [actual, expected] = await both(context, (adapter) => adapter.listRequests({ range: AUTUMN, timeZone: 'UTC', pageSize: 20 }))
-    expectSameAnswer(actual.items, expected.items, 'listRequests first page items')
+    expect.same(actual.items, expected.items, 'listRequests first page items')
   })
 
-  add('listRequests: a foreign or malformed cursor and an oversized page are InvalidQueryError', async (context) => {
+  add('listRequests: a foreign or malformed cursor and an oversized page are InvalidQueryError', async (context, expect) => {
     const adapter = context.subject.adapter
     const first = await adapter.listRequests({ range: AUTUMN, timeZone: 'UTC', pageSize: 5 })
-    expectThat(first.nextCursor !== null, 'listRequests must return a nextCursor when more requests follow.')
-    await expectRejection(
+    expect.that(first.nextCursor !== null, 'listRequests must return a nextCursor when more requests follow.')
+    await expect.rejection(
       () => adapter.listRequests({ range: SPRING, timeZone: 'UTC', pageSize: 5, cursor: first.nextCursor }),
       'INVALID_QUERY',
       "listRequests with another query's cursor",
     )
-    await expectRejection(
+    await expect.rejection(
       () => adapter.listRequests({ range: AUTUMN, timeZone: 'UTC', pageSize: 5, cursor: 'not-a-cursor' }),
       'INVALID_QUERY',
       'listRequests with a malformed cursor',
     )
     const { limits } = await adapter.getCapabilities()
-    await expectRejection(
+    await expect.rejection(
       () => adapter.listRequests({ range: AUTUMN, timeZone: 'UTC', pageSize: limits.maxPageSize + 1 }),
       'INVALID_QUERY',
       'listRequests with pageSize above limits.maxPageSize',
     )
   })
 
-  add('getRequest: details match the reference; the cost breakdown adds up; unknown ids are NotFoundError', async (context) => {
+  add('getRequest: details match the reference; the cost breakdown adds up; unknown ids are NotFoundError', async (context, expect) => {
     const records = context.fixtures.records
     const picks = [
       records[0]!,
       records.find((record) => record.status === 'error')!,
-      records.find((record) => record.cachedInputTokens > 0 && record.agent)!,
+      records.find((record) => record.cachedInputTokens > 0 && record.agent) ?? records.find((record) => record.agent) ?? records[1]!,
       records[records.length - 1]!,
     ]
     for (const record of picks) {
-      const [actual, expected] = await both(context, (adapter) => adapter.getRequest({ id: record.id }))
-      expectSameAnswer(actual, expected, `getRequest(${record.id})`)
-      const sum = actual.costBreakdown.reduce((total, line) => total + toNanos(line.amount), 0)
-      expectThat(sum === toNanos(actual.cost), `getRequest(${record.id}).costBreakdown adds up to ${sum / 1e9}, not the cost ${actual.cost}.`)
+      await expect.step(`getRequest(${record.id})`, async () => {
+        const [actual, expected] = await both(context, (adapter) => adapter.getRequest({ id: record.id }))
+        expect.same(actual, expected, `getRequest(${record.id})`)
+        const sum = actual.costBreakdown.reduce((total, line) => total + toNanos(line.amount), 0)
+        expect.that(
+          actual.costBreakdown.length === 0 || sum === toNanos(actual.cost),
+          `getRequest(${record.id}).costBreakdown adds up to ${sum / 1e9}, not the cost ${actual.cost}.`,
+        )
+      })
     }
-    await expectRejection(() => context.subject.adapter.getRequest({ id: 'no-such-request' }), 'NOT_FOUND', 'getRequest with an unknown id')
+    await expect.rejection(() => context.subject.adapter.getRequest({ id: 'no-such-request' }), 'NOT_FOUND', 'getRequest with an unknown id')
   })
 
-  add('getRequest: the caller\'s filters scope it (one they do not match is NotFoundError, like an unknown id); content: false reads no content', async (context) => {
+  add('getRequest: the caller\'s filters scope it (one they do not match is NotFoundError, like an unknown id); content: false reads no content', async (context, expect) => {
     const adapter = context.subject.adapter
     const records = context.fixtures.records
-    const record = records.find((r) => r.team && r.tags.length > 0 && r.apiKey && r.systemPrompt)!
-    const otherTeam = records.find((r) => r.team && r.team !== record.team)!.team!
+    const has = (dimension: Dimension) => offersDimension(context, dimension)
+    const record =
+      records.find((r) => (!has('team') || r.team) && (!has('tag') || r.tags.length > 0) && (!has('apiKey') || r.apiKey) && r.systemPrompt && r.userId) ??
+      records.find((r) => r.userId)!
+    const otherTeam = records.find((r) => r.team && r.team !== record.team)?.team ?? 'no such team'
     const otherModel = records.find((r) => r.model !== record.model)!.model
     const untagged = records.find((r) => r.tags.length === 0)
     const found: [string, string, Filters][] = [
@@ -384,10 +614,13 @@ export function adapterContractChecks(): ContractCheck[] {
       ...(untagged ? ([['__none__ tags for a request without tags', untagged.id, { tag: ['__none__'] }]] as [string, string, Filters][]) : []),
     ]
     for (const [name, id, filters] of found) {
-      const [actual, expected] = await both(context, (a) => a.getRequest({ id, filters }))
-      expectSameAnswer(actual, expected, `getRequest(${id}) filtered to ${name}`)
+      if (!fit(context, { filters })) continue
+      await expect.step(`getRequest(${id}) filtered to ${name}`, async () => {
+        const [actual, expected] = await both(context, (a) => a.getRequest({ id, filters }))
+        expect.same(actual, expected, `getRequest(${id}) filtered to ${name}`)
+      })
     }
-    const unknown = await expectRejection(() => adapter.getRequest({ id: 'no-such-request' }), 'NOT_FOUND', 'getRequest with an unknown id')
+    const unknown = await expect.rejection(() => adapter.getRequest({ id: 'no-such-request' }), 'NOT_FOUND', 'getRequest with an unknown id')
     const hidden: [string, Filters][] = [
       ['another team', { team: [otherTeam] }],
       ['its user but another model (AND across dimensions)', { user: [record.userId], model: [otherModel] }],
@@ -396,15 +629,18 @@ export function adapterContractChecks(): ContractCheck[] {
       ['its team and a user no record carries', { team: [record.team!], user: [MATCH_NOTHING] }],
     ]
     for (const [name, filters] of hidden) {
-      const error = await expectRejection(() => adapter.getRequest({ id: record.id, filters }), 'NOT_FOUND', `getRequest(${record.id}) filtered to ${name}`)
+      if (!fit(context, { filters })) continue
+      const error = await expect.rejection(() => adapter.getRequest({ id: record.id, filters }), 'NOT_FOUND', `getRequest(${record.id}) filtered to ${name}`)
       // The same answer as an unknown id: nothing tells a caller the request exists outside their scope.
-      expectThat(
-        error.message.split(record.id).join('<id>') === unknown.message.split('no-such-request').join('<id>'),
-        `getRequest(${record.id}) filtered to ${name}: the NotFoundError must read like an unknown id's ("${unknown.message}"), got "${error.message}".`,
-      )
+      if (error && unknown) {
+        expect.that(
+          error.message.split(record.id).join('<id>') === unknown.message.split('no-such-request').join('<id>'),
+          `getRequest(${record.id}) filtered to ${name}: the NotFoundError must read like an unknown id's ("${unknown.message}"), got "${error.message}".`,
+        )
+      }
     }
     const [withoutContent, reference] = await both(context, (a) => a.getRequest({ id: record.id, content: false }))
-    expectThat(
+    expect.that(
       withoutContent.request === null && withoutContent.response === null && withoutContent.messages.length === 0,
       'getRequest with content: false must answer request: null, response: null, messages: [].',
     )
@@ -413,15 +649,17 @@ export function adapterContractChecks(): ContractCheck[] {
     const sameWithoutContent = (actual: RequestDetail, expected: RequestDetail, what: string) => {
       const { metadata, ...rest } = actual
       const { metadata: expectedMetadata, ...expectedRest } = expected
-      expectSameAnswer(rest, expectedRest, what)
-      for (const key of Object.keys(metadata ?? {})) expectSameAnswer(metadata[key], expectedMetadata[key], `${what}.metadata.${key}`)
+      expect.same(rest, expectedRest, what)
+      for (const key of Object.keys(metadata ?? {})) expect.same(metadata[key], expectedMetadata[key], `${what}.metadata.${key}`)
     }
     sameWithoutContent(withoutContent, reference, `getRequest(${record.id}, content: false)`)
-    const [scopedWithout, scopedReference] = await both(context, (a) => a.getRequest({ id: record.id, content: false, filters: { team: [record.team!] } }))
-    sameWithoutContent(scopedWithout, scopedReference, `getRequest(${record.id}, content: false, its own team)`)
+    if (has('team')) {
+      const [scopedWithout, scopedReference] = await both(context, (a) => a.getRequest({ id: record.id, content: false, filters: { team: [record.team!] } }))
+      sameWithoutContent(scopedWithout, scopedReference, `getRequest(${record.id}, content: false, its own team)`)
+    }
   })
 
-  add('getDimensionValues: values, counts, search and limit match', async (context) => {
+  add('getDimensionValues: values, counts, search and limit match', async (context, expect) => {
     const base = { range: AUTUMN, timeZone: 'UTC' }
     const cases = [
       { ...base, dimension: 'team' as const },
@@ -430,16 +668,26 @@ export function adapterContractChecks(): ContractCheck[] {
       { ...base, dimension: 'tag' as const },
       { ...base, dimension: 'apiKey' as const, filters: { team: [someKeys(context.fixtures).team] } },
     ]
-    for (const params of cases) {
-      const [actual, expected] = await both(context, (adapter) => adapter.getDimensionValues(params))
-      expectSameAnswer(actual, expected, `getDimensionValues(${params.dimension})`)
+    for (const wanted of cases) {
+      const params = fit(context, wanted)
+      if (!params) continue
+      await expect.step(`getDimensionValues(${params.dimension})`, async () => {
+        const [actual, expected] = await both(context, (adapter) => adapter.getDimensionValues(params))
+        expect.same(actual, expected, `getDimensionValues(${params.dimension})`)
+      })
     }
   })
 
-  add('labels come from the rows the answer counts: a user who moved teams is seen as each side of the move saw them', async (context) => {
+  add('labels come from the rows the answer counts: a user who moved teams is seen as each side of the move saw them', async (context, expect) => {
     const { mover } = context.fixtures
     const moved = Date.parse(mover.movedAt)
     const adapter = context.subject.adapter
+    // What the backend keeps of a person: without names a user is labelled by id; without emails or teams, none is shown.
+    const kept = (person: typeof mover.before) => ({
+      name: context.lacks.includes('userName') ? mover.userId : person.name,
+      email: context.lacks.includes('userEmail') ? undefined : person.email,
+      team: offersDimension(context, 'team') ? person.team : undefined,
+    })
     const sides: [string, Filters, UsageQuery['range'], typeof mover.before][] = [
       ['filtered to the old team', { team: [mover.before.team] }, AUTUMN, mover.before],
       ['filtered to the new team', { team: [mover.after.team] }, AUTUMN, mover.after],
@@ -447,124 +695,391 @@ export function adapterContractChecks(): ContractCheck[] {
       ['a range that starts at the move', {}, { start: mover.movedAt, end: AUTUMN.end }, mover.after],
       ['no filters, the whole window (the latest row)', {}, AUTUMN, Date.parse(AUTUMN.end) > moved ? mover.after : mover.before],
     ]
-    const expectPerson = (what: string, seen: { label?: string; secondary?: string; team?: string } | undefined, person: typeof mover.before, team = true) => {
-      expectThat(seen !== undefined, `${what}: the user who moved (${mover.userId}) is missing.`)
-      expectThat(
+    const expectPerson = (what: string, seen: { label?: string; secondary?: string; team?: string } | undefined, wholePerson: typeof mover.before, team = true) => {
+      if (!expect.that(seen !== undefined, `${what}: the user who moved (${mover.userId}) is missing.`)) return
+      const person = kept(wholePerson)
+      expect.that(
         seen!.label === person.name && seen!.secondary === person.email && (!team || seen!.team === person.team),
         `${what}: ${mover.userId} must be labelled from the rows this answer counts, "${person.name}" <${person.email}>${team ? ` in ${person.team}` : ''}; ` +
           `got "${seen!.label}" <${seen!.secondary}>${team ? ` in ${seen!.team}` : ''}.`,
+        `${what}.label`,
+        seen,
+        person,
       )
     }
     for (const [name, filters, range, person] of sides) {
+      if (!fit(context, { filters })) continue
       const query = { range, timeZone: 'UTC', filters }
-      const breakdown = { ...query, groupBy: 'user' as const, metrics: ['requests', 'cost'] }
-      const [rows, expectedRows] = await both(context, (a) => a.getBreakdown(breakdown))
-      expectSameAnswer(rows, expectedRows, `getBreakdown by user (${name})`)
-      expectPerson(`getBreakdown by user (${name})`, rows.rows.find((row) => row.key === mover.userId), person)
-      const consumers = { ...query, groupBy: 'consumer' as const, metrics: ['requests'] }
-      const [byConsumer, expectedConsumers] = await both(context, (a) => a.getBreakdown(consumers))
-      expectSameAnswer(byConsumer, expectedConsumers, `getBreakdown by consumer (${name})`)
-      expectPerson(`getBreakdown by consumer (${name})`, byConsumer.rows.find((row) => row.key === mover.userId), person, false)
-      const values = { ...query, dimension: 'user' as const, limit: 1000 }
-      const [users, expectedUsers] = await both(context, (a) => a.getDimensionValues(values))
-      expectSameAnswer(users, expectedUsers, `getDimensionValues(user) (${name})`)
-      expectPerson(`getDimensionValues(user) (${name})`, users.find((value) => value.key === mover.userId), person, false)
-      const series = { ...query, filters: { ...filters, user: [mover.userId] }, groupBy: 'user' as const, bucket: '1d' as const, metrics: ['requests'], limit: 5 }
-      const [chart, expectedChart] = await both(context, (a) => a.getTimeSeries(series))
-      expectSameAnswer(chart, expectedChart, `getTimeSeries by user (${name})`)
-      const line = chart.series.find((entry) => entry.key === mover.userId)
-      expectThat(line?.label === person.name, `getTimeSeries by user (${name}): ${mover.userId} must be labelled "${person.name}", got "${line?.label}".`)
+      await expect.step(`getBreakdown by user (${name})`, async () => {
+        const breakdown = { ...query, groupBy: 'user' as const, metrics: ['requests', 'cost'] }
+        const [rows, expectedRows] = await both(context, (a) => a.getBreakdown(breakdown))
+        expect.same(rows, expectedRows, `getBreakdown by user (${name})`)
+        expectPerson(`getBreakdown by user (${name})`, rows.rows.find((row) => row.key === mover.userId), person)
+      })
+      await expect.step(`getBreakdown by consumer (${name})`, async () => {
+        const consumers = { ...query, groupBy: 'consumer' as const, metrics: ['requests'] }
+        if (!fit(context, consumers)) return
+        const [byConsumer, expectedConsumers] = await both(context, (a) => a.getBreakdown(consumers))
+        expect.same(byConsumer, expectedConsumers, `getBreakdown by consumer (${name})`)
+        expectPerson(`getBreakdown by consumer (${name})`, byConsumer.rows.find((row) => row.key === mover.userId), person, false)
+      })
+      await expect.step(`getDimensionValues(user) (${name})`, async () => {
+        const values = { ...query, dimension: 'user' as const, limit: 1000 }
+        const [users, expectedUsers] = await both(context, (a) => a.getDimensionValues(values))
+        expect.same(users, expectedUsers, `getDimensionValues(user) (${name})`)
+        expectPerson(`getDimensionValues(user) (${name})`, users.find((value) => value.key === mover.userId), person, false)
+      })
+      await expect.step(`getTimeSeries by user (${name})`, async () => {
+        const series = { ...query, filters: { ...filters, user: [mover.userId] }, groupBy: 'user' as const, bucket: '1d' as const, metrics: ['requests'], limit: 5 }
+        const [chart, expectedChart] = await both(context, (a) => a.getTimeSeries(series))
+        expect.same(chart, expectedChart, `getTimeSeries by user (${name})`)
+        const line = chart.series.find((entry) => entry.key === mover.userId)
+        const label = kept(person).name
+        expect.that(line?.label === label, `getTimeSeries by user (${name}): ${mover.userId} must be labelled "${label}", got "${line?.label}".`)
+      })
     }
     // Search matches the labels the answer shows, nothing from outside its rows.
+    if (!offersDimension(context, 'team')) return
     const after = mover.after.name.split(/\s+/).at(-1)!.toLowerCase()
     const oldTeam = { range: AUTUMN, timeZone: 'UTC', filters: { team: [mover.before.team] } }
     for (const search of [after, mover.after.email, mover.after.team]) {
-      const breakdown = { ...oldTeam, groupBy: 'user' as const, metrics: ['requests'], search }
-      const [rows, expected] = await both(context, (a) => a.getBreakdown(breakdown))
-      expectSameAnswer(rows, expected, `getBreakdown by user, old team, searching ${JSON.stringify(search)}`)
-      expectThat(
-        !rows.rows.some((row) => row.key === mover.userId),
-        `getBreakdown by user filtered to ${mover.before.team}, searching ${JSON.stringify(search)}: ${mover.userId} matched a label from rows outside the filters.`,
-      )
-      const values = { ...oldTeam, dimension: 'user' as const, search }
-      const [found, expectedValues] = await both(context, (a) => a.getDimensionValues(values))
-      expectSameAnswer(found, expectedValues, `getDimensionValues(user), old team, searching ${JSON.stringify(search)}`)
-      expectThat(
-        !found.some((value) => value.key === mover.userId),
-        `getDimensionValues(user) filtered to ${mover.before.team}, searching ${JSON.stringify(search)}: ${mover.userId} matched a label from rows outside the filters.`,
-      )
+      await expect.step(`getBreakdown by user, old team, searching ${JSON.stringify(search)}`, async () => {
+        const breakdown = { ...oldTeam, groupBy: 'user' as const, metrics: ['requests'], search }
+        const [rows, expected] = await both(context, (a) => a.getBreakdown(breakdown))
+        expect.same(rows, expected, `getBreakdown by user, old team, searching ${JSON.stringify(search)}`)
+        expect.that(
+          !rows.rows.some((row) => row.key === mover.userId),
+          `getBreakdown by user filtered to ${mover.before.team}, searching ${JSON.stringify(search)}: ${mover.userId} matched a label from rows outside the filters.`,
+        )
+      })
+      await expect.step(`getDimensionValues(user), old team, searching ${JSON.stringify(search)}`, async () => {
+        const values = { ...oldTeam, dimension: 'user' as const, search }
+        const [found, expectedValues] = await both(context, (a) => a.getDimensionValues(values))
+        expect.same(found, expectedValues, `getDimensionValues(user), old team, searching ${JSON.stringify(search)}`)
+        expect.that(
+          !found.some((value) => value.key === mover.userId),
+          `getDimensionValues(user) filtered to ${mover.before.team}, searching ${JSON.stringify(search)}: ${mover.userId} matched a label from rows outside the filters.`,
+        )
+      })
     }
+    if (context.lacks.includes('userEmail')) return
     const before = { ...oldTeam, groupBy: 'user' as const, metrics: ['requests'], search: mover.before.email }
     const rows = await adapter.getBreakdown(before)
     expectPerson(`getBreakdown by user filtered to ${mover.before.team}, searching the old email`, rows.rows.find((row) => row.key === mover.userId), mover.before)
   })
 
-  add('a filter value no record carries matches nothing, in every method', async (context) => {
-    const adapter = context.subject.adapter
-    const keys = someKeys(context.fixtures)
-    for (const filters of [{ team: [MATCH_NOTHING] }, { model: [keys.model], user: [MATCH_NOTHING] }, { tag: [MATCH_NOTHING] }] as Filters[]) {
-      const what = JSON.stringify(filters)
-      const query = { range: AUTUMN, timeZone: 'UTC', filters }
-      const [summary, expectedSummary] = await both(context, (a) => a.getSummary({ ...query, metrics: ALL_METRICS, compareToPrevious: true }))
-      expectSameAnswer(summary, expectedSummary, `getSummary ${what}`)
-      expectThat(summary.totals.requests === 0, `getSummary ${what}: totals.requests must be 0 (got ${summary.totals.requests}).`)
-      const [series, expectedSeries] = await both(context, (a) => a.getTimeSeries({ ...query, bucket: '1d', metrics: ['requests', 'cost'], groupBy: 'model', limit: 5 }))
-      expectSameAnswer(series, expectedSeries, `getTimeSeries by model ${what}`)
-      const [total, expectedTotal] = await both(context, (a) => a.getTimeSeries({ ...query, bucket: '1d', metrics: ['requests'] }))
-      expectSameAnswer(total, expectedTotal, `getTimeSeries ${what}`)
-      const [breakdown, expectedBreakdown] = await both(context, (a) => a.getBreakdown({ ...query, groupBy: 'user', metrics: ['requests'], trend: { bucket: '1d', metric: 'requests' } }))
-      expectSameAnswer(breakdown, expectedBreakdown, `getBreakdown ${what}`)
-      expectThat(breakdown.rows.length === 0 && breakdown.total === 0, `getBreakdown ${what} must have no rows (got ${breakdown.total}).`)
-      const page = await adapter.listRequests({ ...query, pageSize: 10 })
-      expectThat(page.items.length === 0 && page.nextCursor === null, `listRequests ${what} must be empty (got ${page.items.length} items).`)
-      // A filter menu ignores its own dimension's filter, so only the other dimensions' menus are empty.
-      for (const dimension of ['model', 'user', 'team', 'tag', 'apiKey'] as Dimension[]) {
-        const [values, expectedValues] = await both(context, (a) => a.getDimensionValues({ ...query, dimension }))
-        expectSameAnswer(values, expectedValues, `getDimensionValues(${dimension}) ${what}`)
-        const matchesNothing = Object.entries(filters).some(([other, values]) => other !== dimension && values?.includes(MATCH_NOTHING))
-        if (matchesNothing) expectThat(values.length === 0, `getDimensionValues(${dimension}) ${what} must be empty (got ${values.length} values).`)
-      }
-      const record = context.fixtures.records.find((r) => Date.parse(r.timestamp) >= Date.parse(AUTUMN.start))!
-      await expectRejection(() => adapter.getRequest({ id: record.id, filters }), 'NOT_FOUND', `getRequest ${what}`)
+  add('empty means none: empty values count under __none__, and a request without a user is never an active user', async (context, expect) => {
+    const records = context.fixtures.records
+    const { edgeIds } = context.fixtures
+    for (const range of [AUTUMN, SPRING]) {
+      const month = range.start.slice(0, 7)
+      const counted = records.filter((record) => inRange(record, range))
+      // Active users: distinct users, and a request made without one is nobody.
+      const users = new Set(counted.filter((record) => record.userId).map((record) => record.userId)).size
+      await expect.step(`getSummary (${month}) activeUsers`, async () => {
+        const params = fit(context, { range, timeZone: 'UTC', metrics: ['activeUsers', 'requests'] })
+        if (!params) return
+        const [actual, expected] = await both(context, (adapter) => adapter.getSummary(params))
+        expect.same(actual, expected, `getSummary (${month})`)
+        expect.that(
+          actual.totals.activeUsers === users,
+          `getSummary (${month}).totals.activeUsers: got ${actual.totals.activeUsers}; the records name ${users} distinct users (requests without a user, userId '', are no one's).`,
+          `getSummary (${month}).totals.activeUsers`,
+          actual.totals.activeUsers,
+          users,
+        )
+      })
+    }
+    await expect.step('getTimeSeries (1d) activeUsers', async () => {
+      const params = fit(context, { range: AUTUMN, timeZone: 'Europe/Berlin', bucket: '1d', metrics: ['activeUsers', 'requests'] } as GetTimeSeriesParams)
+      if (!params) return
+      const [actual, expected] = await both(context, (adapter) => adapter.getTimeSeries(params))
+      expect.same(actual, expected, 'getTimeSeries activeUsers per day')
+    })
+    const inAutumn = records.filter((record) => inRange(record, AUTUMN))
+    const dimensions: Dimension[] = ['user', 'consumer', 'team', 'application', 'agent', 'tag', 'customer']
+    for (const dimension of dimensions) {
+      if (!offersDimension(context, dimension)) continue
+      const none = inAutumn.filter((record) => hasNone(record, dimension)).length
+      const query = { range: AUTUMN, timeZone: 'UTC' }
+      await expect.step(`getBreakdown by ${dimension}`, async () => {
+        const params = fit(context, { ...query, groupBy: dimension, metrics: ['requests', 'cost', 'activeUsers'] })!
+        const [actual, expected] = await both(context, (adapter) => adapter.getBreakdown(params))
+        if (expect.same(actual.rows.map((row) => row.key), expected.rows.map((row) => row.key), `getBreakdown row order (by ${dimension})`)) {
+          expect.same(actual, expected, `getBreakdown (by ${dimension})`)
+        }
+        const empty = actual.rows.filter((row) => row.key === '' || row.label === '')
+        expect.that(
+          empty.length === 0,
+          `getBreakdown by ${dimension}: a group with an empty ${empty[0]?.key === '' ? 'key' : 'label'}; an empty value is no value: it counts under "${NONE_KEY}" (label "(none)").`,
+          `getBreakdown (by ${dimension}).rows`,
+          empty,
+          [],
+        )
+        const noneRow = actual.rows.find((row) => row.key === NONE_KEY)
+        expect.that(
+          (noneRow?.metrics.requests ?? 0) === none,
+          `getBreakdown by ${dimension}: the "${NONE_KEY}" group holds ${noneRow?.metrics.requests ?? 0} requests; ${none} requests have no ${dimension} (absent, null or '').`,
+          `getBreakdown (by ${dimension}).rows[${NONE_KEY}].metrics.requests`,
+          noneRow?.metrics.requests,
+          none,
+        )
+        if (noneRow && offersDimension(context, 'user') && context.offered.metrics.has('activeUsers')) {
+          const users = new Set(inAutumn.filter((record) => hasNone(record, dimension) && record.userId).map((record) => record.userId)).size
+          // No user at all is 0 active users (or a gap); a request without a user never adds one.
+          expect.that(
+            (noneRow.metrics.activeUsers ?? 0) === users,
+            `getBreakdown by ${dimension}: the "${NONE_KEY}" group has activeUsers ${noneRow.metrics.activeUsers}; its requests name ${users} distinct users.`,
+            `getBreakdown (by ${dimension}).rows[${NONE_KEY}].metrics.activeUsers`,
+            noneRow.metrics.activeUsers,
+            users,
+          )
+        }
+      })
+      await expect.step(`getSummary filtered to ${dimension} ${NONE_KEY}`, async () => {
+        const params = fit(context, { ...query, filters: { [dimension]: [NONE_KEY] }, metrics: ['requests', 'cost', 'activeUsers'] })!
+        const [actual, expected] = await both(context, (adapter) => adapter.getSummary(params))
+        expect.same(actual, expected, `getSummary (${dimension}: ${NONE_KEY})`)
+        expect.that(
+          actual.totals.requests === none,
+          `getSummary filtered to ${dimension} ${NONE_KEY}: got ${actual.totals.requests} requests; ${none} requests have no ${dimension} (absent, null or '').`,
+          `getSummary (${dimension}: ${NONE_KEY}).totals.requests`,
+          actual.totals.requests,
+          none,
+        )
+      })
+      await expect.step(`getDimensionValues(${dimension})`, async () => {
+        const params = { ...query, dimension, limit: 1000 }
+        const [actual, expected] = await both(context, (adapter) => adapter.getDimensionValues(params))
+        expect.same(actual, expected, `getDimensionValues(${dimension})`)
+        expect.that(
+          !actual.some((value) => value.key === '' || value.label === ''),
+          `getDimensionValues(${dimension}): a value with an empty key or label; an empty value is no value.`,
+        )
+      })
+    }
+    if (offersDimension(context, 'team')) {
+      await expect.step(`getTimeSeries by team, top 3 (with ${NONE_KEY})`, async () => {
+        const params = fit(context, { range: AUTUMN, timeZone: 'UTC', bucket: '1d', groupBy: 'team', limit: 3, metrics: ['requests', 'activeUsers'] } as GetTimeSeriesParams)!
+        const [actual, expected] = await both(context, (adapter) => adapter.getTimeSeries(params))
+        if (expect.same(actual.series.map((s) => s.key), expected.series.map((s) => s.key), 'getTimeSeries series keys (by team, empty teams)')) {
+          expect.same(actual, expected, 'getTimeSeries (by team, empty teams)')
+        }
+      })
+    }
+    // The request log and drawer: a request without a user has no user fields at all.
+    await expect.step(`listRequests filtered to user ${NONE_KEY}`, async () => {
+      const params = { range: AUTUMN, timeZone: 'UTC', filters: { user: [NONE_KEY] }, pageSize: 10 }
+      const expected = await walkPages(context.reference, params)
+      const actual = await walkPages(context.subject.adapter, params)
+      expect.same(actual, expected, `listRequests ids (user ${NONE_KEY})`)
+      const [page, expectedPage] = await both(context, (adapter) => adapter.listRequests(params))
+      expect.same(page.items, expectedPage.items, `listRequests items (user ${NONE_KEY})`)
+      const named = page.items.filter((item) => item.userId !== undefined || item.userName !== undefined)
+      expect.that(named.length === 0, `listRequests (user ${NONE_KEY}): requests without a user must carry no userId or userName (got ${named.length} that do).`)
+    })
+    const picks = [edgeIds.noUser[0], edgeIds.noUser[3], edgeIds.emptyTeam[0], edgeIds.emptyApplicationAndAgent[0], edgeIds.emptyTag[1], edgeIds.emptyCustomer[0]]
+    for (const id of picks) {
+      if (id === undefined) continue
+      await expect.step(`getRequest(${id})`, async () => {
+        const [actual, expected] = await both(context, (adapter) => adapter.getRequest({ id }))
+        expect.same(actual, expected, `getRequest(${id})`)
+      })
     }
   })
 
-  add('limits: getCapabilities announces them, and a query above one is InvalidQueryError flagged tooLarge', async (context) => {
+  add('customer: breakdowns, series, filters and values by end customer match (none is __none__)', async (context, expect) => {
+    if (!offersDimension(context, 'customer')) return
+    const base = { range: AUTUMN, timeZone: 'America/New_York' }
+    const breakdowns: [string, GetBreakdownParams][] = [
+      ['by customer, cost desc, with trends', { ...base, groupBy: 'customer', metrics: ['cost', 'requests', 'activeUsers', 'cacheHits'], trend: { bucket: '1d', metric: 'cost' } }],
+      ['by customer, one team', { ...base, groupBy: 'customer', metrics: ['requests'], filters: { team: [someKeys(context.fixtures).team] } }],
+      ['by customer, searching', { ...base, groupBy: 'customer', metrics: ['requests'], search: 'GLOB' }],
+      ['by model, two customers', { ...base, groupBy: 'model', metrics: ['requests', 'cost'], filters: { customer: [CONTRACT_CUSTOMERS[1], CONTRACT_CUSTOMERS[4]] } }],
+    ]
+    for (const [name, wanted] of breakdowns) {
+      const params = fit(context, wanted)
+      if (!params) continue
+      await expect.step(`getBreakdown (${name})`, async () => {
+        const [actual, expected] = await both(context, (adapter) => adapter.getBreakdown(params))
+        expect.same(actual.total, expected.total, `getBreakdown total (${name})`)
+        if (expect.same(actual.rows.map((row) => row.key), expected.rows.map((row) => row.key), `getBreakdown row order (${name})`)) {
+          expect.same(actual, expected, `getBreakdown (${name})`)
+        }
+      })
+    }
+    const series: [string, GetTimeSeriesParams][] = [
+      ['by customer, top 3 by cost', { ...base, bucket: '1d', groupBy: 'customer', limit: 3, metrics: ['cost', 'requests', 'activeUsers'] }],
+      ['one customer, 6h', { ...base, bucket: '6h', filters: { customer: [CONTRACT_CUSTOMERS[0]] }, metrics: ['requests', 'cost', 'p95LatencyMs'] }],
+    ]
+    for (const [name, wanted] of series) {
+      const params = fit(context, wanted)
+      if (!params) continue
+      await expect.step(`getTimeSeries (${name})`, async () => {
+        const [actual, expected] = await both(context, (adapter) => adapter.getTimeSeries(params))
+        if (expect.same(actual.series.map((s) => s.key), expected.series.map((s) => s.key), `getTimeSeries series keys (${name})`)) {
+          expect.same(actual, expected, `getTimeSeries (${name})`)
+        }
+      })
+    }
+    for (const filters of [{ customer: [CONTRACT_CUSTOMERS[0]] }, { customer: [CONTRACT_CUSTOMERS[2], NONE_KEY] }, { customer: [CONTRACT_CUSTOMERS[3]], status: ['error'] }] as Filters[]) {
+      const what = `getSummary ${JSON.stringify(filters)}`
+      await expect.step(what, async () => {
+        const params = fit(context, { ...base, filters, metrics: ALL_METRICS, compareToPrevious: true })!
+        const [actual, expected] = await both(context, (adapter) => adapter.getSummary(params))
+        expect.same(actual, expected, what)
+      })
+    }
+    await expect.step('getDimensionValues(customer)', async () => {
+      const params = { ...base, dimension: 'customer' as const }
+      const [actual, expected] = await both(context, (adapter) => adapter.getDimensionValues(params))
+      expect.same(actual, expected, 'getDimensionValues(customer)')
+    })
+    await expect.step('listRequests (one customer, pages of 60)', async () => {
+      const params = { ...base, filters: { customer: [CONTRACT_CUSTOMERS[4]] }, pageSize: 60 }
+      const expected = await walkPages(context.reference, params)
+      const actual = await walkPages(context.subject.adapter, params)
+      expect.same(actual, expected, 'listRequests ids (one customer)')
+    })
+    // A single-valued dimension: its groups add up to the total.
+    await expect.step('customer groups add up to the total', async () => {
+      const [groups, total] = await Promise.all([
+        context.subject.adapter.getBreakdown({ ...base, groupBy: 'customer', metrics: ['requests'] }),
+        context.subject.adapter.getSummary({ ...base, metrics: ['requests'] }),
+      ])
+      const sum = groups.rows.reduce((n, row) => n + (row.metrics.requests ?? 0), 0)
+      expect.that(sum === total.totals.requests, `getBreakdown by customer: groups add up to ${sum} requests, the total is ${total.totals.requests}.`)
+    })
+  })
+
+  add('cacheHits: gateway cache hits are a sum, like requests', async (context, expect) => {
+    if (!context.offered.metrics.has('cacheHits')) return
+    const records = context.fixtures.records
+    for (const range of [AUTUMN, SPRING]) {
+      const month = range.start.slice(0, 7)
+      const hits = records.filter((record) => inRange(record, range) && record.cacheHit === true).length
+      await expect.step(`getSummary (${month}) cacheHits`, async () => {
+        const params = { range, timeZone: 'UTC', metrics: ['cacheHits', 'requests'], compareToPrevious: true }
+        const [actual, expected] = await both(context, (adapter) => adapter.getSummary(params))
+        expect.same(actual, expected, `getSummary (${month}, cacheHits)`)
+        expect.that(
+          actual.totals.cacheHits === hits,
+          `getSummary (${month}).totals.cacheHits: got ${actual.totals.cacheHits}; ${hits} requests were answered from the gateway's cache (cacheHit: true).`,
+          `getSummary (${month}).totals.cacheHits`,
+          actual.totals.cacheHits,
+          hits,
+        )
+      })
+    }
+    const keys = someKeys(context.fixtures)
+    const cases: [string, () => (adapter: UsageAdapter) => Promise<unknown>][] = [
+      ['getSummary, two models', () => (a) => a.getSummary({ range: AUTUMN, timeZone: 'UTC', filters: { model: keys.models }, metrics: ['cacheHits'] })],
+      ['getTimeSeries, 6h in New York', () => (a) => a.getTimeSeries({ range: AUTUMN, timeZone: 'America/New_York', bucket: '6h', metrics: ['cacheHits', 'requests'] })],
+      ['getTimeSeries by model, top 3 by cache hits', () => (a) => a.getTimeSeries({ range: AUTUMN, timeZone: 'UTC', bucket: '1d', groupBy: 'model', limit: 3, metrics: ['cacheHits'] })],
+      ['getBreakdown by user, most cache hits first', () => (a) => a.getBreakdown({ range: AUTUMN, timeZone: 'UTC', groupBy: 'user', metrics: ['requests', 'cacheHits'], sort: { metric: 'cacheHits', direction: 'desc' }, trend: { bucket: '1d', metric: 'cacheHits' } })],
+    ]
+    for (const [name, call] of cases) {
+      await expect.step(name, async () => {
+        const [actual, expected] = await both(context, call())
+        expect.same(actual, expected, `${name} (cacheHits)`)
+      })
+    }
+    await expect.step('getSummary (empty range) cacheHits', async () => {
+      const empty = await context.subject.adapter.getSummary({ range: EMPTY_RANGE, timeZone: 'UTC', metrics: ['cacheHits'] })
+      expect.that(empty.totals.cacheHits === 0, `totals.cacheHits of an empty range must be 0, a sum (got ${empty.totals.cacheHits}).`)
+    })
+    // A sum: buckets add up to the total.
+    await expect.step('cacheHits buckets add up to the total', async () => {
+      const query = { range: AUTUMN, timeZone: 'America/New_York' }
+      const [series, summary] = await Promise.all([
+        context.subject.adapter.getTimeSeries({ ...query, bucket: '1d', metrics: ['cacheHits'] }),
+        context.subject.adapter.getSummary({ ...query, metrics: ['cacheHits'] }),
+      ])
+      const sum = series.series[0]!.values.cacheHits!.reduce((n: number, value) => n + (value ?? 0), 0)
+      expect.that(sum === summary.totals.cacheHits, `cacheHits day buckets add up to ${sum}, the total is ${summary.totals.cacheHits}.`)
+    })
+  })
+
+  add('a filter value no record carries matches nothing, in every method', async (context, expect) => {
+    const adapter = context.subject.adapter
+    const keys = someKeys(context.fixtures)
+    for (const filters of [{ team: [MATCH_NOTHING] }, { model: [keys.model], user: [MATCH_NOTHING] }, { tag: [MATCH_NOTHING] }] as Filters[]) {
+      if (!fit(context, { filters })) continue
+      const what = JSON.stringify(filters)
+      const query = { range: AUTUMN, timeZone: 'UTC', filters }
+      await expect.step(`getSummary ${what}`, async () => {
+        const [summary, expectedSummary] = await both(context, (a) => a.getSummary(fit(context, { ...query, metrics: ALL_METRICS, compareToPrevious: true })!))
+        expect.same(summary, expectedSummary, `getSummary ${what}`)
+        expect.that(summary.totals.requests === 0, `getSummary ${what}: totals.requests must be 0 (got ${summary.totals.requests}).`)
+      })
+      await expect.step(`getTimeSeries ${what}`, async () => {
+        const [series, expectedSeries] = await both(context, (a) => a.getTimeSeries({ ...query, bucket: '1d', metrics: ['requests', 'cost'], groupBy: 'model', limit: 5 }))
+        expect.same(series, expectedSeries, `getTimeSeries by model ${what}`)
+        const [total, expectedTotal] = await both(context, (a) => a.getTimeSeries({ ...query, bucket: '1d', metrics: ['requests'] }))
+        expect.same(total, expectedTotal, `getTimeSeries ${what}`)
+      })
+      await expect.step(`getBreakdown ${what}`, async () => {
+        const [breakdown, expectedBreakdown] = await both(context, (a) => a.getBreakdown({ ...query, groupBy: 'user', metrics: ['requests'], trend: { bucket: '1d', metric: 'requests' } }))
+        expect.same(breakdown, expectedBreakdown, `getBreakdown ${what}`)
+        expect.that(breakdown.rows.length === 0 && breakdown.total === 0, `getBreakdown ${what} must have no rows (got ${breakdown.total}).`)
+      })
+      await expect.step(`listRequests ${what}`, async () => {
+        const page = await adapter.listRequests({ ...query, pageSize: 10 })
+        expect.that(page.items.length === 0 && page.nextCursor === null, `listRequests ${what} must be empty (got ${page.items.length} items).`)
+      })
+      // A filter menu ignores its own dimension's filter, so only the other dimensions' menus are empty.
+      for (const dimension of ['model', 'user', 'team', 'tag', 'apiKey'] as Dimension[]) {
+        if (!offersDimension(context, dimension)) continue
+        await expect.step(`getDimensionValues(${dimension}) ${what}`, async () => {
+          const [values, expectedValues] = await both(context, (a) => a.getDimensionValues({ ...query, dimension }))
+          expect.same(values, expectedValues, `getDimensionValues(${dimension}) ${what}`)
+          const matchesNothing = Object.entries(filters).some(([other, values]) => other !== dimension && values?.includes(MATCH_NOTHING))
+          if (matchesNothing) expect.that(values.length === 0, `getDimensionValues(${dimension}) ${what} must be empty (got ${values.length} values).`)
+        })
+      }
+      const record = context.fixtures.records.find((r) => Date.parse(r.timestamp) >= Date.parse(AUTUMN.start))!
+      await expect.rejection(() => adapter.getRequest({ id: record.id, filters }), 'NOT_FOUND', `getRequest ${what}`)
+    }
+  })
+
+  add('limits: getCapabilities announces them, and a query above one is InvalidQueryError flagged tooLarge', async (context, expect) => {
     const adapter = context.subject.adapter
     const capabilities = await adapter.getCapabilities()
     const limits = resolveLimits(capabilities.limits)
     const good = { range: AUTUMN, timeZone: 'UTC' }
     const values = (n: number) => Array.from({ length: n }, (_, i) => `value-${i}`)
+    // Teams where the backend has them; models (every backend has them) otherwise.
+    const group: Dimension = offersDimension(context, 'team') ? 'team' : 'model'
     const cases: [string, () => Promise<unknown>, string][] = [
       ['a search longer than maxSearchLength', () => adapter.listRequests({ ...good, pageSize: 10, search: 'x'.repeat(limits.maxSearchLength + 1) }), 'search'],
-      ['a filter value longer than maxValueLength', () => adapter.getBreakdown({ ...good, groupBy: 'team', metrics: ['requests'], filters: { user: ['u'.repeat(limits.maxValueLength + 1)] } }), 'filters.user'],
+      ['a filter value longer than maxValueLength', () => adapter.getBreakdown({ ...good, groupBy: group, metrics: ['requests'], filters: { user: ['u'.repeat(limits.maxValueLength + 1)] } }), 'filters.user'],
       ['an id longer than maxValueLength', () => adapter.getRequest({ id: 'r'.repeat(limits.maxValueLength + 1) }), 'id'],
       [`more than ${limits.maxBuckets} buckets`, () => adapter.getTimeSeries({ ...good, bucket: '1m', metrics: ['requests'] }), 'bucket'],
-      [`a breakdown trend of more than ${limits.maxTrendBuckets} buckets`, () => adapter.getBreakdown({ ...good, groupBy: 'team', metrics: ['requests'], trend: { bucket: '15m', metric: 'requests' } }), 'trend.bucket'],
+      [`a breakdown trend of more than ${limits.maxTrendBuckets} buckets`, () => adapter.getBreakdown({ ...good, groupBy: group, metrics: ['requests'], trend: { bucket: '15m', metric: 'requests' } }), 'trend.bucket'],
       [`more than ${limits.maxSeries} series`, () => adapter.getTimeSeries({ ...good, bucket: '1d', metrics: ['requests'], groupBy: 'user', limit: limits.maxSeries + 1 }), 'limit'],
       [`a breakdown limit above ${limits.maxBreakdownRows}`, () => adapter.getBreakdown({ ...good, groupBy: 'user', metrics: ['requests'], limit: limits.maxBreakdownRows + 1 }), 'limit'],
       [`more than ${limits.maxDimensionValues} filter values asked`, () => adapter.getDimensionValues({ ...good, dimension: 'user', limit: limits.maxDimensionValues + 1 }), 'limit'],
       ['pageSize above maxPageSize', () => adapter.listRequests({ ...good, pageSize: limits.maxPageSize + 1 }), 'pageSize'],
     ]
-    for (const [name, call, field] of cases) await expectRejection(call, 'INVALID_QUERY', name, { field, tooLarge: true })
+    for (const [name, call, field] of cases) await expect.rejection(call, 'INVALID_QUERY', name, { field, tooLarge: true })
     // Filter-value counts limit what a client sends (parseParams, in the HTTP handler), not what an
     // adapter receives: the host's scope may list more. An adapter answers them as the reference does
     // (an HTTP client may refuse them as too large, as its server would); never any other error.
     const many = limits.maxFilterValuesTotal + 1
-    const wide = { ...good, filters: { team: values(many) }, metrics: ['requests'] }
+    const wide = { ...good, filters: { [group === 'team' ? 'team' : 'user']: values(many) }, metrics: ['requests'] }
     const expected = await context.reference.getSummary(wide)
     let answer: unknown
     try {
       answer = await adapter.getSummary(wide)
     } catch (error) {
       const { code, tooLarge } = error as { code?: unknown; tooLarge?: unknown }
-      expectThat(code === 'INVALID_QUERY' && tooLarge === true, `getSummary with ${many} filter values failed: ${(error as Error)?.message ?? String(error)}`)
+      expect.that(code === 'INVALID_QUERY' && tooLarge === true, `getSummary with ${many} filter values failed: ${(error as Error)?.message ?? String(error)}`)
       return
     }
-    expectSameAnswer(answer, expected, `getSummary with ${many} filter values (a host's scope)`)
+    expect.same(answer, expected, `getSummary with ${many} filter values (a host's scope)`)
   })
 
-  add('bad queries are InvalidQueryError: reversed range, bad instant, unknown zone, unknown metric or dimension', async (context) => {
+  add('bad queries are InvalidQueryError: reversed range, bad instant, unknown zone, unknown metric or dimension', async (context, expect) => {
     const adapter = context.subject.adapter
     const good = { range: AUTUMN, timeZone: 'UTC' }
     const cases: [string, () => Promise<unknown>][] = [
@@ -577,14 +1092,14 @@ export function adapterContractChecks(): ContractCheck[] {
       ['an unknown bucket', () => adapter.getTimeSeries({ ...good, bucket: '2d' as never, metrics: ['requests'] })],
       ['an unknown dimension for values', () => adapter.getDimensionValues({ ...good, dimension: 'planet' as never })],
     ]
-    for (const [name, call] of cases) await expectRejection(call, 'INVALID_QUERY', name)
+    for (const [name, call] of cases) await expect.rejection(call, 'INVALID_QUERY', name)
 
     // Hostile values: refused as the caller's mistake naming the field, never a database error.
     const first = await adapter.listRequests({ ...good, pageSize: 5 })
     const cursorQuery = { ...good, filters: undefined, search: undefined }
     const forged = (t: unknown, i: unknown) => encodeCursor({ ts: t as number, id: i as string }, cursorQuery)
     const named: [string, () => Promise<unknown>, string][] = [
-      ['NUL in a filter value', () => adapter.getSummary({ ...good, metrics: ['requests'], filters: { team: ['Research\u0000'] } }), 'filters.team'],
+      ['NUL in a filter value', () => adapter.getSummary({ ...good, metrics: ['requests'], filters: { model: ['gpt\u0000'] } }), 'filters.model'],
       ['NUL in a breakdown search', () => adapter.getBreakdown({ ...good, groupBy: 'user', metrics: ['requests'], search: 'a\u0000b' }), 'search'],
       ['NUL in a request log search', () => adapter.listRequests({ ...good, pageSize: 5, search: '\u0000' }), 'search'],
       ['NUL in a filter menu search', () => adapter.getDimensionValues({ ...good, dimension: 'user', search: '\u0000' }), 'search'],
@@ -604,11 +1119,11 @@ export function adapterContractChecks(): ContractCheck[] {
       ['a forged cursor with NUL in its id', () => adapter.listRequests({ ...good, pageSize: 5, cursor: forged(Date.parse(AUTUMN.start) + 1, 'a\u0000') }), 'cursor'],
       ['a cursor that is not a string', () => adapter.listRequests({ ...good, pageSize: 5, cursor: { t: 1 } as never }), 'cursor'],
     ]
-    expectThat(first.nextCursor !== null, 'listRequests must return a nextCursor when more requests follow.')
-    for (const [name, call, field] of named) await expectRejection(call, 'INVALID_QUERY', name, { field })
+    expect.that(first.nextCursor !== null, 'listRequests must return a nextCursor when more requests follow.')
+    for (const [name, call, field] of named) await expect.rejection(call, 'INVALID_QUERY', name, { field })
   })
 
-  add('listRequests: pages stay stable while new requests arrive (Live mode)', async (context) => {
+  add('listRequests: pages stay stable while new requests arrive (Live mode)', async (context, expect) => {
     const { insert } = context.subject
     if (!insert) return
     const params = { range: AUTUMN, timeZone: 'UTC', pageSize: 200 }
@@ -629,7 +1144,7 @@ export function adapterContractChecks(): ContractCheck[] {
       ids.push(...page.items.map((item) => item.id))
       cursor = page.nextCursor
     }
-    expectSameAnswer(ids, expected, 'listRequests ids while 30 newer requests arrived')
+    expect.same(ids, expected, 'listRequests ids while 30 newer requests arrived')
   })
 
   return checks
@@ -640,20 +1155,42 @@ export interface ContractReport {
   failed: { name: string; error: Error }[]
 }
 
-/** Sets up the subject and the reference over the kit's fixtures. */
+/**
+ * Sets up the subject and the reference over the kit's fixtures: strips the fields in `lacks`,
+ * calls `load` (when given) and `createAdapter`, and builds the reference without those fields.
+ */
 export async function createContractContext(options: AdapterContractOptions): Promise<ContractContext> {
-  const fixtures = contractFixtures()
+  const lacks = [...new Set(options.lacks ?? [])]
+  const unknown = unknownLacks(lacks)
+  if (unknown.length > 0) {
+    throw new TypeError(
+      `describeAdapterContract: lacks lists ${unknown.map((field) => JSON.stringify(field)).join(', ')}, which ${unknown.length === 1 ? 'is not an optional record field' : 'are not optional record fields'}. ` +
+        `Every backend stores id, timestamp, userId, provider, model, status, inputTokens, outputTokens, cost and latencyMs; the fields it may lack are ${OPTIONAL_RECORD_FIELDS.join(', ')}.`,
+    )
+  }
+  const fixtures = fixturesWithout(contractFixtures(), lacks)
+  if (options.load) await options.load(fixtures.records)
   const created = await options.createAdapter(fixtures)
-  const subject: ContractSubject = 'adapter' in created && typeof (created as ContractSubject).adapter === 'object' ? (created as ContractSubject) : { adapter: created as UsageAdapter }
+  const own: ContractSubject = 'adapter' in created && typeof (created as ContractSubject).adapter === 'object' ? (created as ContractSubject) : { adapter: created as UsageAdapter }
+  const insert = own.insert?.bind(own) ?? options.load
+  const subject: ContractSubject = { adapter: own.adapter, ...(insert ? { insert } : {}), ...(own.cleanup ? { cleanup: own.cleanup.bind(own) } : {}) }
+  // What the subject offers; if it cannot say, the capabilities check reports why and the rest asks for what the reference offers.
+  const capabilities = await subject.adapter.getCapabilities().catch(() => undefined)
   let meters = options.meters
   if (meters === undefined) {
-    const capabilities = await subject.adapter.getCapabilities()
-    meters = METERS.every((metric) => capabilities.metrics.some((definition) => definition.id === metric))
+    meters = METERS.every((metric) => capabilities?.metrics.some((definition) => definition.id === metric) ?? false)
   }
   // An adapter without meters is compared with a reference without them: meters add groups
   // (a "(none)" model for allocations, say) that a request-only backend cannot know.
-  const reference = createMemoryAdapter(fixtures.records, meters ? { meters: fixtures.meters } : {})
-  return { subject, reference, fixtures, meters }
+  const reference = adapterWithout(createMemoryAdapter(fixtures.records, meters ? { meters: fixtures.meters } : {}), lacks)
+  const referenceCapabilities = await reference.getCapabilities()
+  const subjectMetrics = new Set(capabilities?.metrics.map((definition) => definition.id) ?? referenceCapabilities.metrics.map((definition) => definition.id))
+  const subjectDimensions = new Set(capabilities?.dimensions ?? referenceCapabilities.dimensions)
+  const offered = {
+    metrics: new Set(referenceCapabilities.metrics.map((definition) => definition.id).filter((metric) => subjectMetrics.has(metric))),
+    dimensions: new Set(referenceCapabilities.dimensions.filter((dimension) => subjectDimensions.has(dimension))),
+  }
+  return { subject, reference, fixtures, meters, lacks, offered }
 }
 
 /** Runs every check without a test framework and reports which passed and which failed, and why. */

@@ -17,7 +17,13 @@ export interface TestDatabase {
   close: () => Promise<void>
 }
 
-async function withSchema(database: TestDatabase): Promise<TestDatabase> {
+export interface OpenOptions {
+  /** Create the reference table (default true); a foreign-schema test makes its own. */
+  schema?: boolean
+}
+
+async function withSchema(database: TestDatabase, options: OpenOptions): Promise<TestDatabase> {
+  if (options.schema === false) return database
   for (const statement of referenceSchema(database.dialect)) await database.execute(statement, [], {})
   database.statements.length = 0
   return database
@@ -29,18 +35,18 @@ function loader(dialect: SqlDialectName, execute: TestDatabase['execute']): (rec
   }
 }
 
-export async function openPglite(): Promise<TestDatabase> {
+export async function openPglite(options: OpenOptions = {}): Promise<TestDatabase> {
   const db = await PGlite.create()
   const statements: TestDatabase['statements'] = []
   const execute: TestDatabase['execute'] = async (sql, params) => {
     statements.push({ sql, params })
     return params.length === 0 ? (await db.exec(sql)).at(-1)?.rows ?? [] : (await db.query(sql, params)).rows as Record<string, unknown>[]
   }
-  return withSchema({ dialect: 'postgres', execute, statements, load: loader('postgres', execute), close: () => db.close() })
+  return withSchema({ dialect: 'postgres', execute, statements, load: loader('postgres', execute), close: () => db.close() }, options)
 }
 
-export async function openDuckdb(path = ':memory:'): Promise<TestDatabase> {
-  const instance = await DuckDBInstance.create(path)
+export async function openDuckdb(options: OpenOptions = {}): Promise<TestDatabase> {
+  const instance = await DuckDBInstance.create(':memory:')
   const connection = await instance.connect()
   const statements: TestDatabase['statements'] = []
   const execute: TestDatabase['execute'] = async (sql, params) => {
@@ -57,5 +63,5 @@ export async function openDuckdb(path = ':memory:'): Promise<TestDatabase> {
       connection.closeSync()
       instance.closeSync()
     },
-  })
+  }, options)
 }

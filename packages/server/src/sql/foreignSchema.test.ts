@@ -1,0 +1,299 @@
+import type { OptionalRecordField, UsageAdapter, UsageRecord } from '@usagekit/core'
+import { generateUsageRecords } from '@usagekit/core/fixtures'
+import { createMemoryAdapter } from '@usagekit/core/memory'
+import { expectSameAnswer } from '@usagekit/core/testing'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type SqlAdapterOptions, createSqlAdapter } from './createSqlAdapter'
+import type { SqlColumnMapping } from './sqlColumnSpec'
+import { type TestDatabase, openDuckdb, openPglite } from './testDatabases'
+
+/**
+ * A request log usagekit did not design: wall-clock UTC timestamps, '' for "no user", its own status
+ * words (and older rows with the outcome only in a JSON column), tags as JSON, cached tokens and
+ * the key's alias inside JSON, a float cost, a text cache flag. The adapter over it must answer
+ * exactly what the memory adapter answers over the same requests.
+ */
+const range = { start: '2026-10-05T00:00:00.000Z', end: '2026-10-12T00:00:00.000Z' }
+
+const LACKS: OptionalRecordField[] = [
+  'userName',
+  'userEmail',
+  'agent',
+  'ttftMs',
+  'callType',
+  'modelId',
+  'apiBase',
+  'ip',
+  'overheadMs',
+  'retries',
+  'costBreakdown',
+  'errorMessage',
+  'systemPrompt',
+  'prompt',
+  'completion',
+  'request',
+  'response',
+  'metadata',
+]
+
+/** The fixtures as this log can hold them: millisecond instants, whole-millisecond latencies, some calls without a user. */
+function foreignRecords(): UsageRecord[] {
+  return generateUsageRecords({ seed: 21, ...range, requestsPerDay: 300 }).map((record, i) => ({
+    ...record,
+    latencyMs: Math.round(record.latencyMs),
+    userId: i % 17 === 0 ? '' : record.userId,
+    team: i % 23 === 0 ? '' : record.team,
+    tags: i % 29 === 0 ? [...record.tags, ''] : record.tags,
+  }))
+}
+
+function ddl(dialect: 'postgres' | 'duckdb'): string[] {
+  const pg = dialect === 'postgres'
+  const json = pg ? 'jsonb' : 'JSON'
+  const text = pg ? 'text' : 'VARCHAR'
+  return [
+    `CREATE TABLE llm_calls (call_id ${text} NOT NULL, started_at ${pg ? 'timestamp(3) without time zone' : 'TIMESTAMP'} NOT NULL, ` +
+      `account ${text} NOT NULL DEFAULT '', team_name ${text}, key_hash ${text}, labels ${json}, app ${text}, customer_id ${text}, ` +
+      `vendor ${text} NOT NULL, model ${text} NOT NULL, outcome ${text}, tokens_in integer NOT NULL, tokens_out integer NOT NULL, ` +
+      `cost_usd ${pg ? 'double precision' : 'DOUBLE'} NOT NULL, duration_ms integer NOT NULL, meta ${json}, gateway_cache ${text})`,
+    'CREATE INDEX llm_calls_started_at ON llm_calls (started_at)',
+  ]
+}
+
+/** A row as the foreign log writes it: every third error carries its outcome only in `meta`. */
+function row(record: UsageRecord, i: number): unknown[] {
+  const failed = record.status === 'error'
+  const outcomeInMeta = i % 3 === 0
+  const meta: Record<string, unknown> = { cached: record.cachedInputTokens, key_alias: record.apiKeyName ?? null }
+  if (outcomeInMeta) meta.outcome = failed ? 'failed' : 'ok'
+  return [
+    record.id,
+    record.timestamp.replace('T', ' ').replace('Z', ''),
+    record.userId,
+    record.team,
+    record.apiKey,
+    JSON.stringify(record.tags),
+    record.application,
+    record.customer ?? null,
+    record.provider,
+    record.model,
+    outcomeInMeta ? null : failed ? 'failed' : 'ok',
+    record.inputTokens,
+    record.outputTokens,
+    record.cost,
+    record.latencyMs,
+    JSON.stringify(meta),
+    record.cacheHit ? 'True' : 'False',
+  ]
+}
+
+async function load(database: TestDatabase, records: readonly UsageRecord[]): Promise<void> {
+  for (const statement of ddl(database.dialect)) await database.execute(statement, [])
+  const pg = database.dialect === 'postgres'
+  for (let from = 0; from < records.length; from += 200) {
+    const values: unknown[] = []
+    const tuples = records.slice(from, from + 200).map((record, j) => {
+      const cells = row(record, from + j)
+      const placeholders = cells.map((cell) => {
+        values.push(cell)
+        return `$${values.length}`
+      })
+      // started_at, labels and meta need their types spelled out for DuckDB's prepared INSERT.
+      placeholders[1] = pg ? `${placeholders[1]}::timestamp` : `CAST(${placeholders[1]} AS TIMESTAMP)`
+      placeholders[5] = pg ? `${placeholders[5]}::jsonb` : `CAST(${placeholders[5]} AS JSON)`
+      placeholders[15] = pg ? `${placeholders[15]}::jsonb` : `CAST(${placeholders[15]} AS JSON)`
+      return `(${placeholders.join(', ')})`
+    })
+    await database.execute(`INSERT INTO llm_calls VALUES ${tuples.join(', ')}`, values as never)
+  }
+  database.statements.length = 0
+}
+
+const COLUMNS: SqlColumnMapping = {
+  id: 'call_id',
+  timestamp: { column: 'started_at', type: 'timestamp', zone: 'UTC' },
+  userId: 'account',
+  userName: null,
+  userEmail: null,
+  team: 'team_name',
+  apiKey: 'key_hash',
+  apiKeyName: { column: 'meta', path: ['key_alias'] },
+  tags: 'labels',
+  application: 'app',
+  agent: null,
+  customer: 'customer_id',
+  provider: 'vendor',
+  model: 'model',
+  status: { column: 'outcome', successValues: ['ok'], orElse: { column: 'meta', path: ['outcome'] } },
+  cacheHit: { column: 'gateway_cache', trueValues: ['True'] },
+  inputTokens: 'tokens_in',
+  cachedInputTokens: { column: 'meta', path: ['cached'] },
+  outputTokens: 'tokens_out',
+  cost: 'cost_usd',
+  latencyMs: 'duration_ms',
+}
+
+for (const [engine, open] of [
+  ['PGlite', openPglite],
+  ['DuckDB', openDuckdb],
+] as const) {
+  describe(`SQL adapter on a foreign table (${engine})`, () => {
+    let database: TestDatabase
+    let adapter: UsageAdapter
+    let reference: UsageAdapter
+    const records = foreignRecords()
+    const options = (): SqlAdapterOptions => ({ dialect: database.dialect, execute: database.execute, table: 'llm_calls', columns: COLUMNS })
+
+    beforeAll(async () => {
+      database = await open({ schema: false })
+      await load(database, records)
+      adapter = createSqlAdapter(options())
+      reference = createMemoryAdapter(records, { lacks: LACKS })
+    }, 60_000)
+    afterAll(() => database.close())
+
+    it('offers what the table holds, nothing more', async () => {
+      const capabilities = await adapter.getCapabilities()
+      const expected = await reference.getCapabilities()
+      expect(capabilities.dimensions).toEqual(expected.dimensions)
+      expect(capabilities.metrics.map((metric) => metric.id)).toEqual(expected.metrics.map((metric) => metric.id))
+      expect(capabilities.dimensions).toContain('customer')
+      expect(capabilities.dimensions).not.toContain('agent')
+      expect(capabilities.metrics.map((metric) => metric.id)).toContain('cacheHits')
+      expect(capabilities.requestContent).toBe(false)
+    })
+
+    it('answers every metric exactly as the reference, '+ "'' users never active users", async () => {
+      const query = { range, timeZone: 'America/New_York', metrics: ['requests', 'failedRequests', 'cachedInputTokens', 'cost', 'activeUsers', 'cacheHits', 'p95LatencyMs'], compareToPrevious: true }
+      const answer = await adapter.getSummary(query)
+      expectSameAnswer(answer, await reference.getSummary(query))
+      const users = new Set(records.filter((record) => Date.parse(record.timestamp) >= Date.parse(range.start) && record.userId !== '').map((record) => record.userId))
+      expect(answer.totals.activeUsers).toBe(users.size)
+      expect(answer.totals.failedRequests).toBeGreaterThan(0)
+    })
+
+    it('reads status words and the JSON fallback as success/error, in groups and filters', async () => {
+      const breakdown = { range, timeZone: 'UTC', groupBy: 'status' as const, metrics: ['requests'] }
+      const answer = await adapter.getBreakdown(breakdown)
+      expect(answer.rows.map((row) => row.key).sort()).toEqual(['error', 'success'])
+      expectSameAnswer(answer, await reference.getBreakdown(breakdown))
+      const failed = { range, timeZone: 'UTC', pageSize: 50, filters: { status: ['error'] } }
+      const page = await adapter.listRequests(failed)
+      expect(page.items.length).toBeGreaterThan(0)
+      expect(page.items.every((item) => item.status === 'error')).toBe(true)
+      // Cursors are each adapter's own (opaque); the items must agree.
+      expectSameAnswer(page.items, (await reference.listRequests(failed)).items)
+    })
+
+    it('groups users, teams, tags and customers with empty values under __none__', async () => {
+      for (const groupBy of ['user', 'team', 'tag', 'customer', 'apiKey'] as const) {
+        const query = { range, timeZone: 'Europe/Berlin', groupBy, metrics: ['cost', 'activeUsers'], limit: 8, trend: { bucket: '1d' as const, metric: 'requests' } }
+        expectSameAnswer(await adapter.getBreakdown(query), await reference.getBreakdown(query), `breakdown by ${groupBy}`)
+        const series = { range, timeZone: 'Europe/Berlin', bucket: '6h' as const, groupBy, metrics: ['requests', 'cacheHits'], limit: 5 }
+        expectSameAnswer(await adapter.getTimeSeries(series), await reference.getTimeSeries(series), `series by ${groupBy}`)
+        const values = { range, timeZone: 'UTC', dimension: groupBy, limit: 50 }
+        expectSameAnswer(await adapter.getDimensionValues(values), await reference.getDimensionValues(values), `values of ${groupBy}`)
+      }
+      const none = { range, timeZone: 'UTC', metrics: ['requests', 'activeUsers'], filters: { user: ['__none__'] } }
+      const answer = await adapter.getSummary(none)
+      expect(answer.totals.requests).toBe(records.filter((record) => record.userId === '').length)
+      expect(answer.totals.activeUsers).toBeNull()
+    })
+
+    it('shows requests without a user, and only what the table recorded', async () => {
+      const noUser = records.find((record) => record.userId === '')!
+      const detail = await adapter.getRequest({ id: noUser.id })
+      expectSameAnswer(detail, await reference.getRequest({ id: noUser.id }))
+      expect(detail.userId).toBeUndefined()
+      expect(detail).not.toHaveProperty('retries')
+      expect(detail).not.toHaveProperty('callType')
+      expect(detail.costBreakdown).toEqual([])
+      expect(typeof detail.cacheHit).toBe('boolean')
+      let cursor: string | null = null
+      let referenceCursor: string | null = null
+      let seen = 0
+      do {
+        const query = { range, timeZone: 'UTC', pageSize: 500 }
+        const page = await adapter.listRequests({ ...query, cursor })
+        const expected = await reference.listRequests({ ...query, cursor: referenceCursor })
+        expectSameAnswer(page.items, expected.items)
+        seen += page.items.length
+        cursor = page.nextCursor
+        referenceCursor = expected.nextCursor
+      } while (cursor)
+      expect(seen).toBe(records.length)
+    })
+
+    it('gives the same answers whatever the session time zone', async () => {
+      if (database.dialect !== 'postgres') return
+      const query = { range, timeZone: 'Asia/Kolkata', bucket: '1d' as const, metrics: ['requests', 'cost'] }
+      const inUtc = await adapter.getTimeSeries(query)
+      for (const zone of ['America/New_York', 'Europe/Berlin']) {
+        await database.execute(`SET TimeZone = '${zone}'`, [])
+        expectSameAnswer(await adapter.getTimeSeries(query), inUtc, `series in a ${zone} session`)
+        expectSameAnswer((await adapter.listRequests({ range, timeZone: 'UTC', pageSize: 5 })).items, (await reference.listRequests({ range, timeZone: 'UTC', pageSize: 5 })).items)
+      }
+      await database.execute(`SET TimeZone = 'UTC'`, [])
+    })
+
+    it('compares the wall-clock column with converted bounds, so its index is used', async () => {
+      if (database.dialect !== 'postgres') return
+      database.statements.length = 0
+      await adapter.listRequests({ range, timeZone: 'UTC', pageSize: 20 })
+      const { sql, params } = database.statements.at(-1)!
+      await database.execute('SET enable_seqscan = off', [])
+      const plan = JSON.stringify(await database.execute(`EXPLAIN (FORMAT JSON) ${sql}`, params as never))
+      await database.execute('SET enable_seqscan = on', [])
+      // A bound the column would have to be cast for could not use the index, whatever the planner is told.
+      expect(plan).toContain('llm_calls_started_at')
+      expect(plan).not.toMatch(/started_at\)::timestamp with time zone|timezone\(/)
+    })
+  })
+}
+
+describe('the mapping is checked against the catalog before the first answer', () => {
+  let database: TestDatabase
+  beforeAll(async () => {
+    database = await openPglite({ schema: false })
+    for (const statement of ddl('postgres')) await database.execute(statement, [])
+  })
+  afterAll(() => database.close())
+  const create = (columns: SqlColumnMapping) => createSqlAdapter({ dialect: 'postgres', execute: database.execute, table: 'llm_calls', columns })
+
+  it('names every field whose column is missing or unusable, in one error', async () => {
+    const adapter = create({ ...COLUMNS, cost: 'no_such_column', team: 'nope', tags: 'app', timestamp: 'started_at' })
+    const error = await adapter.getCapabilities().then(
+      () => null,
+      (caught: Error) => caught,
+    )
+    expect(error?.name).toBe('SqlMappingError')
+    expect(error?.message).toMatch(/columns\.cost: "llm_calls" has no column "no_such_column"/)
+    expect(error?.message).toMatch(/columns\.team: "llm_calls" has no column "nope"/)
+    expect(error?.message).toMatch(/columns\.tags: "app" is text: say how tags are separated/)
+    expect(error?.message).toMatch(/columns\.timestamp: "started_at" is timestamp\(3\) without time zone.*zone: 'UTC'/)
+  })
+
+  it('drops optional fields left at reference names the table lacks, instead of failing when the drawer opens', async () => {
+    const { errorMessage: _, ...withoutError } = { ...COLUMNS, errorMessage: undefined }
+    const adapter = create(withoutError)
+    const capabilities = await adapter.getCapabilities()
+    expect(capabilities.dimensions).not.toContain('agent')
+    await expect(adapter.listRequests({ range, timeZone: 'UTC', pageSize: 5 })).resolves.toEqual({ items: [], nextCursor: null })
+  })
+
+  it('reports a missing table, and keeps no failure: the next call reads the catalog again', async () => {
+    const adapter = createSqlAdapter({ dialect: 'postgres', execute: database.execute, table: 'later_calls', columns: COLUMNS })
+    await expect(adapter.getCapabilities()).rejects.toThrow(/table "later_calls" was not found/)
+    await database.execute('CREATE TABLE later_calls AS SELECT * FROM llm_calls', [])
+    await expect(adapter.getCapabilities()).resolves.toMatchObject({ currency: 'USD' })
+  })
+
+  it('refuses specs that cannot be right when the adapter is created', () => {
+    const execute = database.execute
+    expect(() => createSqlAdapter({ dialect: 'postgres', execute, columns: { timestamp: { column: 'ts', type: 'timestamp' } as never } })).toThrow(/needs the zone/)
+    expect(() => createSqlAdapter({ dialect: 'postgres', execute, columns: { timestamp: { column: 'ts', type: 'timestamp', zone: 'Europe/Berlin' } } })).toThrow(/fixed offset/)
+    expect(() => createSqlAdapter({ dialect: 'postgres', execute, columns: { apiKeyName: { column: 'meta', path: ["it's"] } } })).toThrow(/path must be/)
+    expect(() => createSqlAdapter({ dialect: 'postgres', execute, columns: { status: { column: 's', successValues: ['ok'], errorValues: ['no'] } } })).toThrow(/not both/)
+    expect(() => createSqlAdapter({ dialect: 'postgres', execute, columns: { tags: { column: 't', type: 'delimited' } as never } })).toThrow(/separator/)
+  })
+})
