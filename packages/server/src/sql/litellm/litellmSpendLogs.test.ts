@@ -437,6 +437,20 @@ describe('litellmSpendLogs: LiteLLM’s own tables on PostgreSQL 15, checked aga
     })
   })
 
+  it('a deleted key keeps the alias the log recorded (labels.apiKey falls back to metadata.user_api_key_alias)', async () => {
+    const { deletedKey } = await someKeys()
+    const withFallback = new PlainLitellm(run, { keyAliasFallback: true })
+    const expected = (await withFallback.breakdown({ range: NEW_YORK, timeZone: 'America/New_York', groupBy: 'apiKey', metrics: ['requests'] })).rows.find((row) => row.key === deletedKey)!
+    // The alias is the log's own, not the redacted hash.
+    expect(expected.label).not.toMatch(/^…/)
+    for (const session of sessions) {
+      const rows = (await session.adapter.getBreakdown({ range: NEW_YORK, timeZone: 'America/New_York', groupBy: 'apiKey', metrics: ['requests'] })).rows
+      expect(rows.find((row) => row.key === deletedKey)?.label, `session TimeZone ${session.zone}`).toBe(expected.label)
+      const values = await session.adapter.getDimensionValues({ range: NEW_YORK, timeZone: 'America/New_York', dimension: 'apiKey' })
+      expect(values.find((value) => value.key === deletedKey)?.label, `session TimeZone ${session.zone}`).toBe(expected.label)
+    }
+  })
+
   describe('getDimensionValues', () => {
     for (const dimension of ['user', 'team', 'apiKey', 'customer', 'tag', 'model', 'provider', 'status'] as const) {
       it(`${dimension} values, ignoring the dimension’s own filter`, async () => {
