@@ -8,7 +8,8 @@ import { generateUsageRecords } from '@usagekit/core/fixtures'
 import { REFERENCE_COLUMNS, referenceSchema, referenceValueSql, toReferenceRow } from '@usagekit/server/sql'
 
 const DAY = 86_400_000
-const SCHEMA_VERSION = 1
+// Bumped when the reference table gains columns (2: customer, cache_hit), so an older file is rebuilt.
+const SCHEMA_VERSION = 2
 /** Columns staged as plain VARCHAR / DOUBLE, then cast into the reference table in one statement. */
 const FIELDS = Object.keys(REFERENCE_COLUMNS)
 const NUMERIC = new Set(['inputTokens', 'cachedInputTokens', 'outputTokens', 'latencyMs', 'ttftMs', 'overheadMs', 'retries'])

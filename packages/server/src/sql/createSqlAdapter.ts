@@ -147,7 +147,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
 
   /** The table, what it can answer, and its label sources, once the mapping is checked against the catalog. */
   function plan(columns: ResolvedColumns) {
-    const table = new SqlTable(dialect, tableName, columns, undefined, undefined, options.columns === undefined)
+    const table = new SqlTable(dialect, tableName, columns)
     const lacks = mappedAbsent(columns)
     const capabilities: AdapterCapabilities = capabilitiesWithout(
       {
@@ -175,13 +175,33 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
   async function ready(signal: AbortSignal | undefined): Promise<void> {
     if (planned) return
     planning ??= (async () => {
-      const { sql, params } = describeTableSql(dialect, tableName, tableParts(tableOption))
-      const result = await options.execute(sql, params, {})
-      const rows = Array.isArray(result) ? result : (result as { rows: readonly SqlRow[] }).rows
-      if (rows.length === 0) {
+      const describeTable = async (table: string | readonly string[]) => {
+        const { sql, params } = describeTableSql(dialect, quoteTableName(table), tableParts(table))
+        const result = await options.execute(sql, params, {})
+        return catalogColumns(Array.isArray(result) ? result : (result as { rows: readonly SqlRow[] }).rows)
+      }
+      const columns = await describeTable(tableOption)
+      if (columns.size === 0) {
         throw new SqlMappingError([`table ${tableName} was not found (or has no columns) in the database the execute function reaches.`])
       }
-      return plan(checkColumns(mapped, catalogColumns(rows), tableName))
+      const checked = checkColumns(mapped, columns, tableName)
+      // The host's label tables too: a misspelt label column would otherwise fail only when a breakdown asks for it.
+      const problems: string[] = []
+      for (const [dimension, source] of Object.entries(options.labels ?? {})) {
+        if (!source) continue
+        const found = await describeTable(source.table)
+        const name = quoteTableName(source.table)
+        if (found.size === 0) {
+          problems.push(`labels.${dimension}: table ${name} was not found.`)
+          continue
+        }
+        for (const field of ['key', 'label', 'secondary', 'team'] as const) {
+          const column = source[field]
+          if (column !== undefined && !found.has(column)) problems.push(`labels.${dimension}.${field}: ${name} has no column ${JSON.stringify(column)}.`)
+        }
+      }
+      if (problems.length > 0) throw new SqlMappingError(problems)
+      return plan(checked)
     })().finally(() => {
       planning = null
     })

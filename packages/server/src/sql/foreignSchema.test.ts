@@ -297,3 +297,127 @@ describe('the mapping is checked against the catalog before the first answer', (
     expect(() => createSqlAdapter({ dialect: 'postgres', execute, columns: { tags: { column: 't', type: 'delimited' } as never } })).toThrow(/separator/)
   })
 })
+
+/**
+ * A second foreign shape: the instant as a number since the epoch (seconds on PGlite, milliseconds
+ * on DuckDB), tags as '|'-separated text, statuses named by their error word, a boolean cache flag
+ * and the latency as the time between two timestamptz columns.
+ */
+for (const [engine, open, type] of [
+  ['PGlite', openPglite, 'epochSeconds'],
+  ['DuckDB', openDuckdb, 'epochMillis'],
+] as const) {
+  describe(`SQL adapter on an epoch-numbered log with delimited tags (${engine}, ${type})`, () => {
+    let database: TestDatabase
+    let adapter: UsageAdapter
+    let reference: UsageAdapter
+    // Whole seconds when the log keeps seconds (the reference holds what the table can).
+    const records = foreignRecords().map((record) => ({
+      ...record,
+      timestamp: type === 'epochSeconds' ? new Date(Math.floor(Date.parse(record.timestamp) / 1000) * 1000).toISOString() : record.timestamp,
+      tags: record.tags.filter((tag) => !tag.includes('|')),
+    }))
+
+    beforeAll(async () => {
+      database = await open({ schema: false })
+      const pg = database.dialect === 'postgres'
+      const text = pg ? 'text' : 'VARCHAR'
+      const tz = pg ? 'timestamptz' : 'TIMESTAMPTZ'
+      await database.execute(
+        `CREATE TABLE epoch_calls (id ${text}, at_n bigint NOT NULL, who ${text}, tag_list ${text}, vendor ${text}, model ${text}, ` +
+          `result ${text}, tin bigint, tout bigint, usd ${pg ? 'numeric(20, 9)' : 'DECIMAL(20, 9)'}, cached boolean, began ${tz}, finished ${tz})`,
+        [],
+      )
+      for (let from = 0; from < records.length; from += 200) {
+        const values: unknown[] = []
+        const tuples = records.slice(from, from + 200).map((record) => {
+          const ms = Date.parse(record.timestamp)
+          const cells = [
+            record.id,
+            type === 'epochSeconds' ? ms / 1000 : ms,
+            record.userId,
+            record.tags.join('|'),
+            record.provider,
+            record.model,
+            record.status === 'error' ? 'failure' : 'done',
+            record.inputTokens,
+            record.outputTokens,
+            String(record.cost),
+            record.cacheHit ?? null,
+            record.timestamp,
+            new Date(ms + record.latencyMs).toISOString(),
+          ]
+          const placeholders = cells.map((cell) => {
+            values.push(cell)
+            return `$${values.length}`
+          })
+          placeholders[9] = pg ? `${placeholders[9]}::numeric` : `CAST(${placeholders[9]} AS DECIMAL(20, 9))`
+          placeholders[11] = pg ? `${placeholders[11]}::timestamptz` : `CAST(${placeholders[11]} AS TIMESTAMPTZ)`
+          placeholders[12] = pg ? `${placeholders[12]}::timestamptz` : `CAST(${placeholders[12]} AS TIMESTAMPTZ)`
+          return `(${placeholders.join(', ')})`
+        })
+        await database.execute(`INSERT INTO epoch_calls VALUES ${tuples.join(', ')}`, values as never)
+      }
+      adapter = createSqlAdapter({
+        dialect: database.dialect,
+        execute: database.execute,
+        table: 'epoch_calls',
+        columns: {
+          id: 'id',
+          timestamp: { column: 'at_n', type },
+          userId: 'who',
+          tags: { column: 'tag_list', type: 'delimited', separator: '|' },
+          provider: 'vendor',
+          model: 'model',
+          status: { column: 'result', errorValues: ['failure'] },
+          inputTokens: 'tin',
+          outputTokens: 'tout',
+          cost: 'usd',
+          cacheHit: 'cached',
+          latencyMs: { from: 'began', to: 'finished' },
+        },
+      })
+      reference = createMemoryAdapter(records, { lacks: [...LACKS, 'team', 'apiKey', 'apiKeyName', 'application', 'customer', 'cachedInputTokens'] })
+    }, 60_000)
+    afterAll(() => database.close())
+
+    it('answers as the reference: buckets, tags, statuses, cache hits, latencies and pages', async () => {
+      expectSameAnswer((await adapter.getCapabilities()).dimensions, (await reference.getCapabilities()).dimensions)
+      const summary = { range, timeZone: 'Asia/Kolkata', metrics: ['requests', 'failedRequests', 'cacheHits', 'cost', 'avgLatencyMs', 'p95LatencyMs'] }
+      expectSameAnswer(await adapter.getSummary(summary), await reference.getSummary(summary))
+      const series = { range, timeZone: 'America/New_York', bucket: '1h' as const, groupBy: 'tag' as const, metrics: ['requests', 'activeUsers'], limit: 4 }
+      expectSameAnswer(await adapter.getTimeSeries(series), await reference.getTimeSeries(series))
+      const failed = { range, timeZone: 'UTC', pageSize: 100, filters: { status: ['error'], tag: ['__none__', 'batch'] } }
+      expectSameAnswer((await adapter.listRequests(failed)).items, (await reference.listRequests(failed)).items)
+      let cursor: string | null = null
+      let referenceCursor: string | null = null
+      let pages = 0
+      do {
+        const page = await adapter.listRequests({ range, timeZone: 'UTC', pageSize: 400, cursor })
+        const expected = await reference.listRequests({ range, timeZone: 'UTC', pageSize: 400, cursor: referenceCursor })
+        expectSameAnswer(page.items, expected.items, `page ${pages}`)
+        cursor = page.nextCursor
+        referenceCursor = expected.nextCursor
+        pages += 1
+      } while (cursor)
+      expect(pages).toBeGreaterThan(2)
+    })
+  })
+}
+
+describe('label tables are checked with the mapping', () => {
+  it('names a label table or column that does not exist', async () => {
+    const database = await openPglite()
+    try {
+      await database.execute('CREATE TABLE teams (id text PRIMARY KEY, name text)', [])
+      const adapter = createSqlAdapter({
+        dialect: 'postgres',
+        execute: database.execute,
+        labels: { team: { table: 'teams', key: 'id', label: 'team_alias' }, user: { table: 'people', key: 'id', label: 'name' } },
+      })
+      await expect(adapter.getCapabilities()).rejects.toThrow(/labels\.team\.label: "teams" has no column "team_alias"[\s\S]*labels\.user: table "people" was not found/)
+    } finally {
+      await database.close()
+    }
+  })
+})

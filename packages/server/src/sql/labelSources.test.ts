@@ -113,15 +113,18 @@ for (const [engine, open] of [
       expect(values.every((value) => value.secondary?.startsWith('current.'))).toBe(true)
     })
 
-    it('teams and API keys take the host’s labels; missing ones fall back to the key (API keys redacted)', async () => {
+    it('teams and API keys take the host’s labels; a missing team falls back to its key, a missing API key to the name the log gave it', async () => {
       const teams = await adapter.getBreakdown({ ...query, groupBy: 'team', metrics: ['requests'] })
       for (const row of teams.rows) {
         if (row.key === directory.unknownTeam) expect(row).toMatchObject({ label: row.key })
         else expect(row).toMatchObject({ label: `${row.key} (directory)`, secondary: `CC-${row.key.length}` })
       }
       const keys = await adapter.getDimensionValues({ ...query, dimension: 'apiKey' })
+      // A key the directory lacks (a deleted key) keeps the name the log gave it, as without a source.
+      const logged = new Map((await reference.getDimensionValues({ ...query, dimension: 'apiKey' })).map((value) => [value.key, value.label]))
+      expect(keys.some((value) => value.key === directory.unknownKey)).toBe(true)
       for (const value of keys) {
-        if (value.key === directory.unknownKey) expect(value).toMatchObject({ label: redactApiKey(value.key), secondary: redactApiKey(value.key) })
+        if (value.key === directory.unknownKey) expect(value).toMatchObject({ label: logged.get(value.key), secondary: redactApiKey(value.key) })
         else expect(value).toMatchObject({ label: `Key ${value.key.slice(-4)}`, secondary: redactApiKey(value.key) })
       }
       const series = await adapter.getTimeSeries({ ...query, bucket: '1d', metrics: ['requests'], groupBy: 'team', limit: 3 })

@@ -164,25 +164,26 @@ export function labelsSql(table: SqlTable, dimension: Dimension, context: LabelC
     case 'apiKey': {
       const redacted = redactedKey(table, 'k.g')
       secondary = redacted
+      // The latest counted row that names the key (a row without a name says nothing about it):
+      // the label, or the fallback for a key the host's table does not list (a deleted key).
+      const named = table.has('apiKeyName')
+        ? lookup(
+            latestRow(
+              table,
+              context,
+              'latest',
+              (alias) => table.lookupKey('apiKey', alias),
+              (alias) => ({ name: table.column('apiKeyName', alias) }),
+              (alias) => `${table.column('apiKeyName', alias)} IS NOT NULL`,
+            ),
+          )('name')
+        : null
       if (source) {
         const host = lookup(hostRow(table, source, 'host'))
-        label = `coalesce(${host('name')}, ${redacted})`
+        label = `coalesce(${host('name')}, ${named ?? redacted}${named ? `, ${redacted}` : ''})`
         secondary = `coalesce(${host('secondary')}, ${redacted})`
-      } else if (table.has('apiKeyName')) {
-        // The latest row that names the key: a row without a name says nothing about it.
-        const latest = lookup(
-          latestRow(
-            table,
-            context,
-            'latest',
-            (alias) => table.lookupKey('apiKey', alias),
-            (alias) => ({ name: table.column('apiKeyName', alias) }),
-            (alias) => `${table.column('apiKeyName', alias)} IS NOT NULL`,
-          ),
-        )
-        label = `coalesce(${latest('name')}, ${redacted})`
       } else {
-        label = redacted
+        label = named ? `coalesce(${named}, ${redacted})` : redacted
       }
       break
     }

@@ -45,8 +45,6 @@ export class SqlTable {
     readonly sums?: RollupSums,
     /** For a rollup: the length of its time slots, in ms. */
     readonly slotMs?: number,
-    /** The reference schema's own table (its tag arrays never hold empty tags). */
-    readonly reference = false,
   ) {}
 
   /** The number of requests in a group of base rows. */
@@ -112,8 +110,8 @@ export class SqlTable {
             : tags.type === 'delimited'
               ? this.dialect.tagsFromText(column, tags.separator)
               : this.dialect.tags(column)
-        // The reference schema's own arrays hold no empty tags; anything else is cleaned.
-        return this.sums || (tags.type === 'array' && this.reference) ? list : this.dialect.withoutEmptyTags(list)
+        // Empty means none: an empty tag is no tag (a request tagged only '' is untagged).
+        return this.dialect.withoutEmptyTags(list)
       }
       case 'integer':
         return this.number(source, alias, true)
