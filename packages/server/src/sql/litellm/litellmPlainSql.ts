@@ -29,12 +29,6 @@ export interface PlainOptions {
   model?: 'modelGroup' | 'model'
   /** A proxy's table from before the status and request_duration_ms columns. */
   older?: boolean
-  /**
-   * A key missing from LiteLLM_VerificationToken (deleted) is named by the alias the log kept
-   * (`metadata.user_api_key_alias`), as the preset asks; without it, shown redacted, as a label
-   * source names a key it lacks today (docs/sql.md, "Labels from your own tables").
-   */
-  keyAliasFallback?: boolean
 }
 
 export type PlainMetric =
@@ -201,8 +195,8 @@ export class PlainLitellm {
   /**
    * The label rule for a dimension with the preset's label tables: team names from
    * LiteLLM_TeamTable, user aliases and emails from LiteLLM_UserTable, customer aliases from
-   * LiteLLM_EndUserTable; a key's alias from LiteLLM_VerificationToken, else (with `keyAliasFallback`)
-   * the alias the log kept (latest counted row that names it), else the redacted key.
+   * LiteLLM_EndUserTable; a key's alias from LiteLLM_VerificationToken, else the alias the log kept
+   * (the latest counted row that names it: a deleted key keeps its name), else the redacted key.
    */
   async labels(dimension: Dimension, keys: readonly string[], range: TimeRange, filters: Filters | undefined, exclude?: Dimension): Promise<Map<string, { label: string; secondary?: string; team?: string }>> {
     const out = new Map<string, { label: string; secondary?: string; team?: string }>()
@@ -238,8 +232,7 @@ export class PlainLitellm {
            FROM unnest($1::text[]) k LEFT JOIN ${this.table('LiteLLM_VerificationToken')} v ON v.token = k`,
           params,
         )
-        const fallback = this.options.keyAliasFallback === true
-        for (const row of rows) out.set(row.key!, { label: row.label ?? (fallback ? row.logged : null) ?? redactApiKey(row.key!), secondary: redactApiKey(row.key!) })
+        for (const row of rows) out.set(row.key!, { label: row.label ?? row.logged ?? redactApiKey(row.key!), secondary: redactApiKey(row.key!) })
         break
       }
       case 'status':
