@@ -21,3 +21,4 @@ export type { LabelledDimension, SqlLabelSource, SqlLabelSources } from './sqlLa
 export type { SqlValue } from './sqlParameters'
 export { insertStatements, referenceSchema, referenceValueSql, toReferenceRow } from './referenceSchema'
 export type { InsertStatement, ReferenceSchemaOptions } from './referenceSchema'
+export { litellmSpendLogs, type LitellmLabelledDimension, type LitellmSpendLogsMapping, type LitellmSpendLogsOptions, type LitellmTableNames } from './litellm/litellmSpendLogs'
