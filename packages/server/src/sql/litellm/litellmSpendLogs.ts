@@ -1,4 +1,4 @@
-import type { SqlColumnMapping, SqlColumnRef, SqlDurationColumn } from '../sqlColumnSpec'
+import type { SqlColumnMapping, SqlColumnRef } from '../sqlColumnSpec'
 import type { SqlLabelSources } from '../sqlLabelSources'
 
 /** The LiteLLM tables the preset reads, by their Prisma names. */
@@ -160,8 +160,7 @@ export function litellmSpendLogs(options: LitellmSpendLogsOptions = {}): Litellm
     },
     outputTokens: 'completion_tokens',
     cost: 'spend',
-    // (The cast: SqlDurationColumn's intersection type refuses a { from, to } fallback that createSqlAdapter accepts.)
-    latencyMs: { column: 'request_duration_ms', orElse: { from: 'startTime', to: 'endTime' } } as Exclude<SqlDurationColumn, null>,
+    latencyMs: { column: 'request_duration_ms', orElse: { from: 'startTime', to: 'endTime' } },
     ttftMs: { from: 'startTime', to: 'completionStartTime' },
     callType: 'call_type',
     modelId: 'model_id',
