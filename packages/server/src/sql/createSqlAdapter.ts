@@ -39,7 +39,7 @@ import {
   toRequestSummary,
 } from '@usagekit/core'
 import { type OptionalRecordField, FIELD_CAPABILITIES, capabilitiesWithout } from '@usagekit/core'
-import { SqlMappingError, catalogColumns, checkColumns, describeTableSql, qualifiedName } from './sqlCatalog'
+import { SqlMappingError, catalogColumns, checkColumns, closestNames, describeTableSql, qualifiedName, readable } from './sqlCatalog'
 import type { SqlColumnMapping } from './sqlColumnSpec'
 import { type ResolvedColumns, quoteTableName, resolveColumns, tableParts } from './sqlColumns'
 import { SQL_DIALECTS, type SqlDialectName } from './sqlDialect'
@@ -190,28 +190,35 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
         const { sql, params } = describeTableSql(dialect, quoteTableName(table), tableParts(table))
         const result = await options.execute(sql, params, {})
         const rows = Array.isArray(result) ? result : (result as { rows: readonly SqlRow[] }).rows
-        return { columns: catalogColumns(rows), name: qualifiedName(rows, quoteTableName(table)) }
+        return { columns: catalogColumns(rows), name: qualifiedName(rows, quoteTableName(table)), readable: readable(rows) }
       }
-      const { columns, name: qualifiedTable } = await describeTable(tableOption)
+      const { columns, name: qualifiedTable, readable: tableReadable } = await describeTable(tableOption)
       const qualifiedLabels: Partial<Record<string, string>> = {}
       if (columns.size === 0) {
-        throw new SqlMappingError([`table ${tableName} was not found (or has no columns) in the database the execute function reaches.`])
+        throw new SqlMappingError([
+          `table ${tableName} was not found (or has no columns) in the database the execute function reaches. Names are taken literally, ` +
+            `case included ("LiteLLM_SpendLogs" is not "litellm_spendlogs"); give the schema as 'schema.table' or ['schema', 'table'] when it is not on the search path.`,
+        ])
       }
+      if (!tableReadable) throw new SqlMappingError([`the connection may not read ${tableName}: GRANT SELECT ON ${tableName} TO the role execute connects as.`])
       const checked = checkColumns(mapped, columns, tableName)
       // The host's label tables too: a misspelt label column would otherwise fail only when a breakdown asks for it.
       const problems: string[] = []
       for (const [dimension, source] of Object.entries(options.labels ?? {})) {
         if (!source) continue
-        const { columns: found, name: qualifiedSource } = await describeTable(source.table)
+        const { columns: found, name: qualifiedSource, readable: sourceReadable } = await describeTable(source.table)
         const name = quoteTableName(source.table)
         qualifiedLabels[dimension] = qualifiedSource
         if (found.size === 0) {
           problems.push(`labels.${dimension}: table ${name} was not found.`)
           continue
         }
+        if (!sourceReadable) problems.push(`labels.${dimension}: the connection may not read ${name} (GRANT SELECT ON ${name}).`)
         for (const field of ['key', 'label', 'secondary', 'team'] as const) {
           const column = source[field]
-          if (column !== undefined && !found.has(column)) problems.push(`labels.${dimension}.${field}: ${name} has no column ${JSON.stringify(column)}.`)
+          if (column === undefined || found.has(column)) continue
+          const near = closestNames(column, found.keys())
+          problems.push(`labels.${dimension}.${field}: ${name} has no column ${JSON.stringify(column)}${near.length ? ` (did you mean ${near.map((n) => JSON.stringify(n)).join(' or ')}?)` : ''}.`)
         }
       }
       if (problems.length > 0) throw new SqlMappingError(problems)

@@ -8,10 +8,35 @@ export type CatalogColumns = ReadonlyMap<string, { kind: ColumnKind; type: strin
 /** The mapping does not fit the table: every problem, each naming the field, the column and what to do. */
 export class SqlMappingError extends Error {
   readonly code = 'SQL_MAPPING'
-  constructor(readonly problems: readonly string[]) {
-    super(`createSqlAdapter: the column mapping does not fit the table:\n- ${problems.join('\n- ')}`)
+  constructor(
+    readonly problems: readonly string[],
+    /** What the table does have, said once after the problems. */
+    note?: string,
+  ) {
+    super(`createSqlAdapter: the column mapping does not fit the table:\n- ${problems.join('\n- ')}${note ? `\n${note}` : ''}`)
     this.name = 'SqlMappingError'
   }
+}
+
+/** Edits (insert, delete, substitute) between two short names, case-insensitively. */
+function editDistance(a: string, b: string): number {
+  const x = a.toLowerCase()
+  const y = b.toLowerCase()
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= x.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= y.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1))
+    previous = current
+  }
+  return previous[y.length]!
+}
+
+/** The names among `names` a typo of `name` most likely meant (a different case, a letter or two off). */
+export function closestNames(name: string, names: Iterable<string>): string[] {
+  const scored = [...names].map((candidate) => ({ candidate, distance: editDistance(name, candidate) }))
+  const best = Math.min(...scored.map((entry) => entry.distance))
+  if (!Number.isFinite(best) || best > Math.max(1, Math.floor(name.length / 4))) return []
+  return scored.filter((entry) => entry.distance === best).map((entry) => entry.candidate)
 }
 
 /** An engine's type name as the adapter sees it. */
@@ -34,7 +59,8 @@ export function describeTableSql(dialect: SqlDialect, quotedTable: string, parts
     // to_regclass resolves the quoted name exactly as a query would (search_path included); a view works too.
     return {
       sql:
-        'SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, n.nspname AS table_schema, c.relname AS table_name ' +
+        'SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, n.nspname AS table_schema, c.relname AS table_name, ' +
+        "has_table_privilege(c.oid, 'SELECT') AS readable " +
         'FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace ' +
         'WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum',
       params: [quotedTable],
@@ -57,6 +83,12 @@ export function catalogColumns(rows: readonly Record<string, unknown>[]): Catalo
     columns.set(name, { kind: columnKind(type), type })
   }
   return columns
+}
+
+/** Whether the connection may read the table (PostgreSQL says; DuckDB has no grants). */
+export function readable(rows: readonly Record<string, unknown>[]): boolean {
+  const flag = rows[0]?.readable
+  return flag === undefined || flag === null || flag === true || flag === 't' || flag === 'true'
 }
 
 /**
@@ -110,10 +142,10 @@ const EXPECTED: Record<string, string> = {
 export function checkColumns(resolved: ResolvedColumns, catalog: CatalogColumns | null, tableName: string): ResolvedColumns {
   const problems: string[] = []
   const out = {} as ResolvedColumns
-  const missing = (field: SqlField, column: string) =>
-    `columns.${field}: ${tableName} has no column ${JSON.stringify(column)}` +
-    (catalog && catalog.size > 0 ? ` (it has ${[...catalog.keys()].map((name) => JSON.stringify(name)).join(', ')})` : '') +
-    '.'
+  const missing = (field: SqlField, column: string) => {
+    const near = catalog ? closestNames(column, catalog.keys()) : []
+    return `columns.${field}: ${tableName} has no column ${JSON.stringify(column)}${near.length ? ` (did you mean ${near.map((name) => JSON.stringify(name)).join(' or ')}?)` : ''}.`
+  }
 
   for (const field of Object.keys(resolved) as SqlField[]) {
     const spec = resolved[field]
@@ -211,6 +243,9 @@ export function checkColumns(resolved: ResolvedColumns, catalog: CatalogColumns 
     problems.push(...found)
     out[field] = null
   }
-  if (problems.length > 0) throw new SqlMappingError(problems)
+  if (problems.length > 0) {
+    const listed = catalog && catalog.size > 0 ? `${tableName} has the columns ${[...catalog.keys()].map((name) => JSON.stringify(name)).join(', ')}.` : undefined
+    throw new SqlMappingError(problems, listed)
+  }
   return out
 }

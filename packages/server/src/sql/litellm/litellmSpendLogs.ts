@@ -70,6 +70,8 @@ const DEFAULT_TABLES: Required<LitellmTableNames> = {
   endUsers: 'LiteLLM_EndUserTable',
 }
 
+const OPTION_NAMES: readonly string[] = ['schema', 'tables', 'model', 'content', 'labels', 'columns'] satisfies (keyof LitellmSpendLogsOptions)[]
+
 const ALL_LABELS: readonly LitellmLabelledDimension[] = ['user', 'team', 'apiKey', 'customer']
 
 /** A value in LiteLLM's `metadata` jsonb column. */
@@ -108,6 +110,9 @@ function nonEmptyName(value: unknown, where: string): string {
  */
 export function litellmSpendLogs(options: LitellmSpendLogsOptions = {}): LitellmSpendLogsMapping {
   if (typeof options !== 'object' || options === null) throw new TypeError('litellmSpendLogs: options must be an object.')
+  for (const name of Object.keys(options)) {
+    if (!OPTION_NAMES.includes(name)) throw new TypeError(`litellmSpendLogs: ${name} is not an option; use ${OPTION_NAMES.join(', ')}.`)
+  }
   const model = options.model ?? 'modelGroup'
   if (model !== 'modelGroup' && model !== 'model') {
     throw new TypeError(`litellmSpendLogs: model must be 'modelGroup' or 'model', got ${JSON.stringify(model)}.`)
