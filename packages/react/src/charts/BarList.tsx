@@ -4,6 +4,7 @@ import { Card } from '../components/Card.js'
 import { ErrorState, EmptyState, Skeleton } from '../components/WidgetState.js'
 import { useUsageConfig } from '../context/UsageProvider.js'
 import { useBreakdown } from '../hooks/useBreakdown.js'
+import { useSupport } from '../hooks/useCapabilities.js'
 import { useFormat } from '../hooks/useFormat.js'
 import { own } from '../components/own.js'
 
@@ -18,15 +19,18 @@ export interface BarListProps extends Omit<HTMLAttributes<HTMLElement>, 'title'>
   colorByKey?: boolean
 }
 
-/** Horizontal top-N bars: top consumers, usage by model, top agents (seed 002). */
+/** Horizontal top-N bars: top consumers, usage by model, top agents (seed 002). Not shown when the adapter lacks its metric or dimension. */
 export const BarList = forwardRef<HTMLElement, BarListProps>(function BarList({ title, subtitle, groupBy, metric, limit = 8, colorByKey = false, ...props }, ref) {
   const { colorOf } = useUsageConfig()
   const format = useFormat()
-  const query = useBreakdown({ groupBy, metrics: [metric], limit })
+  const support = useSupport()
+  const hidden = support.known && !(support.metric(metric) && support.dimension(groupBy))
+  const query = useBreakdown({ groupBy, metrics: [metric], limit, enabled: support.known && !hidden })
   const rows = query.data?.rows ?? []
   const max = Math.max(0, ...rows.map((row) => own(row.metrics, metric) ?? 0))
   const height = limit * 34
   const state = query.isError ? 'error' : query.isPending ? 'loading' : rows.length === 0 ? 'empty' : 'ready'
+  if (hidden) return null
   return (
     <Card ref={ref} title={title} subtitle={subtitle} state={state} aria-busy={query.isPending || undefined} {...props}>
       {query.isError ? (

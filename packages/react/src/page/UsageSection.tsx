@@ -16,9 +16,11 @@ import { PageBoundary } from './PageBoundary.js'
 /**
  * The page's building blocks, each a seed's layout:
  * `team` (seed 001), `spend` (seed 000's charts), `llm` `compute` `storage` `platform` (seed 002),
- * `model` (seed 003's cards), `statistics` (seed 004), `requests` (the request log with export).
+ * `model` (seed 003's cards), `statistics` (seed 004), `requests` (the request log with export);
+ * and `gateway`, for a gateway's own request log (LiteLLM's spend logs): its cards, spend and tokens
+ * over time, and a breakdown by the page's view (users, teams or end customers) with cache hits.
  */
-export type UsageSectionId = 'team' | 'spend' | 'llm' | 'compute' | 'storage' | 'platform' | 'model' | 'statistics' | 'requests'
+export type UsageSectionId = 'team' | 'spend' | 'llm' | 'compute' | 'storage' | 'platform' | 'model' | 'statistics' | 'requests' | 'gateway'
 
 const TITLES: Record<UsageSectionId, string> = {
   team: 'Overview',
@@ -30,6 +32,7 @@ const TITLES: Record<UsageSectionId, string> = {
   model: 'Summary',
   statistics: 'Usage overview',
   requests: 'Requests',
+  gateway: 'Overview',
 }
 
 /** Metrics a section needs; it hides itself when the adapter does not answer them. */
@@ -115,6 +118,17 @@ function SectionBody({ section, requestColumns }: { section: UsageSectionId; req
         <>
           <WidgetBoundary><KpiGrid preset="tokenOverview" /></WidgetBoundary>
           <WidgetBoundary><TrendChart /></WidgetBoundary>
+        </>
+      )
+    case 'gateway':
+      return (
+        <>
+          <WidgetBoundary><KpiGrid preset="gateway" /></WidgetBoundary>
+          <div className="uk-grid" data-columns="2">
+            <WidgetBoundary><SpendChart /></WidgetBoundary>
+            <WidgetBoundary><TokensChart variant="split" /></WidgetBoundary>
+          </div>
+          <WidgetBoundary><BreakdownTable title="Breakdown" metrics={['requests', 'totalTokens', 'cacheHits', 'cost']} exportable /></WidgetBoundary>
         </>
       )
     case 'requests':

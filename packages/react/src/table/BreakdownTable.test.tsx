@@ -56,9 +56,9 @@ describe('BreakdownTable', () => {
     )
     await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5))
     const someone = testRecords().find((r) => r.userName === 'Zoë Ångström-Bjørnsdóttir') ?? testRecords()[0]!
-    await userEvent.type(screen.getByRole('searchbox', { name: 'Search name or email' }), someone.userEmail)
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search name or email' }), someone.userEmail!)
     await waitFor(() => expect(bodyRows()).toHaveLength(1))
-    expect(bodyRows()[0]).toHaveTextContent(someone.userName)
+    expect(bodyRows()[0]).toHaveTextContent(someone.userName!)
     await userEvent.click(screen.getByRole('radio', { name: 'By team' }))
     await waitFor(() => expect(screen.getByRole('searchbox', { name: 'Search team' })).toBeInTheDocument())
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search team' }), 'données')
