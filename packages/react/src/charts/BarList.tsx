@@ -1,4 +1,5 @@
-import type { Dimension, Metric } from '@usagekit/core'
+import { type Dimension, type Metric, NONE_KEY } from '@usagekit/core'
+import { clsx } from 'clsx'
 import { type HTMLAttributes, type ReactNode, forwardRef } from 'react'
 import { Card } from '../components/Card.js'
 import { ErrorState, EmptyState, Skeleton } from '../components/WidgetState.js'
@@ -48,7 +49,7 @@ export const BarList = forwardRef<HTMLElement, BarListProps>(function BarList({ 
               <li key={row.key} data-key={row.key}>
                 <div className="uk-bar-track">
                   <span className="uk-bar-fill" style={{ width: `${max > 0 ? Math.max(1, (value / max) * 100) : 0}%`, background: color }} />
-                  <span className="uk-bar-label" title={row.secondary ? `${row.label} — ${row.secondary}` : row.label}>
+                  <span className={clsx('uk-bar-label', row.key === NONE_KEY && 'uk-none')} title={row.secondary ? `${row.label} — ${row.secondary}` : row.label}>
                     {row.label}
                   </span>
                 </div>
