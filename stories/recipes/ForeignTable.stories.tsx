@@ -30,7 +30,7 @@ type Story = StoryObj<typeof meta>
 
 /** No cached-token card or series, no team filter or view; customers, cache hits and "(none)" users. */
 export const ForeignTable: Story = {}
-/** Grouped by the host's end customers (`view=customer`), one customer picked. */
+/** Grouped by the host's end customers (`view=customer`): requests by customer, the breakdown per customer. */
 export const ByCustomer: Story = {
   parameters: {
     usage: {
