@@ -1,6 +1,6 @@
 import { type Dimension, type Metric, NONE_KEY } from '@usagekit/core'
 import { clsx } from 'clsx'
-import { type HTMLAttributes, type ReactNode, forwardRef } from 'react'
+import { type HTMLAttributes, type ReactNode, forwardRef, useMemo } from 'react'
 import { Card } from '../components/Card.js'
 import { ErrorState, EmptyState, Skeleton } from '../components/WidgetState.js'
 import { useUsageConfig } from '../context/UsageProvider.js'
@@ -18,16 +18,24 @@ export interface BarListProps extends Omit<HTMLAttributes<HTMLElement>, 'title'>
   limit?: number
   /** Colour bars by their key's series colour (default: the accent). */
   colorByKey?: boolean
+  /**
+   * Include usage without a value for the dimension as a "(none)" bar (default true). "Top customers"
+   * leaves it out: the requests made for no customer are not a customer, and would dwarf the real ones.
+   */
+  showNone?: boolean
 }
 
 /** Horizontal top-N bars: top consumers, usage by model, top agents (seed 002). Not shown when the adapter lacks its metric or dimension. */
-export const BarList = forwardRef<HTMLElement, BarListProps>(function BarList({ title, subtitle, groupBy, metric, limit = 8, colorByKey = false, ...props }, ref) {
+export const BarList = forwardRef<HTMLElement, BarListProps>(function BarList({ title, subtitle, groupBy, metric, limit = 8, colorByKey = false, showNone = true, ...props }, ref) {
   const { colorOf } = useUsageConfig()
   const format = useFormat()
   const support = useSupport()
   const hidden = support.known && !(support.metric(metric) && support.dimension(groupBy))
-  const query = useBreakdown({ groupBy, metrics: [metric], limit, enabled: support.known && !hidden })
-  const rows = query.data?.rows ?? []
+  const query = useBreakdown({ groupBy, metrics: [metric], limit: showNone ? limit : limit + 1, enabled: support.known && !hidden })
+  const rows = useMemo(() => {
+    const all = query.data?.rows ?? []
+    return showNone ? all : all.filter((row) => row.key !== NONE_KEY).slice(0, limit)
+  }, [query.data, showNone, limit])
   const max = Math.max(0, ...rows.map((row) => own(row.metrics, metric) ?? 0))
   const height = limit * 34
   const state = query.isError ? 'error' : query.isPending ? 'loading' : rows.length === 0 ? 'empty' : 'ready'

@@ -8,7 +8,7 @@ import { TokensChart } from '../charts/TokensChart.js'
 import { TrendChart } from '../charts/TrendChart.js'
 import { UsageChart } from '../charts/UsageChart.js'
 import { KpiGrid } from '../components/KpiGrid.js'
-import { useCapabilities } from '../hooks/useCapabilities.js'
+import { useCapabilities, useSupport } from '../hooks/useCapabilities.js'
 import { type RequestLogColumn, RequestLog, requestLogColumns } from '../requests/RequestLog.js'
 import { BreakdownTable } from '../table/BreakdownTable.js'
 import { PageBoundary } from './PageBoundary.js'
@@ -47,6 +47,31 @@ export interface UsageSectionProps extends Omit<HTMLAttributes<HTMLElement>, 'ti
   title?: ReactNode
   /** Request log columns (the `requests` section). */
   requestColumns?: RequestLogColumn[]
+}
+
+/**
+ * A gateway's log: cards, spend beside its top end customers (by model when the log names no
+ * customers), input beside output tokens over the full width, and the breakdown by the page's view.
+ */
+function GatewayBody(): ReactNode {
+  const support = useSupport()
+  return (
+    <>
+      <WidgetBoundary><KpiGrid preset="gateway" /></WidgetBoundary>
+      <div className="uk-grid" data-columns="2">
+        <WidgetBoundary><SpendChart /></WidgetBoundary>
+        <WidgetBoundary>
+          {support.dimension('customer') ? (
+            <BarList title="Top customers by spend" groupBy="customer" metric="cost" showNone={false} />
+          ) : (
+            <BarList title="Spend by model" groupBy="model" metric="cost" colorByKey />
+          )}
+        </WidgetBoundary>
+      </div>
+      <WidgetBoundary><TokensChart variant="split" /></WidgetBoundary>
+      <WidgetBoundary><BreakdownTable title="Breakdown" metrics={['requests', 'totalTokens', 'cacheHits', 'cost']} exportable /></WidgetBoundary>
+    </>
+  )
 }
 
 /** A widget that throws while rendering fails alone, with a Retry. */
@@ -121,16 +146,7 @@ function SectionBody({ section, requestColumns }: { section: UsageSectionId; req
         </>
       )
     case 'gateway':
-      return (
-        <>
-          <WidgetBoundary><KpiGrid preset="gateway" /></WidgetBoundary>
-          <div className="uk-grid" data-columns="2">
-            <WidgetBoundary><SpendChart /></WidgetBoundary>
-            <WidgetBoundary><TokensChart variant="split" /></WidgetBoundary>
-          </div>
-          <WidgetBoundary><BreakdownTable title="Breakdown" metrics={['requests', 'totalTokens', 'cacheHits', 'cost']} exportable /></WidgetBoundary>
-        </>
-      )
+      return <GatewayBody />
     case 'requests':
       return <WidgetBoundary><RequestLog title="Requests" columns={requestColumns ?? requestLogColumns.modelUsage} exportable /></WidgetBoundary>
   }

@@ -35,6 +35,9 @@ describe('a page over a foreign table (capabilities follow the data)', () => {
       expect(within(chart).queryByText(/cached/i)).not.toBeInTheDocument()
       expect(chart.querySelector('[data-series="cachedInputTokens"], [data-series="freshInputTokens"]')).toBeNull()
     }
+    // Top customers leave out the requests made for no customer.
+    const top = await screen.findByRole('list', { name: 'Top customers by spend' })
+    await waitFor(() => expect(within(top).getAllByRole('listitem').map((item) => item.dataset.key).sort()).toEqual(['Acme Corp', 'Globex', 'Initech']))
     // Controls: customers but no teams.
     const filters = screen.getByRole('group', { name: 'Filters' })
     expect(within(filters).getByRole('button', { name: 'Customer: All' })).toBeInTheDocument()
@@ -44,7 +47,7 @@ describe('a page over a foreign table (capabilities follow the data)', () => {
     // The request log has no Team column to offer; it shows customers.
     await waitFor(() => expect(screen.getByRole('table', { name: 'Requests' })).toBeInTheDocument())
     expect(within(screen.getByRole('table', { name: 'Requests' })).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
-      'Time', 'Status', 'User', 'Customer', 'API key', 'Provider / Model', 'Total tokens', 'Latency (ms)', 'Spend (USD)', 'Request',
+      'Time', 'Status', 'User', 'Customer', 'Provider / Model', 'Total tokens', 'Latency (ms)', 'Spend (USD)', 'Request',
     ])
     await waitFor(() => expect(screen.getByRole('table', { name: 'Breakdown' }).closest('section')).toHaveAttribute('data-state', 'ready'))
     // The adapter refuses what it lacks: no widget asked for it, so none failed.
@@ -70,7 +73,7 @@ describe('a page over a foreign table (capabilities follow the data)', () => {
       await waitFor(() => expect(breakdown.closest('section')).toHaveAttribute('data-view', 'customer'))
       await waitFor(() => expect(within(breakdown).getAllByRole('row').length).toBeGreaterThan(3))
       expect(within(breakdown).getAllByRole('columnheader')[0]).toHaveTextContent('Customer')
-      expect(breakdown.closest('section')).toHaveTextContent('4 customers')
+      expect(breakdown.closest('section')).toHaveTextContent('3 customers')
       // Usage for no customer is one row, "(none)", set apart from the names.
       expect(within(breakdown).getByText('(none)')).toHaveClass('uk-none')
       await waitFor(() => expect(window.location.search).toContain('view=customer'))

@@ -180,9 +180,9 @@ describe('RequestLog', () => {
     })
 
     it('leaves out the columns of dimensions the table does not have', async () => {
-      renderUsage(<RequestLog columns={requestLogColumns.gateway} />, { adapter: foreignAdapter(foreignRecords(), ['customer', 'apiKey']) })
+      renderUsage(<RequestLog columns={[...requestLogColumns.gateway, 'apiKey', 'team']} />, { adapter: foreignAdapter(foreignRecords(), ['customer', 'apiKey']) })
       await waitFor(() => expect(rows()).toHaveLength(50))
-      expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Time', 'Status', 'User', 'Provider / Model', 'Total tokens', 'Latency (ms)', 'Spend (USD)', 'Request'])
+      expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Time', 'Status', 'User', 'Provider / Model', 'Total tokens', 'Latency (ms)', 'Spend (USD)', 'Request', 'Team'])
     })
   })
 })

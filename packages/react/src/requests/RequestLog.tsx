@@ -49,6 +49,16 @@ function None(): ReactNode {
   return <span className="uk-none">{NONE_LABEL}</span>
 }
 
+/** A name from the data: one line, cut with an ellipsis past a width (the whole name in its tooltip and for screen readers). */
+function Name({ value }: { value: string | undefined | null }): ReactNode {
+  if (!value) return <None />
+  return (
+    <span className="uk-cell-text" title={value}>
+      {value}
+    </span>
+  )
+}
+
 const COLUMNS: Record<RequestLogColumn, ColumnSpec> = {
   timestamp: { header: 'Time', render: (r, f) => <time dateTime={r.timestamp}>{f.dateTime(r.timestamp, true)}</time> },
   status: {
@@ -61,14 +71,14 @@ const COLUMNS: Record<RequestLogColumn, ColumnSpec> = {
     ),
   },
   userId: { header: 'User ID', user: true, render: (r) => (r.userId ? <span className="uk-code">{r.userId}</span> : <None />) },
-  userName: { header: 'User', user: true, render: (r) => r.userName || r.userId || <None /> },
-  team: { header: 'Team', user: true, dimension: 'team', render: (r) => r.team || <None /> },
+  userName: { header: 'User', user: true, render: (r) => <Name value={r.userName || r.userId} /> },
+  team: { header: 'Team', user: true, dimension: 'team', render: (r) => <Name value={r.team} /> },
   model: { header: 'Model', render: (r) => r.model },
   providerModel: { header: 'Provider / Model', render: (r) => `${r.provider} / ${r.model}` },
-  application: { header: 'Application', dimension: 'application', render: (r) => r.application || <None /> },
-  agent: { header: 'Agent', dimension: 'agent', render: (r) => r.agent || <None /> },
-  apiKey: { header: 'API key', dimension: 'apiKey', render: (r) => r.apiKey || <None /> },
-  customer: { header: 'Customer', dimension: 'customer', render: (r) => r.customer || <None /> },
+  application: { header: 'Application', dimension: 'application', render: (r) => <Name value={r.application} /> },
+  agent: { header: 'Agent', dimension: 'agent', render: (r) => <Name value={r.agent} /> },
+  apiKey: { header: 'API key', dimension: 'apiKey', render: (r) => <Name value={r.apiKey} /> },
+  customer: { header: 'Customer', dimension: 'customer', render: (r) => <Name value={r.customer} /> },
   inputTokens: { header: 'Prompt', numeric: true, render: (r, f) => f.metric(r.inputTokens, 'inputTokens') },
   outputTokens: { header: 'Completion', numeric: true, render: (r, f) => f.metric(r.outputTokens, 'outputTokens') },
   totalTokens: { header: 'Total tokens', numeric: true, render: (r, f) => f.metric(r.totalTokens, 'totalTokens') },
@@ -108,8 +118,8 @@ export const requestLogColumns = {
   modelUsage: ['timestamp', 'status', 'inputTokens', 'outputTokens', 'totalTokens', 'latencyMs', 'cost', 'id'],
   /** Seed 000: the detailed usage table. */
   orgUsage: ['timestamp', 'userId', 'userName', 'providerModel', 'application', 'totalTokens', 'cost'],
-  /** A gateway's request log (LiteLLM's spend logs): who called, for which end customer, through which key. */
-  gateway: ['timestamp', 'status', 'userName', 'customer', 'apiKey', 'providerModel', 'totalTokens', 'latencyMs', 'cost', 'id'],
+  /** A gateway's request log (LiteLLM's spend logs): who called, for which end customer, which model. */
+  gateway: ['timestamp', 'status', 'userName', 'customer', 'providerModel', 'totalTokens', 'latencyMs', 'cost', 'id'],
 } satisfies Record<string, RequestLogColumn[]>
 
 export interface RequestLogProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {

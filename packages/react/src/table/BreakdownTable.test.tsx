@@ -118,7 +118,7 @@ describe('BreakdownTable over a gateway’s log', () => {
     await waitFor(() => expect(bodyRows()).toHaveLength(4))
     const headers = screen.getAllByRole('columnheader').map((h) => h.textContent)
     expect(headers).toEqual(['Customer', 'Trend', 'Models', 'Requests', 'Cache hits', 'Cost (USD)'])
-    expect(screen.getByRole('table', { name: 'Breakdown' }).closest('section')).toHaveTextContent('4 customers')
+    expect(screen.getByRole('table', { name: 'Breakdown' }).closest('section')).toHaveTextContent('3 customers')
     expect(screen.getByRole('searchbox', { name: 'Search customer' })).toBeInTheDocument()
     const none = bodyRows().find((row) => row.dataset.key === '__none__')!
     expect(within(none).getByText('(none)')).toHaveClass('uk-none')

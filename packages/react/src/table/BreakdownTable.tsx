@@ -145,11 +145,13 @@ function buildColumns(options: { groupBy: Dimension; metrics: Metric[]; trendMet
   if (showModels) columns.push(helper.display({ id: 'models', header: 'Models', cell: (info) => <ModelsCell row={info.row.original} /> }))
   for (const metric of metrics) {
     const definition = format.definition(metric)
-    const unit = definition.unit === 'tokens' ? ' (tokens)' : definition.unit === 'money' ? ` (${format.currency})` : ''
+    const label = own(HEADERS, metric) ?? definition.label
+    // The unit in the header, once ("Tokens", not "Tokens (tokens)").
+    const unit = definition.unit === 'tokens' && !/token/i.test(label) ? ' (tokens)' : definition.unit === 'money' ? ` (${format.currency})` : ''
     columns.push(
       helper.accessor((row) => own(row.metrics, metric) ?? -1, {
         id: metric,
-        header: `${own(HEADERS, metric) ?? definition.label}${unit}`,
+        header: `${label}${unit}`,
         sortFn: 'basic',
         sortDescFirst: true,
         cell: (info) => format.metric(own(info.row.original.metrics, metric), metric),
@@ -157,6 +159,14 @@ function buildColumns(options: { groupBy: Dimension; metrics: Metric[]; trendMet
     )
   }
   return columns
+}
+
+/**
+ * How many users (teams, customers…) the table holds: the "(none)" row is usage without one, not one
+ * more of them. Known when every row is loaded; paged through the adapter, the total as it answers.
+ */
+function groupCount(data: { rows: BreakdownRow[]; total: number }, serverMode: boolean): number {
+  return !serverMode && data.rows.some((row) => row.key === NONE_KEY) ? data.total - 1 : data.total
 }
 
 function matches(row: BreakdownRow, needle: string): boolean {
@@ -282,7 +292,7 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
     <Card
       ref={ref}
       title={title}
-      subtitle={source.data ? `${source.data.total.toLocaleString(format.locale)} ${GROUP_NOUNS[groupBy] ?? 'rows'}` : undefined}
+      subtitle={source.data ? `${groupCount(source.data, serverMode).toLocaleString(format.locale)} ${GROUP_NOUNS[groupBy] ?? 'rows'}` : undefined}
       actions={
         <>
           <input
