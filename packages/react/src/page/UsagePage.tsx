@@ -83,7 +83,8 @@ export const UsagePage = forwardRef<HTMLDivElement, UsagePageProps>(function Usa
           {view || filters.length ? (
             <PageBoundary title="The filters could not be shown">
               <div className="uk-toolbar" style={{ justifyContent: 'space-between' }}>
-                {view ? <ViewToggle views={Array.isArray(view) ? view : undefined} /> : <span />}
+                {/* A box either way: the filters stay at the right when the toggle leaves no choice and hides. */}
+                <div>{view ? <ViewToggle views={Array.isArray(view) ? view : undefined} /> : null}</div>
                 {filters.length ? <FilterBar dimensions={filters} single={singleSelectFilters} /> : null}
               </div>
             </PageBoundary>
