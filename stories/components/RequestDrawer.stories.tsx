@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { UsageRecord } from '@usagekit/core'
 import { RequestDrawer } from '@usagekit/react'
-import { storyRecords } from '../support/storyData'
+import { foreignStoryRecords, storyRecords } from '../support/storyData'
 
 const withCache = () => storyRecords().findLast((r) => r.cachedInputTokens > 0 && r.agent && r.status === 'success')!
 const failed = () => storyRecords().findLast((r) => r.status === 'error')!
@@ -60,4 +60,25 @@ export const NestedMetadata: Story = {
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
   },
+}
+
+/**
+ * A request from a gateway's own log, made without a user: the table records no call type, model id,
+ * retries, cache flag, cached tokens or cost lines, so the drawer shows none of them (the cost stays,
+ * in Metrics) and the user reads "(none)".
+ */
+const foreignRequest = () => {
+  const { userName: _name, userEmail: _email, callType: _call, modelId: _model, retries: _retries, cacheHit: _hit, costBreakdown: _lines, ...rest } = foreignStoryRecords().findLast(
+    (r) => !r.userId && r.customer && r.status === 'success',
+  )!
+  return { ...rest, id: 'req_foreign_no_user' } as UsageRecord
+}
+export const ForeignRequest: Story = {
+  args: { requestId: 'req_foreign_no_user' },
+  parameters: { usage: { lacks: ['cachedInputTokens', 'team', 'cacheHit'], adapter: { records: [foreignRequest()] } } },
+}
+export const ForeignRequestNarrow: Story = {
+  args: { requestId: 'req_foreign_no_user' },
+  parameters: { usage: { lacks: ['cachedInputTokens', 'team', 'cacheHit'], adapter: { records: [foreignRequest()] } }, viewport: { defaultViewport: 'narrow' } },
+  globals: { viewport: { value: 'narrow' } },
 }

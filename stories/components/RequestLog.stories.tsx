@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import { ExportButton, RequestLog, requestLogColumns } from '@usagekit/react'
+import { foreignStoryRecords } from '../support/storyData'
 
 const meta = { title: 'Components/RequestLog', component: RequestLog } satisfies Meta<typeof RequestLog>
 export default meta
@@ -15,3 +16,8 @@ export const Failing: Story = { parameters: { usage: { state: 'error' } } }
 export const Empty: Story = { parameters: { usage: { state: 'empty' } } }
 export const Dark: Story = { args: { pageSize: 10 }, globals: { theme: 'dark' } }
 export const Narrow: Story = { args: { pageSize: 10 }, parameters: { usage: { width: 360 } } }
+/** A gateway's log: end customers, requests without a user as "(none)", no column for what the table lacks. */
+export const ForeignTable: Story = {
+  args: { columns: requestLogColumns.gateway, pageSize: 20, exportable: true },
+  parameters: { usage: { lacks: ['cachedInputTokens', 'team', 'application', 'agent'], adapter: { records: foreignStoryRecords() } } },
+}

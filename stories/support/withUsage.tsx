@@ -1,16 +1,18 @@
 import type { Decorator } from '@storybook/react-vite'
-import { ADAPTER_METHODS, type UsageAdapter, type UsageRecord } from '@usagekit/core'
+import { ADAPTER_METHODS, type OptionalRecordField, type UsageAdapter, type UsageRecord } from '@usagekit/core'
 import type { MemoryAdapterOptions } from '@usagekit/core/memory'
 import type { UsageProviderProps } from '@usagekit/react'
 import { useMemo } from 'react'
 import { StoryProvider } from './StoryProvider'
-import { storyAdapter } from './storyData'
+import { foreignTable, storyAdapter, storyRecords } from './storyData'
 
 /** What a story asks of its data: a state, the adapter's options, provider props, a width. */
 export interface UsageStoryParameters {
   /** `ready` (default), `loading` (answers never arrive), `error` (every method fails), `empty` (no records). */
   state?: 'ready' | 'loading' | 'error' | 'empty'
   adapter?: MemoryAdapterOptions & { records?: UsageRecord[] }
+  /** A foreign table without these record fields: the adapter offers nothing they answer (see `foreignTable`). */
+  lacks?: OptionalRecordField[]
   provider?: Partial<UsageProviderProps>
   /** Render in a column this wide (360 for the narrow stories). */
   width?: number
@@ -19,6 +21,14 @@ export interface UsageStoryParameters {
 }
 
 function adapterFor(parameters: UsageStoryParameters): UsageAdapter {
+  if (parameters.lacks) {
+    const { records, ...options } = parameters.adapter ?? {}
+    return foreignTable(parameters.state === 'empty' ? [] : (records ?? storyRecords()), parameters.lacks, {
+      ...options,
+      ...(parameters.state === 'loading' ? { latency: 1e9 } : {}),
+      ...(parameters.state === 'error' ? { failMethods: ADAPTER_METHODS.filter((m) => m !== 'getCapabilities') } : {}),
+    })
+  }
   const options = parameters.adapter ?? {}
   switch (parameters.state) {
     case 'loading':

@@ -8,14 +8,15 @@ export type {
   UsageSelectionState,
   UsageTheme,
 } from './context/UsageProvider.js'
-export { selectionFromSearch, selectionToSearch } from './state/urlState.js'
+export { USAGE_VIEWS, selectionFromSearch, selectionToSearch } from './state/urlState.js'
 export { AdapterTimeoutError, withTimeout } from './context/withTimeout.js'
 export type { UsageSelection, UsageView } from './state/urlState.js'
 
 // Hooks
 export { useBreakdown } from './hooks/useBreakdown.js'
 export type { UseBreakdownOptions } from './hooks/useBreakdown.js'
-export { useCapabilities } from './hooks/useCapabilities.js'
+export { useCapabilities, useSupport } from './hooks/useCapabilities.js'
+export type { UsageSupport } from './hooks/useCapabilities.js'
 export { useDimensionValues } from './hooks/useDimensionValues.js'
 export { useFormat } from './hooks/useFormat.js'
 export type { UsageFormat } from './hooks/useFormat.js'
@@ -27,6 +28,7 @@ export type { UseSummaryOptions } from './hooks/useSummary.js'
 export { coarsenBucket, useTimeSeries } from './hooks/useTimeSeries.js'
 export type { UseTimeSeriesOptions } from './hooks/useTimeSeries.js'
 export { useUsageQuery } from './hooks/useUsageQuery.js'
+export { useView } from './hooks/useView.js'
 export type { ResolvedUsageQuery } from './hooks/useUsageQuery.js'
 export { usageQueryKey } from './hooks/usageQueryKey.js'
 
@@ -77,6 +79,7 @@ export { DimensionFilter } from './controls/DimensionFilter.js'
 export type { DimensionFilterProps } from './controls/DimensionFilter.js'
 export { ExportButton } from './controls/ExportButton.js'
 export type { ExportButtonProps } from './controls/ExportButton.js'
+export type { RequestExportColumnId } from './controls/runExport.js'
 export { FilterBar } from './controls/FilterBar.js'
 export type { FilterBarProps } from './controls/FilterBar.js'
 export { LiveBanner, LiveToggle } from './controls/LiveToggle.js'

@@ -1,9 +1,11 @@
-import type { Dimension, Metric } from '@usagekit/core'
-import { type HTMLAttributes, type ReactNode, forwardRef } from 'react'
+import { type Dimension, type Metric, NONE_KEY } from '@usagekit/core'
+import { clsx } from 'clsx'
+import { type HTMLAttributes, type ReactNode, forwardRef, useMemo } from 'react'
 import { Card } from '../components/Card.js'
 import { ErrorState, EmptyState, Skeleton } from '../components/WidgetState.js'
 import { useUsageConfig } from '../context/UsageProvider.js'
 import { useBreakdown } from '../hooks/useBreakdown.js'
+import { useSupport } from '../hooks/useCapabilities.js'
 import { useFormat } from '../hooks/useFormat.js'
 import { own } from '../components/own.js'
 
@@ -16,17 +18,28 @@ export interface BarListProps extends Omit<HTMLAttributes<HTMLElement>, 'title'>
   limit?: number
   /** Colour bars by their key's series colour (default: the accent). */
   colorByKey?: boolean
+  /**
+   * Include usage without a value for the dimension as a "(none)" bar (default true). "Top customers"
+   * leaves it out: the requests made for no customer are not a customer, and would dwarf the real ones.
+   */
+  showNone?: boolean
 }
 
-/** Horizontal top-N bars: top consumers, usage by model, top agents (seed 002). */
-export const BarList = forwardRef<HTMLElement, BarListProps>(function BarList({ title, subtitle, groupBy, metric, limit = 8, colorByKey = false, ...props }, ref) {
+/** Horizontal top-N bars: top consumers, usage by model, top agents (seed 002). Not shown when the adapter lacks its metric or dimension. */
+export const BarList = forwardRef<HTMLElement, BarListProps>(function BarList({ title, subtitle, groupBy, metric, limit = 8, colorByKey = false, showNone = true, ...props }, ref) {
   const { colorOf } = useUsageConfig()
   const format = useFormat()
-  const query = useBreakdown({ groupBy, metrics: [metric], limit })
-  const rows = query.data?.rows ?? []
+  const support = useSupport()
+  const hidden = support.known && !(support.metric(metric) && support.dimension(groupBy))
+  const query = useBreakdown({ groupBy, metrics: [metric], limit: showNone ? limit : limit + 1, enabled: support.known && !hidden })
+  const rows = useMemo(() => {
+    const all = query.data?.rows ?? []
+    return showNone ? all : all.filter((row) => row.key !== NONE_KEY).slice(0, limit)
+  }, [query.data, showNone, limit])
   const max = Math.max(0, ...rows.map((row) => own(row.metrics, metric) ?? 0))
   const height = limit * 34
   const state = query.isError ? 'error' : query.isPending ? 'loading' : rows.length === 0 ? 'empty' : 'ready'
+  if (hidden) return null
   return (
     <Card ref={ref} title={title} subtitle={subtitle} state={state} aria-busy={query.isPending || undefined} {...props}>
       {query.isError ? (
@@ -44,7 +57,7 @@ export const BarList = forwardRef<HTMLElement, BarListProps>(function BarList({ 
               <li key={row.key} data-key={row.key}>
                 <div className="uk-bar-track">
                   <span className="uk-bar-fill" style={{ width: `${max > 0 ? Math.max(1, (value / max) * 100) : 0}%`, background: color }} />
-                  <span className="uk-bar-label" title={row.secondary ? `${row.label} — ${row.secondary}` : row.label}>
+                  <span className={clsx('uk-bar-label', row.key === NONE_KEY && 'uk-none')} title={row.secondary ? `${row.label} — ${row.secondary}` : row.label}>
                     {row.label}
                   </span>
                 </div>

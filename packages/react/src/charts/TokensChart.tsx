@@ -1,5 +1,6 @@
 import { type TimeSeriesResult, STANDARD_METRICS } from '@usagekit/core'
 import { forwardRef } from 'react'
+import { own } from '../components/own.js'
 import type { ChartSeries } from './TimeChart.js'
 import { UsageChart, type UsageChartProps } from './UsageChart.js'
 
@@ -11,16 +12,23 @@ export interface TokensChartProps extends Omit<UsageChartProps, 'metrics' | 'tit
 
 function splitSeries(result: TimeSeriesResult): ChartSeries[] {
   const values = result.series[0]?.values ?? {}
-  const input = values.inputTokens ?? []
-  const cached = values.cachedInputTokens ?? []
+  const input = own(values, 'inputTokens') ?? []
+  const cached = own(values, 'cachedInputTokens')
+  const output: ChartSeries = { key: 'outputTokens', label: STANDARD_METRICS.outputTokens.label, color: 'var(--uk-series-1)', values: own(values, 'outputTokens') ?? [], stack: 'output' }
+  // Without cached prompt tokens (the adapter does not offer them) input is one bar: nothing is split off as a made-up 0.
+  if (!cached) return [{ key: 'inputTokens', label: STANDARD_METRICS.inputTokens.label, color: 'var(--uk-series-0)', values: input, stack: 'input' }, output]
   return [
     { key: 'cachedInputTokens', label: 'Cached input', color: 'var(--uk-series-3)', values: cached, stack: 'input' },
     { key: 'freshInputTokens', label: 'Fresh input', color: 'var(--uk-series-0)', values: input.map((v, i) => (v === null ? null : v - (cached[i] ?? 0))), stack: 'input' },
-    { key: 'outputTokens', label: STANDARD_METRICS.outputTokens.label, color: 'var(--uk-series-1)', values: values.outputTokens ?? [], stack: 'output' },
+    output,
   ]
 }
 
-/** Tokens over time: cached + fresh input beside output, or total tokens stacked by model. */
+/**
+ * Tokens over time: cached + fresh input beside output, or total tokens stacked by model. Over an
+ * adapter without cached prompt tokens the split variant draws input beside output, with no cached
+ * series, legend entry or tooltip row.
+ */
 export const TokensChart = forwardRef<HTMLElement, TokensChartProps>(function TokensChart({ variant = 'split', title, ...props }, ref) {
   if (variant === 'byModel') {
     return <UsageChart ref={ref} title={title ?? 'Tokens by model'} metrics={['totalTokens']} groupBy="model" {...props} />

@@ -3,6 +3,7 @@ import { type HTMLAttributes, type ReactNode, forwardRef, useMemo } from 'react'
 import { Card } from '../components/Card.js'
 import { ErrorState, EmptyState, Skeleton } from '../components/WidgetState.js'
 import { useUsageConfig } from '../context/UsageProvider.js'
+import { useSupport } from '../hooks/useCapabilities.js'
 import { useFormat } from '../hooks/useFormat.js'
 import { useTimeSeries } from '../hooks/useTimeSeries.js'
 import { type ChartSeries, TimeChart } from './TimeChart.js'
@@ -29,18 +30,32 @@ export interface UsageChartProps extends Omit<HTMLAttributes<HTMLElement>, 'titl
   valueMetric?: Metric
 }
 
-/** A titled chart card over one time-series query: skeleton, error with retry, empty, chart. */
+/**
+ * A titled chart card over one time-series query: skeleton, error with retry, empty, chart. It asks
+ * only for the metrics the adapter offers (a series it cannot answer is not drawn, not drawn as 0), and
+ * is not shown at all when none of them is offered or its `groupBy` dimension is not.
+ */
 export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function UsageChart(
-  { title, subtitle, metrics, groupBy, limit = 8, bucket, kind = 'bars', stacked = true, height = 240, actions, buildSeries, valueMetric, ...props },
+  { title, subtitle, metrics: wanted, groupBy, limit = 8, bucket, kind = 'bars', stacked = true, height = 240, actions, buildSeries, valueMetric, ...props },
   ref,
 ) {
   const { colorOf } = useUsageConfig()
   const format = useFormat()
+  const support = useSupport()
+  const metrics = useMemo(() => wanted.filter(support.metric), [wanted.join(','), support])
+  const hidden = support.known && (metrics.length === 0 || (groupBy !== undefined && !support.dimension(groupBy)) || (valueMetric !== undefined && !support.metric(valueMetric)))
   // Every drawn segment counts: a stacked column of seven teams is seven bars.
   const barsPerBucket = groupBy ? limit + 1 : metrics.length
-  const query = useTimeSeries({ metrics, bucket, groupBy, limit: groupBy ? limit : undefined, maxBars: Math.floor(1000 / Math.max(1, barsPerBucket)) })
+  const query = useTimeSeries({
+    metrics,
+    bucket,
+    groupBy,
+    limit: groupBy ? limit : undefined,
+    maxBars: Math.floor(1000 / Math.max(1, barsPerBucket)),
+    enabled: support.known && !hidden,
+  })
   const result = query.data
-  const metric = valueMetric ?? metrics[0]!
+  const metric = valueMetric ?? metrics[0] ?? wanted[0]!
   const stacks = stacked && format.definition(metric).aggregation === 'sum'
   const color = (key: string) => colorOf(key, groupBy)
   const series = useMemo<ChartSeries[]>(() => {
@@ -59,6 +74,7 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
   const empty = series.every((s) => s.values.every((v) => !v))
   const size: Bucket = query.bucket ?? bucket ?? '1d'
   const state = query.isError ? 'error' : query.isPending ? 'loading' : empty ? 'empty' : 'ready'
+  if (hidden) return null
   return (
     <Card ref={ref} title={title} subtitle={subtitle} actions={actions} state={state} aria-busy={query.isPending || undefined} {...props}>
       {query.isError ? (

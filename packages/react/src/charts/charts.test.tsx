@@ -4,6 +4,7 @@ import type { TimeBucket } from '@usagekit/core'
 import { createMemoryAdapter } from '@usagekit/core/memory'
 import { describe, expect, it } from 'vitest'
 import { createSeriesColors, seriesColor } from '../components/seriesColor.js'
+import { foreignAdapter, foreignRecords } from '../test/foreignAdapter.js'
 import { renderUsage } from '../test/renderUsage.js'
 import { ActivityChart } from './ActivityChart.js'
 import { BarList } from './BarList.js'
@@ -130,6 +131,38 @@ describe('data-bound charts', () => {
     await screen.findByRole('figure', { name: 'Tokens over time' })
     expect(within(screen.getByRole('figure')).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Time', 'Cached input', 'Fresh input', 'Output tokens'])
     expect(container.querySelectorAll('rect[data-series="cachedInputTokens"]').length).toBeGreaterThan(0)
+  })
+
+  it('TokensChart over an adapter without cached prompt tokens draws input beside output: no cached series, legend entry or tooltip row', async () => {
+    const adapter = foreignAdapter(foreignRecords(), ['cachedInputTokens'])
+    const { container } = renderUsage(<TokensChart />, { adapter })
+    const figure = await screen.findByRole('figure', { name: 'Tokens over time' })
+    expect(within(figure).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Time', 'Input tokens', 'Output tokens'])
+    expect(within(figure).getAllByRole('button').map((b) => b.textContent)).toEqual(['Input tokens', 'Output tokens'])
+    expect(container.querySelector('rect[data-series="cachedInputTokens"], rect[data-series="freshInputTokens"]')).toBeNull()
+    expect(container.querySelectorAll('rect[data-series="inputTokens"]').length).toBeGreaterThan(0)
+    const overlay = container.querySelector('rect[fill="transparent"]') as SVGRectElement
+    overlay.getBoundingClientRect = () => ({ left: 0, top: 0, width: 300, height: 100, right: 300, bottom: 100, x: 0, y: 0, toJSON: () => ({}) })
+    fireEvent.mouseMove(overlay, { clientX: 150, clientY: 50 })
+    const tooltip = container.querySelector('.uk-tooltip')!
+    expect([...tooltip.querySelectorAll('.uk-tooltip-row')].map((row) => row.children[1]!.textContent).sort()).toEqual(['Input tokens', 'Output tokens'])
+    expect(adapter.calls.some((call) => JSON.stringify(call.params).includes('cachedInputTokens'))).toBe(false)
+  })
+
+  it('a chart or bar list grouped by a dimension the adapter lacks is not shown', async () => {
+    const adapter = foreignAdapter(foreignRecords(), ['team'])
+    const { container } = renderUsage(
+      <>
+        <ActivityChart variant="byTeam" />
+        <BarList title="By team" groupBy="team" metric="requests" />
+        <BarList title="By customer" groupBy="customer" metric="cacheHits" />
+      </>,
+      { adapter },
+    )
+    const list = await screen.findByRole('list', { name: 'By customer' })
+    expect(within(list).getAllByRole('listitem').map((item) => item.dataset.key).sort()).toEqual(['Acme Corp', 'Globex', 'Initech', '__none__'].sort())
+    expect(container.querySelectorAll('.uk-card')).toHaveLength(1)
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
   })
 
   it('TrendChart switches between total, input and output', async () => {

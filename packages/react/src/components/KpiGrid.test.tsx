@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import type { UsageAdapter } from '@usagekit/core'
 import { BreakdownTable } from '../table/BreakdownTable.js'
+import { foreignAdapter, foreignRecords } from '../test/foreignAdapter.js'
 import { renderUsage, testAdapter } from '../test/renderUsage.js'
 import { KpiCard } from './KpiCard.js'
 import { KpiGrid } from './KpiGrid.js'
@@ -91,5 +92,39 @@ describe('KpiGrid', () => {
     const broken: UsageAdapter = { ...adapter, getSummary: async () => ({ totals: { requests: Number.NaN, successRate: 1, totalTokens: 1, inputTokens: 1, outputTokens: 1, cost: 1, avgLatencyMs: 1, p95LatencyMs: 1 } }) }
     renderUsage(<KpiGrid preset="modelUsage" compare={false} />, { adapter: broken })
     await waitFor(() => expect(screen.getAllByText(/getSummary returned an invalid answer: totals\.requests must be a non-negative finite number/).length).toBeGreaterThan(0))
+  })
+})
+
+describe('KpiGrid over an adapter that offers less', () => {
+  const labels = () => [...document.querySelectorAll('.uk-kpi-label')].map((label) => label.textContent)
+  const card = (label: string) => screen.getByText(label, { selector: '.uk-kpi-label' }).closest('section')!
+
+  it('shows no card for a metric the adapter cannot answer (no 0, no —) and asks for none', async () => {
+    const adapter = foreignAdapter(foreignRecords(), ['cachedInputTokens', 'cacheHit'])
+    renderUsage(<KpiGrid preset="gateway" />, { adapter })
+    await waitFor(() => expect(card('Spend')).toHaveAttribute('data-state', 'ready'))
+    expect(labels()).toEqual(['Requests', 'Spend', 'Tokens', 'Avg latency'])
+    expect(screen.queryByText('—')).not.toBeInTheDocument()
+    const summaries = adapter.calls.filter((call) => call.method === 'getSummary')
+    expect(summaries).toHaveLength(1)
+    expect((summaries[0]!.params as { metrics: string[] }).metrics).not.toContain('cachedInputTokens')
+  })
+
+  it('shows gateway cache hits as a count, with their share of requests', async () => {
+    const adapter = foreignAdapter(foreignRecords(), [])
+    renderUsage(<KpiGrid preset="gateway" compare={false} />, { adapter })
+    await waitFor(() => expect(card('Cache hits')).toHaveAttribute('data-state', 'ready'))
+    const truth = await adapter.getSummary({ range: { start: '2026-11-13T15:00:00.000Z', end: '2026-11-20T15:00:00.000Z' }, timeZone: 'Europe/Berlin', metrics: ['cacheHits', 'requests'] })
+    expect(truth.totals.cacheHits).toBeGreaterThan(0)
+    expect(card('Cache hits').querySelector('.uk-kpi-value')).toHaveTextContent(new RegExp(`^${truth.totals.cacheHits!.toLocaleString('en-US')}$`))
+    expect(card('Cache hits')).toHaveTextContent(/\d+(\.\d)?% of requests/)
+    expect(labels()).toContain('Cached tokens')
+  })
+
+  it('drops a sub-line that needs a metric the adapter lacks, keeping the card', async () => {
+    const adapter = foreignAdapter(foreignRecords(), ['cachedInputTokens'])
+    renderUsage(<KpiGrid cards={[{ metric: 'requests', label: 'Requests', needs: ['cachedInputShare'], sub: () => 'share of cached input' }]} compare={false} />, { adapter })
+    await waitFor(() => expect(card('Requests')).toHaveAttribute('data-state', 'ready'))
+    expect(card('Requests')).not.toHaveTextContent('share of cached input')
   })
 })

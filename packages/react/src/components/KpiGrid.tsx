@@ -2,6 +2,7 @@ import { type MetricValues, metricDelta } from '@usagekit/core'
 import { clsx } from 'clsx'
 import { type HTMLAttributes, forwardRef, useMemo } from 'react'
 import { useUsageConfig } from '../context/UsageProvider.js'
+import { useSupport } from '../hooks/useCapabilities.js'
 import { useFormat } from '../hooks/useFormat.js'
 import { useSummary } from '../hooks/useSummary.js'
 import { useUsageQuery } from '../hooks/useUsageQuery.js'
@@ -23,17 +24,25 @@ function periodName(start: string, end: string): string {
   return `vs previous ${hours} hours`
 }
 
-/** KPI cards from one summary query (one request for the whole row, previous period included). */
+/**
+ * KPI cards from one summary query (one request for the whole row, previous period included). A card
+ * whose metric the adapter does not offer is not shown (no "0" or "—" for what it cannot answer), and a
+ * sub-line that needs such a metric is left out; until the capabilities arrive every card is a skeleton.
+ */
 export const KpiGrid = forwardRef<HTMLDivElement, KpiGridProps>(function KpiGrid({ preset = 'teamUsage', cards, compare = true, className, ...props }, ref) {
   const { permissions } = useUsageConfig()
   const format = useFormat()
   const { query } = useUsageQuery()
+  const support = useSupport()
   const specs = useMemo(
-    () => (cards ?? (kpiPresets[preset] as KpiSpec[])).filter((spec) => permissions.cost || format.definition(spec.metric).unit !== 'money'),
-    [cards, preset, permissions.cost, format],
+    () =>
+      (cards ?? (kpiPresets[preset] as KpiSpec[]))
+        .filter((spec) => (permissions.cost || format.definition(spec.metric).unit !== 'money') && support.metric(spec.metric))
+        .map((spec) => (spec.needs?.every(support.metric) === false ? { ...spec, needs: undefined, sub: undefined } : spec)),
+    [cards, preset, permissions.cost, format, support],
   )
   const metrics = useMemo(() => [...new Set(specs.flatMap((spec) => [spec.metric, ...(spec.needs ?? [])]))], [specs])
-  const summary = useSummary({ metrics, compareToPrevious: compare })
+  const summary = useSummary({ metrics, compareToPrevious: compare, enabled: support.known && metrics.length > 0 })
   const totals: MetricValues | undefined = summary.data?.totals
   const previous = summary.data?.previous
   const period = query ? periodName(query.range.start, query.range.end) : ''
@@ -47,7 +56,7 @@ export const KpiGrid = forwardRef<HTMLDivElement, KpiGridProps>(function KpiGrid
           <KpiCard
             key={spec.metric}
             label={spec.label ?? definition.label}
-            loading={summary.isPending}
+            loading={summary.isPending || !support.known}
             error={summary.isError ? summary.error : undefined}
             onRetry={() => void summary.refetch()}
             value={totals ? format.metric(value, spec.metric, { tokenNotation: spec.tokenNotation }) : undefined}

@@ -1,4 +1,4 @@
-import type { Metric, MetricValues, TokenNotation } from '@usagekit/core'
+import { type Metric, type MetricValues, type TokenNotation, ratioValue } from '@usagekit/core'
 import type { ReactNode } from 'react'
 import type { UsageFormat } from '../hooks/useFormat.js'
 
@@ -47,6 +47,19 @@ export const kpiPresets = {
     { metric: 'totalTokens', label: 'Total usage', tokenNotation: 'thousands', unit: 'K tokens' },
     { metric: 'inputTokens', label: 'Input tokens', tokenNotation: 'thousands', unit: 'K tokens' },
     { metric: 'outputTokens', label: 'Output tokens', tokenNotation: 'thousands', unit: 'K tokens' },
+  ],
+  /**
+   * A gateway's request log (LiteLLM's spend logs and the like). Cards the adapter cannot answer drop
+   * out: a table without cached prompt tokens shows no "Cached tokens", one without a cache flag no
+   * "Cache hits" (requests the gateway answered from its own cache, not prompt caching).
+   */
+  gateway: [
+    { metric: 'requests', label: 'Requests', needs: ['successRate'], sub: (t, f) => `${f.metric(t.successRate, 'successRate')} success rate` },
+    { metric: 'cost', label: 'Spend' },
+    { metric: 'totalTokens', label: 'Tokens', needs: ['inputTokens', 'outputTokens'], sub: (t, f) => `${f.metric(t.inputTokens, 'inputTokens', { compact: true })} input · ${f.metric(t.outputTokens, 'outputTokens', { compact: true })} output` },
+    { metric: 'cachedInputTokens', label: 'Cached tokens', needs: ['inputTokens'], sub: (t, f) => of(t.cachedInputTokens, t.inputTokens, f) },
+    { metric: 'cacheHits', label: 'Cache hits', needs: ['requests'], sub: (t, f) => `${f.metric(ratioValue(t.cacheHits, t.requests), 'successRate')} of requests` },
+    { metric: 'avgLatencyMs', label: 'Avg latency', needs: ['p95LatencyMs'], sub: (t, f) => `p95 ${f.metric(t.p95LatencyMs, 'p95LatencyMs')}` },
   ],
   /** Seed 002: compute. */
   compute: [

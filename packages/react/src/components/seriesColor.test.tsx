@@ -53,7 +53,14 @@ describe('series colours keyed by names from the data', () => {
   it('labels a metric called toString by its name and shows no value from Object.prototype', async () => {
     // An adapter that offers a custom metric with that name (and has no value for it yet).
     const memory = testAdapter()
-    const adapter: UsageAdapter = { ...memory, getBreakdown: (p) => memory.getBreakdown({ ...p, metrics: p.metrics.filter((m) => m !== 'toString') }) }
+    const adapter: UsageAdapter = {
+      ...memory,
+      getCapabilities: async (p) => {
+        const capabilities = await memory.getCapabilities(p)
+        return { ...capabilities, metrics: [...capabilities.metrics, { id: 'toString', label: 'toString', unit: 'count', aggregation: 'sum', sentiment: 'neutral' }] }
+      },
+      getBreakdown: (p) => memory.getBreakdown({ ...p, metrics: p.metrics.filter((m) => m !== 'toString') }),
+    }
     renderUsage(<BreakdownTable title="Teams" groupBy="team" metrics={['requests', 'toString']} trendMetric={false} showModels={false} />, { adapter, validate: false })
     const table = await screen.findByRole('table', { name: 'Teams' }, { timeout: 5000 })
     await waitFor(() => expect(within(table).getAllByRole('row').length).toBeGreaterThan(1), { timeout: 5000 })

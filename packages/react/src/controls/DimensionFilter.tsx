@@ -1,11 +1,11 @@
 import * as Popover from '@radix-ui/react-popover'
-import { DIMENSION_LABELS, type Dimension } from '@usagekit/core'
+import { DIMENSION_LABELS, type Dimension, NONE_KEY, NONE_LABEL } from '@usagekit/core'
 import { clsx } from 'clsx'
 import { type HTMLAttributes, forwardRef, useDeferredValue, useId, useState } from 'react'
 import { ErrorState, Skeleton } from '../components/WidgetState.js'
 import { ChevronDownIcon } from '../components/icons.js'
 import { useUsageSelection } from '../context/UsageProvider.js'
-import { useLimits } from '../hooks/useCapabilities.js'
+import { useLimits, useSupport } from '../hooks/useCapabilities.js'
 import { useDimensionValues } from '../hooks/useDimensionValues.js'
 
 export interface DimensionFilterProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onChange'> {
@@ -15,7 +15,7 @@ export interface DimensionFilterProps extends Omit<HTMLAttributes<HTMLDivElement
   single?: boolean
 }
 
-/** A multi-select with search over a dimension's values; "All" when nothing is chosen. */
+/** A multi-select with search over a dimension's values; "All" when nothing is chosen. Not shown when the adapter does not offer the dimension. */
 export const DimensionFilter = forwardRef<HTMLDivElement, DimensionFilterProps>(function DimensionFilter({ dimension, label, single = false, className, ...props }, ref) {
   const { filters, setFilter } = useUsageSelection()
   const [open, setOpen] = useState(false)
@@ -28,7 +28,9 @@ export const DimensionFilter = forwardRef<HTMLDivElement, DimensionFilterProps>(
   const full = !single && chosen.length >= limits.maxFilterValues
   const name = label ?? DIMENSION_LABELS[dimension]
   const listId = useId()
-  const summary = chosen.length === 0 ? 'All' : chosen.length === 1 ? (values.data?.find((v) => v.key === chosen[0])?.label ?? chosen[0]) : `${chosen.length} selected`
+  const support = useSupport()
+  const labelOf = (key: string) => values.data?.find((v) => v.key === key)?.label ?? (key === NONE_KEY ? NONE_LABEL : key)
+  const summary = chosen.length === 0 ? 'All' : chosen.length === 1 ? labelOf(chosen[0]!) : `${chosen.length} selected`
   const choose = (key: string) => {
     if (single) {
       setFilter(dimension, chosen[0] === key ? [] : [key])
@@ -37,6 +39,7 @@ export const DimensionFilter = forwardRef<HTMLDivElement, DimensionFilterProps>(
       setFilter(dimension, chosen.includes(key) ? chosen.filter((k) => k !== key) : [...chosen, key])
     }
   }
+  if (support.known && !support.dimension(dimension)) return null
   return (
     <div ref={ref} className={clsx('uk-filter', className)} data-dimension={dimension} data-active={chosen.length > 0 || undefined} {...props}>
       <Popover.Root open={open} onOpenChange={setOpen}>
@@ -84,7 +87,7 @@ export const DimensionFilter = forwardRef<HTMLDivElement, DimensionFilterProps>(
                         disabled={full && !chosen.includes(value.key)}
                         onChange={() => choose(value.key)}
                       />
-                      <span className="uk-option-label">{value.label}</span>
+                      <span className={clsx('uk-option-label', value.key === NONE_KEY && 'uk-none')}>{value.label}</span>
                       {value.count !== undefined ? <span className="uk-option-count">{value.count.toLocaleString()}</span> : null}
                     </label>
                   </li>

@@ -3,7 +3,9 @@ import userEvent from '@testing-library/user-event'
 import type { UsageAdapter, UsageRecord } from '@usagekit/core'
 import { createMemoryAdapter } from '@usagekit/core/memory'
 import Papa from 'papaparse'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { RequestLog } from '../requests/RequestLog.js'
+import { foreignAdapter, foreignRecords } from '../test/foreignAdapter.js'
 import { renderUsage, testRecords } from '../test/renderUsage.js'
 import { ExportButton } from './ExportButton.js'
 
@@ -83,5 +85,54 @@ describe('ExportButton', () => {
     expect(file!.fileName).toMatch(/^usage-by-team-/)
     const parsed = Papa.parse<Record<string, string>>(await text(file!.blob), { header: true, skipEmptyLines: true }).data
     expect(Object.keys(parsed[0]!)).toEqual(['team_id', 'team', 'models', 'requests', 'input_tokens', 'output_tokens', 'cost_usd'])
+  })
+
+  it('exports the customer column the request log shows, empty for none, and no column the table lacks', async () => {
+    let file: { blob: Blob; rows: number } | undefined
+    const { unmount } = renderUsage(<ExportButton columns={['id', 'userId', 'customer', 'team']} onExport={(f) => (file = f)} />, { adapter: foreignAdapter(foreignRecords(), []) })
+    await userEvent.click(await screen.findByRole('button', { name: /Export CSV/ }))
+    await waitFor(() => expect(file).toBeDefined())
+    const parsed = Papa.parse<Record<string, string>>(await text(file!.blob), { header: true, skipEmptyLines: true })
+    expect(parsed.meta.fields).toEqual(['request_id', 'user_id', 'customer', 'team'])
+    const byId = new Map(foreignRecords().map((r) => [r.id, r]))
+    for (const row of parsed.data) {
+      const record = byId.get(row.request_id!)!
+      expect(row.customer).toBe(record.customer ?? '')
+      expect(row.user_id).toBe(record.userId)
+    }
+    expect(parsed.data.some((row) => row.user_id === '')).toBe(true)
+    unmount()
+    file = undefined
+    renderUsage(<ExportButton columns={['id', 'customer', 'team', 'cachedInputTokens', 'cost']} onExport={(f) => (file = f)} />, {
+      adapter: foreignAdapter(foreignRecords(), ['customer', 'team', 'cachedInputTokens']),
+    })
+    await userEvent.click(await screen.findByRole('button', { name: /Export CSV/ }))
+    await waitFor(() => expect(file).toBeDefined())
+    expect(Papa.parse(await text(file!.blob), { header: true }).meta.fields).toEqual(['request_id', 'cost_usd'])
+  })
+
+  it('exports what the request log shows: its customer column, none it leaves out', async () => {
+    // The log's own button downloads: catch the file it hands to the browser.
+    const files: Blob[] = []
+    const createObjectURL = vi.fn((blob: Blob) => (files.push(blob), 'blob:usage'))
+    const original = { createObjectURL: URL.createObjectURL, revokeObjectURL: URL.revokeObjectURL }
+    Object.assign(URL, { createObjectURL, revokeObjectURL: () => {} })
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+    try {
+      const columns = ['timestamp', 'userName', 'customer', 'team', 'cost'] as const
+      const { unmount } = renderUsage(<RequestLog columns={[...columns]} exportable />, { adapter: foreignAdapter(foreignRecords(), ['team']) })
+      await userEvent.click(await screen.findByRole('button', { name: /Export CSV/ }))
+      await waitFor(() => expect(files).toHaveLength(1))
+      expect(Papa.parse(await text(files[0]!), { header: true }).meta.fields).toEqual(['timestamp', 'user_name', 'customer', 'cost_usd'])
+      unmount()
+      renderUsage(<RequestLog columns={[...columns]} exportable />, { adapter: foreignAdapter(foreignRecords(), ['customer']) })
+      await userEvent.click(await screen.findByRole('button', { name: /Export CSV/ }))
+      await waitFor(() => expect(files).toHaveLength(2))
+      expect(Papa.parse(await text(files[1]!), { header: true }).meta.fields).toEqual(['timestamp', 'user_name', 'team', 'cost_usd'])
+      expect(click).toHaveBeenCalledTimes(2)
+    } finally {
+      click.mockRestore()
+      Object.assign(URL, original)
+    }
   })
 })

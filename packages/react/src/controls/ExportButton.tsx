@@ -1,20 +1,22 @@
 import type { Dimension, Metric } from '@usagekit/core'
-import type { CsvExportProgress, RequestColumnId } from '@usagekit/core/csv'
+import type { CsvExportProgress } from '@usagekit/core/csv'
 import { clsx } from 'clsx'
 import { type HTMLAttributes, forwardRef, useRef, useState } from 'react'
 import { DownloadIcon } from '../components/icons.js'
-import { useUsageConfig, useUsageSelection } from '../context/UsageProvider.js'
-import { useCapabilities } from '../hooks/useCapabilities.js'
+import { useUsageConfig } from '../context/UsageProvider.js'
+import { useCapabilities, useSupport } from '../hooks/useCapabilities.js'
 import { useUsageQuery } from '../hooks/useUsageQuery.js'
+import { useView } from '../hooks/useView.js'
+import type { RequestExportColumnId } from './runExport.js'
 
 export interface ExportButtonProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onError'> {
   /** The request log (every page) or a breakdown (every row). Default: the request log. */
   kind?: 'requests' | 'breakdown'
   /** Request columns (raw values, ISO timestamps with the zone's offset). */
-  columns?: RequestColumnId[]
+  columns?: RequestExportColumnId[]
   /** The search the widget shows (the request log's or the table's search box). */
   search?: string
-  /** Breakdown grouping (default the page's view) and metrics. */
+  /** Breakdown grouping (default the page's view) and metrics (those the adapter does not offer are left out). */
   groupBy?: Dimension
   metrics?: Metric[]
   /** Called with the finished file instead of downloading it (tests, custom delivery). */
@@ -35,8 +37,9 @@ function download(blob: Blob, fileName: string): void {
 /** CSV of what the current view and filters show, every page, with progress and Cancel. */
 export const ExportButton = forwardRef<HTMLDivElement, ExportButtonProps>(function ExportButton({ kind = 'requests', columns, search, groupBy, metrics, onExport, className, ...props }, ref) {
   const { adapter, currency } = useUsageConfig()
-  const { view } = useUsageSelection()
+  const view = useView()
   const capabilities = useCapabilities().data
+  const support = useSupport()
   const { query } = useUsageQuery()
   const [progress, setProgress] = useState<CsvExportProgress | null>(null)
   const [message, setMessage] = useState<string | null>(null)
@@ -55,7 +58,11 @@ export const ExportButton = forwardRef<HTMLDivElement, ExportButtonProps>(functi
         adapter,
         query,
         currency: currency ?? capabilities?.currency ?? 'USD',
-        spec: kind === 'requests' ? { kind, columns, search } : { kind, groupBy: groupBy ?? view, metrics: metrics ?? ['requests', 'inputTokens', 'outputTokens', 'cost'], search },
+        spec:
+          kind === 'requests'
+            ? { kind, columns, search }
+            : { kind, groupBy: groupBy ?? view, metrics: metrics ?? ['requests', 'inputTokens', 'outputTokens', 'cost'], search },
+        support,
         signal: abort.signal,
         onProgress: setProgress,
       })

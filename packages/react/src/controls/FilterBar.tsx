@@ -2,10 +2,11 @@ import type { Dimension } from '@usagekit/core'
 import { clsx } from 'clsx'
 import { type HTMLAttributes, type ReactNode, forwardRef } from 'react'
 import { useUsageSelection } from '../context/UsageProvider.js'
+import { useSupport } from '../hooks/useCapabilities.js'
 import { DimensionFilter } from './DimensionFilter.js'
 
 export interface FilterBarProps extends HTMLAttributes<HTMLDivElement> {
-  /** Which filters to show (default API keys, tags, teams). */
+  /** Which filters to show (default API keys, tags, teams); those the adapter does not offer are left out. */
   dimensions?: Dimension[]
   /** Labels per dimension ("API keys"). */
   labels?: Partial<Record<Dimension, string>>
@@ -14,10 +15,14 @@ export interface FilterBarProps extends HTMLAttributes<HTMLDivElement> {
   children?: ReactNode
 }
 
-/** The row of dimension filters; "Clear" appears once any is set. */
+/**
+ * The row of dimension filters; "Clear" appears once any is set. The menus appear once the adapter's
+ * capabilities say which dimensions it can filter by (a menu that would be refused never shows).
+ */
 export const FilterBar = forwardRef<HTMLDivElement, FilterBarProps>(function FilterBar({ dimensions = ['apiKey', 'tag', 'team'], labels = {}, single, className, children, ...props }, ref) {
   const { filters, setFilters, fixedFilters } = useUsageSelection()
-  const shown = dimensions.filter((dimension) => !fixedFilters[dimension]?.length)
+  const support = useSupport()
+  const shown = support.known ? dimensions.filter((dimension) => !fixedFilters[dimension]?.length && support.dimension(dimension)) : []
   const active = shown.some((dimension) => (filters[dimension]?.length ?? 0) > 0)
   return (
     <div ref={ref} role="group" aria-label="Filters" className={clsx('uk-toolbar', className)} {...props}>

@@ -2,16 +2,29 @@ import * as ToggleGroup from '@radix-ui/react-toggle-group'
 import { clsx } from 'clsx'
 import { forwardRef } from 'react'
 import { useUsageSelection } from '../context/UsageProvider.js'
+import { useSupport } from '../hooks/useCapabilities.js'
+import { useView } from '../hooks/useView.js'
 import type { UsageView } from '../state/urlState.js'
 
 export interface ViewToggleProps {
   className?: string
-  labels?: Record<UsageView, string>
+  /** The views offered, in order (default By user / By team); those the adapter has no dimension for are left out. */
+  views?: UsageView[]
+  labels?: Partial<Record<UsageView, string>>
 }
 
-/** By user / By team: everything below follows. */
-export const ViewToggle = forwardRef<HTMLDivElement, ViewToggleProps>(function ViewToggle({ className, labels = { user: 'By user', team: 'By team' } }, ref) {
-  const { view, setView } = useUsageSelection()
+const LABELS: Record<UsageView, string> = { user: 'By user', team: 'By team', customer: 'By customer' }
+
+/**
+ * By user / By team (/ By customer): everything below follows. Shown once the adapter's capabilities
+ * say which of them it can group by, and only when that leaves a choice.
+ */
+export const ViewToggle = forwardRef<HTMLDivElement, ViewToggleProps>(function ViewToggle({ className, views = ['user', 'team'], labels }, ref) {
+  const { setView } = useUsageSelection()
+  const view = useView()
+  const support = useSupport()
+  const offered = views.filter((option) => support.dimension(option))
+  if (!support.known || offered.length < 2) return null
   return (
     <ToggleGroup.Root
       ref={ref}
@@ -22,8 +35,11 @@ export const ViewToggle = forwardRef<HTMLDivElement, ViewToggleProps>(function V
       className={clsx('uk-segmented', className)}
       data-view={view}
     >
-      <ToggleGroup.Item value="user">{labels.user}</ToggleGroup.Item>
-      <ToggleGroup.Item value="team">{labels.team}</ToggleGroup.Item>
+      {offered.map((option) => (
+        <ToggleGroup.Item key={option} value={option}>
+          {labels?.[option] ?? LABELS[option]}
+        </ToggleGroup.Item>
+      ))}
     </ToggleGroup.Root>
   )
 })

@@ -11,6 +11,8 @@ export interface UseTimeSeriesOptions {
   limit?: number
   /** Charts draw at most this many bars; a finer bucket is coarsened (default 1,000). */
   maxBars?: number
+  /** Set false to hold the query (no request). */
+  enabled?: boolean
 }
 
 /** The finest bucket at or above `bucket` that keeps bars (buckets × series) under `maxBars`. */
@@ -22,16 +24,16 @@ export function coarsenBucket(bucket: Bucket, durationMs: number, series: number
 }
 
 /** Buckets and series of the page's query for a chart. */
-export function useTimeSeries({ metrics, bucket, groupBy, limit, maxBars = 1000 }: UseTimeSeriesOptions) {
+export function useTimeSeries({ metrics, bucket, groupBy, limit, maxBars = 1000, enabled = true }: UseTimeSeriesOptions) {
   const resolved = useUsageQuery()
   const key = metrics.join(',')
   const params = useMemo(() => {
-    if (!resolved.query || !resolved.bucket) return null
+    if (!resolved.query || !resolved.bucket || !enabled) return null
     const { range } = resolved.query
     const duration = Date.parse(range.end) - Date.parse(range.start)
     const chosen = coarsenBucket(bucket ?? resolved.bucket, duration, 1, maxBars)
     return { ...resolved.query, bucket: chosen, metrics, ...(groupBy ? { groupBy } : {}), ...(limit ? { limit } : {}) }
-  }, [resolved, key, bucket, groupBy, limit, maxBars])
+  }, [resolved, key, bucket, groupBy, limit, maxBars, enabled])
   const query = useAdapterQuery('getTimeSeries', params)
   // The bucket actually asked for (after coarsening), for axis and tooltip labels.
   return { ...query, bucket: params?.bucket }

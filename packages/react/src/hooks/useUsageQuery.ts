@@ -1,6 +1,7 @@
 import { type Bucket, type Filters, type UsageQuery, resolveTimeRange } from '@usagekit/core'
 import { useMemo } from 'react'
 import { useUsageConfig, useUsageSelection } from '../context/UsageProvider.js'
+import { useSupport } from './useCapabilities.js'
 
 export interface ResolvedUsageQuery {
   /** The query every widget shares; `null` until the time zone and clock are known (server render). */
@@ -9,10 +10,11 @@ export interface ResolvedUsageQuery {
   bucket: Bucket | null
 }
 
-function mergeFilters(chosen: Filters, fixed: Filters): Filters {
+function mergeFilters(chosen: Filters, fixed: Filters, offered: (dimension: keyof Filters) => boolean): Filters {
   const out: Filters = {}
+  // A choice on a dimension the adapter does not offer (an old link, a host default) is ignored.
   for (const [dimension, values] of Object.entries(chosen) as [keyof Filters, string[] | undefined][]) {
-    if (values && values.length) out[dimension] = [...values].sort()
+    if (values && values.length && offered(dimension)) out[dimension] = [...values].sort()
   }
   // Fixed filters win: a viewer cannot widen what the host pinned.
   for (const [dimension, values] of Object.entries(fixed) as [keyof Filters, string[] | undefined][]) {
@@ -25,12 +27,13 @@ function mergeFilters(chosen: Filters, fixed: Filters): Filters {
 export function useUsageQuery(overrides: { filters?: Filters } = {}): ResolvedUsageQuery {
   const { timeZone } = useUsageConfig()
   const { range, filters, fixedFilters, anchor } = useUsageSelection()
+  const support = useSupport()
   return useMemo(() => {
     if (timeZone === undefined || anchor === undefined) return { query: null, bucket: null }
     const resolved = resolveTimeRange(range, { timeZone, now: anchor })
-    const merged = mergeFilters({ ...filters, ...overrides.filters }, fixedFilters)
+    const merged = mergeFilters({ ...filters, ...overrides.filters }, fixedFilters, support.dimension)
     const query: UsageQuery = { range: resolved.range, timeZone }
     if (Object.keys(merged).length) query.filters = merged
     return { query, bucket: resolved.bucket }
-  }, [timeZone, anchor, range, filters, fixedFilters, overrides.filters])
+  }, [timeZone, anchor, range, filters, fixedFilters, overrides.filters, support])
 }

@@ -15,7 +15,8 @@ describe('UsagePage', () => {
   it('composes seed 001: view toggle, filters, KPI cards, activity chart and breakdown that follow the view', async () => {
     renderUsage(<UsagePage sections={['team']} />)
     expect(screen.getByRole('heading', { level: 1, name: 'Usage' })).toBeInTheDocument()
-    expect(screen.getByRole('group', { name: 'Filters' })).toHaveTextContent(/API key/)
+    // The menus appear once the capabilities say which dimensions the adapter offers.
+    await waitFor(() => expect(screen.getByRole('group', { name: 'Filters' })).toHaveTextContent(/API key/))
     await waitFor(() => expect(screen.getByText('Active users', { selector: '.uk-kpi-label' }).closest('section')).toHaveAttribute('data-state', 'ready'))
     expect(await screen.findByRole('figure', { name: 'Active users per day' })).toBeInTheDocument()
     await userEvent.click(screen.getByRole('radio', { name: 'By team' }))
@@ -42,7 +43,7 @@ describe('UsagePage', () => {
     const seen: unknown[] = []
     const adapter: UsageAdapter = { ...memory, getSummary: (p) => (seen.push(p.filters), memory.getSummary(p)) }
     renderUsage(<UsagePage sections={['model']} view={false} filters={['team']} />, { adapter })
-    await userEvent.click(screen.getByRole('button', { name: 'Team: All' }))
+    await userEvent.click(await screen.findByRole('button', { name: 'Team: All' }))
     const option = await screen.findByRole('checkbox', { name: /Research/ })
     await userEvent.click(option)
     await waitFor(() => expect(seen.at(-1)).toEqual({ team: ['Research'] }))

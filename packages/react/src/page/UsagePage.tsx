@@ -8,6 +8,7 @@ import { RefreshButton } from '../controls/RefreshButton.js'
 import { TimeRangePicker } from '../controls/TimeRangePicker.js'
 import { ViewToggle } from '../controls/ViewToggle.js'
 import type { RequestLogColumn } from '../requests/RequestLog.js'
+import type { UsageView } from '../state/urlState.js'
 import { PageBoundary, useDropInactiveQueries } from './PageBoundary.js'
 import { UsageSection, type UsageSectionId } from './UsageSection.js'
 
@@ -16,9 +17,12 @@ export interface UsagePageProps extends Omit<HTMLAttributes<HTMLDivElement>, 'ti
   description?: ReactNode
   /** Which sections, in order (default: seed 001's team usage, then the request log). */
   sections?: UsageSectionId[]
-  /** Show the By user / By team toggle (default true). */
-  view?: boolean
-  /** Which dimension filters to offer (default API keys, tags, teams); `[]` for none. */
+  /**
+   * Show the By user / By team toggle (default true), or the views to offer, e.g. `['user', 'customer']`
+   * for a gateway's end customers. Views the adapter has no dimension for are left out.
+   */
+  view?: boolean | UsageView[]
+  /** Which dimension filters to offer (default API keys, tags, teams; e.g. add `customer`); `[]` for none. Those the adapter does not offer are left out. */
   filters?: Dimension[]
   /** Filter menus pick one value (seed 004). */
   singleSelectFilters?: boolean
@@ -79,7 +83,8 @@ export const UsagePage = forwardRef<HTMLDivElement, UsagePageProps>(function Usa
           {view || filters.length ? (
             <PageBoundary title="The filters could not be shown">
               <div className="uk-toolbar" style={{ justifyContent: 'space-between' }}>
-                {view ? <ViewToggle /> : <span />}
+                {/* A box either way: the filters stay at the right when the toggle leaves no choice and hides. */}
+                <div>{view ? <ViewToggle views={Array.isArray(view) ? view : undefined} /> : null}</div>
                 {filters.length ? <FilterBar dimensions={filters} single={singleSelectFilters} /> : null}
               </div>
             </PageBoundary>

@@ -8,7 +8,7 @@ import { TokensChart } from '../charts/TokensChart.js'
 import { TrendChart } from '../charts/TrendChart.js'
 import { UsageChart } from '../charts/UsageChart.js'
 import { KpiGrid } from '../components/KpiGrid.js'
-import { useCapabilities } from '../hooks/useCapabilities.js'
+import { useCapabilities, useSupport } from '../hooks/useCapabilities.js'
 import { type RequestLogColumn, RequestLog, requestLogColumns } from '../requests/RequestLog.js'
 import { BreakdownTable } from '../table/BreakdownTable.js'
 import { PageBoundary } from './PageBoundary.js'
@@ -16,9 +16,11 @@ import { PageBoundary } from './PageBoundary.js'
 /**
  * The page's building blocks, each a seed's layout:
  * `team` (seed 001), `spend` (seed 000's charts), `llm` `compute` `storage` `platform` (seed 002),
- * `model` (seed 003's cards), `statistics` (seed 004), `requests` (the request log with export).
+ * `model` (seed 003's cards), `statistics` (seed 004), `requests` (the request log with export);
+ * and `gateway`, for a gateway's own request log (LiteLLM's spend logs): its cards, spend and tokens
+ * over time, and a breakdown by the page's view (users, teams or end customers) with cache hits.
  */
-export type UsageSectionId = 'team' | 'spend' | 'llm' | 'compute' | 'storage' | 'platform' | 'model' | 'statistics' | 'requests'
+export type UsageSectionId = 'team' | 'spend' | 'llm' | 'compute' | 'storage' | 'platform' | 'model' | 'statistics' | 'requests' | 'gateway'
 
 const TITLES: Record<UsageSectionId, string> = {
   team: 'Overview',
@@ -30,6 +32,7 @@ const TITLES: Record<UsageSectionId, string> = {
   model: 'Summary',
   statistics: 'Usage overview',
   requests: 'Requests',
+  gateway: 'Overview',
 }
 
 /** Metrics a section needs; it hides itself when the adapter does not answer them. */
@@ -44,6 +47,31 @@ export interface UsageSectionProps extends Omit<HTMLAttributes<HTMLElement>, 'ti
   title?: ReactNode
   /** Request log columns (the `requests` section). */
   requestColumns?: RequestLogColumn[]
+}
+
+/**
+ * A gateway's log: cards, spend beside its top end customers (by model when the log names no
+ * customers), input beside output tokens over the full width, and the breakdown by the page's view.
+ */
+function GatewayBody(): ReactNode {
+  const support = useSupport()
+  return (
+    <>
+      <WidgetBoundary><KpiGrid preset="gateway" /></WidgetBoundary>
+      <div className="uk-grid" data-columns="2">
+        <WidgetBoundary><SpendChart /></WidgetBoundary>
+        <WidgetBoundary>
+          {support.dimension('customer') ? (
+            <BarList title="Top customers by spend" groupBy="customer" metric="cost" showNone={false} />
+          ) : (
+            <BarList title="Spend by model" groupBy="model" metric="cost" colorByKey />
+          )}
+        </WidgetBoundary>
+      </div>
+      <WidgetBoundary><TokensChart variant="split" /></WidgetBoundary>
+      <WidgetBoundary><BreakdownTable title="Breakdown" metrics={['requests', 'totalTokens', 'cacheHits', 'cost']} exportable /></WidgetBoundary>
+    </>
+  )
 }
 
 /** A widget that throws while rendering fails alone, with a Retry. */
@@ -117,6 +145,8 @@ function SectionBody({ section, requestColumns }: { section: UsageSectionId; req
           <WidgetBoundary><TrendChart /></WidgetBoundary>
         </>
       )
+    case 'gateway':
+      return <GatewayBody />
     case 'requests':
       return <WidgetBoundary><RequestLog title="Requests" columns={requestColumns ?? requestLogColumns.modelUsage} exportable /></WidgetBoundary>
   }

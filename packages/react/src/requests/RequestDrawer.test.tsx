@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import type { RequestDetail, UsageAdapter } from '@usagekit/core'
 import { createMemoryAdapter } from '@usagekit/core/memory'
 import { describe, expect, it } from 'vitest'
+import { foreignAdapter } from '../test/foreignAdapter.js'
 import { renderUsage, testRecords } from '../test/renderUsage.js'
 import { RequestDrawer } from './RequestDrawer.js'
 import { JSON_TREE_MAX_DEPTH } from './JsonTree.js'
@@ -84,5 +85,57 @@ describe('RequestDrawer metadata', () => {
     expect(within(section).getByText('constructor')).toBeInTheDocument()
     expect(within(section).getByText('… 50 more')).toBeInTheDocument()
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+})
+
+describe('RequestDrawer over a backend that records less', () => {
+  const terms = (dialog: HTMLElement) => within(dialog).getAllByRole('term').map((dt) => dt.textContent)
+  const value = (dialog: HTMLElement, term: string) => within(dialog).getByText(term, { selector: 'dt' }).nextElementSibling as HTMLElement
+
+  it('shows no call type, model id, retries, cache flag, cached tokens or cost breakdown it was not given, and no user for a request without one', async () => {
+    const record = { ...testRecords().find((r) => r.cachedInputTokens > 0)!, userId: '', userName: undefined, userEmail: undefined, costBreakdown: undefined }
+    const adapter = foreignAdapter([record], ['cachedInputTokens', 'cacheHit', 'customer'])
+    // What a foreign table answers: none of the optional fields, no cost lines.
+    const bare: UsageAdapter = {
+      ...adapter,
+      getRequest: async (p) => {
+        const detail = { ...(await adapter.getRequest(p)), costBreakdown: [] } as RequestDetail
+        for (const field of ['callType', 'modelId', 'retries', 'cacheHit'] as const) delete detail[field]
+        return detail
+      },
+    }
+    renderUsage(<RequestDrawer requestId={record.id} onClose={() => {}} />, { adapter: bare })
+    const dialog = await screen.findByRole('dialog')
+    await waitFor(() => expect(within(dialog).getByRole('region', { name: 'Metrics' })).toBeInTheDocument(), { timeout: 5000 })
+    for (const term of ['Call type', 'Model ID', 'Retries', 'Cache hit', 'Customer']) expect(terms(dialog)).not.toContain(term)
+    expect(within(dialog).queryByRole('region', { name: 'Cost breakdown' })).not.toBeInTheDocument()
+    // The cost is still there, once, as the backend gave it.
+    expect(value(dialog, 'Cost')).toHaveTextContent('$')
+    expect(value(dialog, 'Tokens')).not.toHaveTextContent(/cached/)
+    expect(value(dialog, 'User')).toHaveTextContent('(none)')
+    expect(dialog).not.toHaveTextContent(/undefined|NaN/)
+  })
+
+  it('shows them when the backend recorded them', async () => {
+    const record = {
+      ...testRecords().find((r) => r.cachedInputTokens > 0)!,
+      customer: 'Acme Corp',
+      callType: 'acompletion',
+      modelId: 'azure/gpt-4o-2024-08-06',
+      retries: 2,
+      cacheHit: true,
+      costBreakdown: [{ label: 'Input', amount: 0.001 }],
+    }
+    renderUsage(<RequestDrawer requestId={record.id} onClose={() => {}} />, { adapter: foreignAdapter([record], []) })
+    const dialog = await screen.findByRole('dialog')
+    await waitFor(() => expect(within(dialog).getByRole('region', { name: 'Metrics' })).toBeInTheDocument(), { timeout: 5000 })
+    expect(value(dialog, 'Call type')).toHaveTextContent('acompletion')
+    expect(value(dialog, 'Model ID')).toHaveTextContent('azure/gpt-4o-2024-08-06')
+    expect(value(dialog, 'Retries')).toHaveTextContent('2')
+    expect(value(dialog, 'Cache hit')).toHaveTextContent('Yes')
+    expect(value(dialog, 'Customer')).toHaveTextContent('Acme Corp')
+    expect(value(dialog, 'Tokens')).toHaveTextContent(/cached/)
+    const breakdown = within(dialog).getByRole('region', { name: 'Cost breakdown' })
+    expect(within(breakdown).getByText('Input')).toBeInTheDocument()
   })
 })

@@ -1,8 +1,9 @@
-import type { RequestDetail } from '@usagekit/core'
+import { NONE_LABEL, type RequestDetail } from '@usagekit/core'
 import { type ReactNode, useState } from 'react'
 import { ErrorState, Skeleton } from '../components/WidgetState.js'
 import { CheckIcon, CopyIcon } from '../components/icons.js'
 import { useUsageConfig } from '../context/UsageProvider.js'
+import { useSupport } from '../hooks/useCapabilities.js'
 import { useFormat } from '../hooks/useFormat.js'
 import { useRequest } from '../hooks/useRequest.js'
 import { JsonTree } from './JsonTree.js'
@@ -14,6 +15,15 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
       <dd>{children ?? '—'}</dd>
     </>
   )
+}
+
+/**
+ * A row only for what the backend provided: a field the request does not carry (no call type, no
+ * retry count, no cache flag in this log) has no row at all, rather than a made-up value or a "—".
+ */
+function Field<T>({ label, value, children }: { label: string; value: T | null | undefined; children?: (value: T) => ReactNode }) {
+  if (value === undefined || value === null || value === '') return null
+  return <Row label={label}>{children ? children(value) : String(value)}</Row>
 }
 
 function CopyButton({ text, label }: { text: string; label: string }) {
@@ -75,11 +85,21 @@ function Exchange({ detail, contentAllowed }: { detail: RequestDetail; contentAl
   )
 }
 
-/** The drawer's content, loaded on first use: details, metrics, cost breakdown, exchange, metadata. */
+function userText(d: RequestDetail): string {
+  const name = d.userName || d.userId || ''
+  return d.userEmail ? `${name} (${d.userEmail})` : name
+}
+
+/**
+ * The drawer's content, loaded on first use: details, metrics, cost breakdown, exchange, metadata.
+ * It shows what the backend provided and nothing else: optional fields only when present, cached
+ * tokens only when the adapter offers them, the cost breakdown only when the backend itemises it.
+ */
 export default function RequestDrawerBody({ id }: { id: string }): ReactNode {
   const query = useRequest(id)
   const format = useFormat()
   const { permissions } = useUsageConfig()
+  const support = useSupport()
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} title="This request could not load" />
   if (query.isPending) {
     return (
@@ -92,6 +112,8 @@ export default function RequestDrawerBody({ id }: { id: string }): ReactNode {
   }
   const d = query.data
   const costSum = d.costBreakdown.reduce((sum, line) => sum + line.amount, 0)
+  // Cached prompt tokens are a number in every request; over a backend that does not record them it is not a real 0.
+  const cached = support.metric('cachedInputTokens')
   // Gateway metadata nests (headers, retries, …): values are typed `unknown` here and drawn as a tree.
   const metadata: [string, unknown][] = Object.entries(d.metadata as Record<string, unknown>)
   return (
@@ -113,35 +135,43 @@ export default function RequestDrawerBody({ id }: { id: string }): ReactNode {
           </Row>
           <Row label="Model">{d.model}</Row>
           <Row label="Provider">{d.provider}</Row>
-          <Row label="Call type">{d.callType}</Row>
-          <Row label="Model ID">
-            <span className="uk-code">{d.modelId}</span>
-          </Row>
-          <Row label="API base">{d.apiBase ? <span className="uk-code">{d.apiBase}</span> : null}</Row>
-          <Row label="IP address">{d.ip}</Row>
-          {permissions.otherUsers ? <Row label="User">{d.userEmail ? `${d.userName} (${d.userEmail})` : d.userName}</Row> : null}
-          <Row label="API key">{d.apiKey}</Row>
-          <Row label="Tags">{d.tags.length ? d.tags.map((tag) => <span key={tag} className="uk-badge" style={{ marginRight: 4 }}>{tag}</span>) : null}</Row>
+          <Field label="Call type" value={d.callType} />
+          <Field label="Model ID" value={d.modelId}>{(id) => <span className="uk-code">{id}</span>}</Field>
+          <Field label="API base" value={d.apiBase}>{(base) => <span className="uk-code">{base}</span>}</Field>
+          <Field label="IP address" value={d.ip} />
+          {permissions.otherUsers ? <Row label="User">{d.userId ? userText(d) : <span className="uk-none">{NONE_LABEL}</span>}</Row> : null}
+          <Field label="Customer" value={d.customer} />
+          <Field label="API key" value={d.apiKey} />
+          {d.tags.length ? (
+            <Row label="Tags">
+              {d.tags.map((tag) => (
+                <span key={tag} className="uk-badge" style={{ marginRight: 4 }}>
+                  {tag}
+                </span>
+              ))}
+            </Row>
+          ) : null}
         </dl>
       </section>
       <section aria-label="Metrics">
         <h3 className="uk-card-title">Metrics</h3>
         <dl className="uk-dl">
           <Row label="Tokens">
-            {format.metric(d.inputTokens, 'inputTokens')} input ({format.metric(d.cachedInputTokens, 'cachedInputTokens')} cached) · {format.metric(d.outputTokens, 'outputTokens')} output ·{' '}
+            {format.metric(d.inputTokens, 'inputTokens')} input{cached ? ` (${format.metric(d.cachedInputTokens, 'cachedInputTokens')} cached)` : ''} · {format.metric(d.outputTokens, 'outputTokens')} output ·{' '}
             {format.metric(d.totalTokens, 'totalTokens')} total
           </Row>
           {permissions.cost ? <Row label="Cost">{format.money(d.cost)}</Row> : null}
           <Row label="Duration">{format.metric(d.latencyMs, 'avgLatencyMs')}</Row>
-          <Row label="Time to first token">{d.ttftMs == null ? null : format.metric(d.ttftMs, 'avgLatencyMs')}</Row>
-          <Row label="Cache hit">{d.cacheHit ? 'Yes' : 'No'}</Row>
-          <Row label="Gateway overhead">{d.overheadMs == null ? null : format.metric(d.overheadMs, 'avgLatencyMs')}</Row>
-          <Row label="Retries">{d.retries}</Row>
+          <Field label="Time to first token" value={d.ttftMs}>{(ms) => format.metric(ms, 'avgLatencyMs')}</Field>
+          <Field label="Cache hit" value={d.cacheHit}>{(hit) => (hit ? 'Yes' : 'No')}</Field>
+          <Field label="Gateway overhead" value={d.overheadMs}>{(ms) => format.metric(ms, 'avgLatencyMs')}</Field>
+          <Field label="Retries" value={d.retries}>{(retries) => retries.toLocaleString(format.locale)}</Field>
           <Row label="Start">{format.dateTime(d.startTime, true)}</Row>
           <Row label="End">{format.dateTime(d.endTime, true)}</Row>
         </dl>
       </section>
-      {permissions.cost ? (
+      {/* Only a backend that itemises the cost gets this section; the cost itself is in Metrics. */}
+      {permissions.cost && d.costBreakdown.length > 0 ? (
         <section aria-label="Cost breakdown">
           <h3 className="uk-card-title">Cost breakdown</h3>
           <table className="uk-data-table" style={{ width: '100%' }}>

@@ -4,6 +4,7 @@ import type { UsageAdapter, UsageRecord } from '@usagekit/core'
 import { createMemoryAdapter } from '@usagekit/core/memory'
 import { describe, expect, it } from 'vitest'
 import { RefreshButton } from '../controls/RefreshButton.js'
+import { foreignAdapter, foreignRecords } from '../test/foreignAdapter.js'
 import { NOW, renderUsage, testRecords } from '../test/renderUsage.js'
 import { RequestLog, requestLogColumns } from './RequestLog.js'
 
@@ -136,5 +137,52 @@ describe('RequestLog', () => {
     expect(rows().map((row) => row.dataset.id)).toEqual(pageTwo)
     await userEvent.click(banner)
     await waitFor(() => expect(rows()[0]!.dataset.id).toBe('fresh-3'))
+  })
+
+  describe('over a gateway’s log', () => {
+    const column = (name: string) => screen.getAllByRole('columnheader').findIndex((h) => h.textContent === name)
+    const cell = (row: HTMLElement, index: number) => within(row).getAllByRole('cell')[index]!
+
+    it('renders a request made without a user as (none), muted, and still opens it', async () => {
+      renderUsage(<RequestLog columns={['timestamp', 'userId', 'userName', 'customer', 'totalTokens']} />, { adapter: foreignAdapter(foreignRecords(), []) })
+      await waitFor(() => expect(rows()).toHaveLength(50))
+      const noUser = new Set(foreignRecords().filter((r) => !r.userId).map((r) => r.id))
+      const without = rows().filter((row) => noUser.has(row.dataset.id!))
+      expect(without.length).toBeGreaterThan(3)
+      for (const row of without) {
+        for (const index of [column('User ID'), column('User')]) {
+          expect(cell(row, index)).toHaveTextContent('(none)')
+          expect(within(cell(row, index)).getByText('(none)')).toHaveClass('uk-none')
+        }
+      }
+      expect(screen.getByRole('table', { name: 'Requests' })).not.toHaveTextContent(/undefined|null/)
+      // A named user's row shows the name; a row for no customer says so like the breakdowns do.
+      const named = rows().find((row) => !noUser.has(row.dataset.id!))!
+      expect(cell(named, column('User'))).not.toHaveTextContent('(none)')
+      const customers = rows().map((row) => cell(row, column('Customer')).textContent)
+      expect(new Set(customers)).toEqual(new Set(['Acme Corp', 'Globex', 'Initech', '(none)']))
+      // The row opens its drawer: User "(none)", no invented name.
+      await userEvent.click(without[0]!)
+      const dialog = await screen.findByRole('dialog')
+      await waitFor(() => expect(within(dialog).getByText(without[0]!.dataset.id!, { selector: 'dd span' })).toBeInTheDocument())
+      const user = within(dialog).getByText('User', { selector: 'dt' }).nextElementSibling!
+      expect(user).toHaveTextContent('(none)')
+    })
+
+    it('filters to requests without a user, or to one customer', async () => {
+      const { unmount } = renderUsage(<RequestLog columns={['timestamp', 'userName', 'customer']} />, { adapter: foreignAdapter(foreignRecords(), []), defaultFilters: { user: ['__none__'] } })
+      await waitFor(() => expect(rows()).toHaveLength(50))
+      for (const row of rows()) expect(cell(row, 1)).toHaveTextContent('(none)')
+      unmount()
+      renderUsage(<RequestLog columns={['timestamp', 'userName', 'customer']} />, { adapter: foreignAdapter(foreignRecords(), []), defaultFilters: { customer: ['Globex'] } })
+      await waitFor(() => expect(rows()).toHaveLength(50))
+      for (const row of rows()) expect(cell(row, 2)).toHaveTextContent('Globex')
+    })
+
+    it('leaves out the columns of dimensions the table does not have', async () => {
+      renderUsage(<RequestLog columns={[...requestLogColumns.gateway, 'apiKey', 'team']} />, { adapter: foreignAdapter(foreignRecords(), ['customer', 'apiKey']) })
+      await waitFor(() => expect(rows()).toHaveLength(50))
+      expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Time', 'Status', 'User', 'Provider / Model', 'Total tokens', 'Latency (ms)', 'Spend (USD)', 'Request', 'Team'])
+    })
   })
 })

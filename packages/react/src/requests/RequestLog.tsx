@@ -1,5 +1,4 @@
-import type { RequestSummary, UsageQuery } from '@usagekit/core'
-import type { RequestColumnId } from '@usagekit/core/csv'
+import { type Dimension, NONE_LABEL, type RequestSummary, type UsageQuery } from '@usagekit/core'
 import { clsx } from 'clsx'
 import { type HTMLAttributes, type ReactNode, Suspense, forwardRef, lazy, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { Card } from '../components/Card.js'
@@ -7,9 +6,10 @@ import { ErrorState, Skeleton } from '../components/WidgetState.js'
 import { ChevronLeftIcon, ChevronRightIcon } from '../components/icons.js'
 import { useIsClient, useUsageConfig } from '../context/UsageProvider.js'
 import { type UsageFormat, useFormat } from '../hooks/useFormat.js'
-import { useLimits } from '../hooks/useCapabilities.js'
+import { useLimits, useSupport } from '../hooks/useCapabilities.js'
 import { useRequests } from '../hooks/useRequests.js'
 import { useUsageQuery } from '../hooks/useUsageQuery.js'
+import type { RequestExportColumnId } from '../controls/runExport.js'
 import { RequestDrawer } from './RequestDrawer.js'
 
 // The export button (and the CSV writer behind it) loads only where a widget offers export.
@@ -26,6 +26,7 @@ export type RequestLogColumn =
   | 'application'
   | 'agent'
   | 'apiKey'
+  | 'customer'
   | 'inputTokens'
   | 'outputTokens'
   | 'totalTokens'
@@ -38,7 +39,24 @@ interface ColumnSpec {
   numeric?: boolean
   money?: boolean
   user?: boolean
+  /** Shown only when the adapter offers this dimension (a table without teams has no Team column). */
+  dimension?: Dimension
   render: (row: RequestSummary, format: UsageFormat) => ReactNode
+}
+
+/** A request without a value here (made without a user, for no customer): said as the breakdowns say it. */
+function None(): ReactNode {
+  return <span className="uk-none">{NONE_LABEL}</span>
+}
+
+/** A name from the data: one line, cut with an ellipsis past a width (the whole name in its tooltip and for screen readers). */
+function Name({ value }: { value: string | undefined | null }): ReactNode {
+  if (!value) return <None />
+  return (
+    <span className="uk-cell-text" title={value}>
+      {value}
+    </span>
+  )
 }
 
 const COLUMNS: Record<RequestLogColumn, ColumnSpec> = {
@@ -52,14 +70,15 @@ const COLUMNS: Record<RequestLogColumn, ColumnSpec> = {
       </span>
     ),
   },
-  userId: { header: 'User ID', user: true, render: (r) => <span className="uk-code">{r.userId}</span> },
-  userName: { header: 'User', user: true, render: (r) => r.userName },
-  team: { header: 'Team', user: true, render: (r) => r.team ?? '—' },
+  userId: { header: 'User ID', user: true, render: (r) => (r.userId ? <span className="uk-code">{r.userId}</span> : <None />) },
+  userName: { header: 'User', user: true, render: (r) => <Name value={r.userName || r.userId} /> },
+  team: { header: 'Team', user: true, dimension: 'team', render: (r) => <Name value={r.team} /> },
   model: { header: 'Model', render: (r) => r.model },
   providerModel: { header: 'Provider / Model', render: (r) => `${r.provider} / ${r.model}` },
-  application: { header: 'Application', render: (r) => r.application ?? '—' },
-  agent: { header: 'Agent', render: (r) => r.agent ?? '—' },
-  apiKey: { header: 'API key', render: (r) => r.apiKey ?? '—' },
+  application: { header: 'Application', dimension: 'application', render: (r) => <Name value={r.application} /> },
+  agent: { header: 'Agent', dimension: 'agent', render: (r) => <Name value={r.agent} /> },
+  apiKey: { header: 'API key', dimension: 'apiKey', render: (r) => <Name value={r.apiKey} /> },
+  customer: { header: 'Customer', dimension: 'customer', render: (r) => <Name value={r.customer} /> },
   inputTokens: { header: 'Prompt', numeric: true, render: (r, f) => f.metric(r.inputTokens, 'inputTokens') },
   outputTokens: { header: 'Completion', numeric: true, render: (r, f) => f.metric(r.outputTokens, 'outputTokens') },
   totalTokens: { header: 'Total tokens', numeric: true, render: (r, f) => f.metric(r.totalTokens, 'totalTokens') },
@@ -68,7 +87,7 @@ const COLUMNS: Record<RequestLogColumn, ColumnSpec> = {
   id: { header: 'Request', render: (r) => <span className="uk-code">{r.id}</span> },
 }
 
-const CSV_COLUMNS: Record<RequestLogColumn, RequestColumnId[]> = {
+const CSV_COLUMNS: Record<RequestLogColumn, RequestExportColumnId[]> = {
   timestamp: ['timestamp'],
   status: ['status'],
   userId: ['userId'],
@@ -79,6 +98,7 @@ const CSV_COLUMNS: Record<RequestLogColumn, RequestColumnId[]> = {
   application: ['application'],
   agent: ['agent'],
   apiKey: ['apiKey'],
+  customer: ['customer'],
   inputTokens: ['inputTokens'],
   outputTokens: ['outputTokens'],
   totalTokens: ['totalTokens'],
@@ -88,7 +108,7 @@ const CSV_COLUMNS: Record<RequestLogColumn, RequestColumnId[]> = {
 }
 
 /** The CSV columns of what a request log shows (provider / model becomes two raw columns). */
-export function requestCsvColumnsFor(columns: readonly RequestLogColumn[]): RequestColumnId[] {
+export function requestCsvColumnsFor(columns: readonly RequestLogColumn[]): RequestExportColumnId[] {
   return columns.flatMap((column) => CSV_COLUMNS[column])
 }
 
@@ -98,10 +118,13 @@ export const requestLogColumns = {
   modelUsage: ['timestamp', 'status', 'inputTokens', 'outputTokens', 'totalTokens', 'latencyMs', 'cost', 'id'],
   /** Seed 000: the detailed usage table. */
   orgUsage: ['timestamp', 'userId', 'userName', 'providerModel', 'application', 'totalTokens', 'cost'],
+  /** A gateway's request log (LiteLLM's spend logs): who called, for which end customer, which model. */
+  gateway: ['timestamp', 'status', 'userName', 'customer', 'providerModel', 'totalTokens', 'latencyMs', 'cost', 'id'],
 } satisfies Record<string, RequestLogColumn[]>
 
 export interface RequestLogProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
   title?: string
+  /** Columns in order; one for a dimension the adapter does not offer (team, API key, customer…) is left out. */
   columns?: RequestLogColumn[]
   /** Rows per page (default 50). */
   pageSize?: number
@@ -146,7 +169,13 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
   }, [liveQuery?.timeZone, JSON.stringify(liveQuery?.filters), deferredSearch])
 
   const items = result.data?.items ?? []
-  const visibleColumns = columns.filter((id) => (permissions.cost || !COLUMNS[id].money) && (permissions.otherUsers || !COLUMNS[id].user))
+  const support = useSupport()
+  const visibleColumns = columns.filter((id) => {
+    const { money, user, dimension } = COLUMNS[id]
+    return (permissions.cost || !money) && (permissions.otherUsers || !user) && (!dimension || support.dimension(dimension))
+  })
+  // The columns depend on the capabilities: the table waits for them rather than drop a column under the reader.
+  const pending = result.isPending || !support.known
   const newer = useMemo(() => {
     if (page === 0 || !pinned || !head.data) return 0
     return head.data.items.filter((item) => Date.parse(item.timestamp) > Date.parse(pinned.top)).length
@@ -170,7 +199,7 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
     <Card
       ref={ref}
       title={title}
-      state={result.isError ? 'error' : result.isPending ? 'loading' : items.length === 0 ? 'empty' : 'ready'}
+      state={result.isError ? 'error' : pending ? 'loading' : items.length === 0 ? 'empty' : 'ready'}
       className={clsx('uk-request-log', className)}
       data-page={page + 1}
       actions={
@@ -191,7 +220,7 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
       ) : null}
       {result.isError ? (
         <ErrorState error={result.error} onRetry={() => void result.refetch()} minHeight={240} />
-      ) : result.isPending ? (
+      ) : pending ? (
         <Skeleton height={Math.min(pageSize, 10) * 40 + 36} />
       ) : (
         <div className="uk-table-wrap">

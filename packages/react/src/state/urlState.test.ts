@@ -88,4 +88,10 @@ describe('URL sync', () => {
     // encodeURIComponent throws on a lone surrogate; the writer must not.
     expect(() => selectionToSearch({ range: { preset: '7d' }, view: 'user', filters: { team: ['\uD800broken'] } }, '?x=%')).not.toThrow()
   })
+
+  it('round-trips the customer view and customer filters', () => {
+    const search = selectionToSearch({ range: { preset: '7d' }, view: 'customer', filters: { customer: ['Acme, Inc.', 'Globex'] } }, '')
+    expect(search).toContain('view=customer')
+    expect(selectionFromSearch(search)).toEqual({ range: { preset: '7d' }, view: 'customer', filters: { customer: ['Acme, Inc.', 'Globex'] } })
+  })
 })

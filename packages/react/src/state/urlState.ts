@@ -1,6 +1,13 @@
 import { type Filters, type TimeRangeSelection, TIME_RANGE_PRESETS, type TimeRangePreset, isDimension } from '@usagekit/core'
 
-export type UsageView = 'user' | 'team'
+/** What the page groups by: users, teams, or the host's end customers (a gateway's `end_user`). */
+export type UsageView = 'user' | 'team' | 'customer'
+
+export const USAGE_VIEWS: readonly UsageView[] = ['user', 'team', 'customer']
+
+export function isUsageView(value: unknown): value is UsageView {
+  return typeof value === 'string' && (USAGE_VIEWS as readonly string[]).includes(value)
+}
 
 /** What a reader chose on the page: the part a copied link should reopen. */
 export interface UsageSelection {
@@ -94,7 +101,7 @@ export function selectionFromSearch(search: string): Partial<UsageSelection> {
   if (preset && (TIME_RANGE_PRESETS as readonly string[]).includes(preset)) out.range = { preset: preset as TimeRangePreset }
   else if (from && to && isCalendarDay(from) && isCalendarDay(to) && from <= to) out.range = { from, to }
   const view = params.get('view')
-  if (view === 'user' || view === 'team') out.view = view
+  if (isUsageView(view)) out.view = view
   const filters = new Map<keyof Filters, string[]>()
   for (const [key, text] of params) {
     if (!key.startsWith('f.')) continue

@@ -27,7 +27,7 @@ describe('URL sync in UsageProvider', () => {
     )
     expect(screen.getByRole('heading', { level: 1, name: 'Usage' })).toBeInTheDocument()
     await waitFor(() => expect(JSON.parse(screen.getByTestId('selection').textContent!)).toEqual({ range: { preset: '7d' }, view: 'user', filters: { team: ['%'] } }), { timeout: 5000 })
-    expect(screen.getByRole('button', { name: 'Team: %' })).toBeInTheDocument()
+    expect(await screen.findByRole('button', { name: 'Team: %' })).toBeInTheDocument()
     // The URL is rewritten in the current scheme, the host's own param kept, and reads back the same.
     await waitFor(() => expect(window.location.search).toContain('f.team=%5C%25'))
     expect(window.location.search).toContain('tab=billing')

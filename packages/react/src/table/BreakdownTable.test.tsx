@@ -5,6 +5,7 @@ import { createMemoryAdapter } from '@usagekit/core/memory'
 import type { UsageRecord } from '@usagekit/core'
 import { describe, expect, it } from 'vitest'
 import { ViewToggle } from '../controls/ViewToggle.js'
+import { foreignAdapter, foreignRecords } from '../test/foreignAdapter.js'
 import { NOW, renderUsage, testAdapter, testRecords } from '../test/renderUsage.js'
 import { BreakdownTable } from './BreakdownTable.js'
 
@@ -56,9 +57,9 @@ describe('BreakdownTable', () => {
     )
     await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5))
     const someone = testRecords().find((r) => r.userName === 'Zoë Ångström-Bjørnsdóttir') ?? testRecords()[0]!
-    await userEvent.type(screen.getByRole('searchbox', { name: 'Search name or email' }), someone.userEmail)
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search name or email' }), someone.userEmail!)
     await waitFor(() => expect(bodyRows()).toHaveLength(1))
-    expect(bodyRows()[0]).toHaveTextContent(someone.userName)
+    expect(bodyRows()[0]).toHaveTextContent(someone.userName!)
     await userEvent.click(screen.getByRole('radio', { name: 'By team' }))
     await waitFor(() => expect(screen.getByRole('searchbox', { name: 'Search team' })).toBeInTheDocument())
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search team' }), 'données')
@@ -107,5 +108,44 @@ describe('BreakdownTable', () => {
     fireEvent.scroll(wrap, { target: { scrollTop: 48 * 2000 } })
     await waitFor(() => expect(bodyRows()[0]!.getAttribute('aria-rowindex')).not.toBe('2'))
     expect(bodyRows().length).toBeLessThanOrEqual(60)
+  })
+})
+
+describe('BreakdownTable over a gateway’s log', () => {
+  it('groups by customer, with (none) set apart and gateway cache hits as a sortable count column', async () => {
+    const adapter = foreignAdapter(foreignRecords(), [])
+    renderUsage(<BreakdownTable groupBy="customer" metrics={['requests', 'cacheHits', 'cost']} />, { adapter })
+    await waitFor(() => expect(bodyRows()).toHaveLength(4))
+    const headers = screen.getAllByRole('columnheader').map((h) => h.textContent)
+    expect(headers).toEqual(['Customer', 'Trend', 'Models', 'Requests', 'Cache hits', 'Cost (USD)'])
+    expect(screen.getByRole('table', { name: 'Breakdown' }).closest('section')).toHaveTextContent('3 customers')
+    expect(screen.getByRole('searchbox', { name: 'Search customer' })).toBeInTheDocument()
+    const none = bodyRows().find((row) => row.dataset.key === '__none__')!
+    expect(within(none).getByText('(none)')).toHaveClass('uk-none')
+    const truth = await adapter.getBreakdown({ range: { start: '2026-11-13T15:00:00.000Z', end: '2026-11-20T15:00:00.000Z' }, timeZone: 'Europe/Berlin', groupBy: 'customer', metrics: ['cacheHits'] })
+    const globex = truth.rows.find((row) => row.key === 'Globex')!.metrics.cacheHits!
+    expect(globex).toBeGreaterThan(0)
+    const globexRow = bodyRows().find((row) => row.dataset.key === 'Globex')!
+    expect(globexRow.querySelectorAll('td')[4]).toHaveTextContent(new RegExp(`^${globex.toLocaleString('en-US')}$`))
+    await userEvent.click(within(screen.getByRole('columnheader', { name: /Cache hits/ })).getByRole('button'))
+    expect(screen.getByRole('columnheader', { name: /Cache hits/ })).toHaveAttribute('aria-sort', 'descending')
+    const hits = columnValues(4).map((v) => Number(v.replace(/,/g, '')))
+    expect([...hits].sort((a, b) => b - a)).toEqual(hits)
+  })
+
+  it('leaves out a metric column the adapter lacks and asks for it nowhere; is not shown grouped by a dimension it lacks', async () => {
+    const adapter = foreignAdapter(foreignRecords(), ['cacheHit', 'team'])
+    const { container } = renderUsage(
+      <>
+        <BreakdownTable metrics={['requests', 'cacheHits', 'cost']} trendMetric="cacheHits" />
+        <BreakdownTable title="Teams" groupBy="team" />
+      </>,
+      { adapter },
+    )
+    await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5))
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['User', 'Models', 'Requests', 'Cost (USD)'])
+    expect(container.querySelectorAll('table')).toHaveLength(1)
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    expect(JSON.stringify(adapter.calls.map((call) => call.params))).not.toMatch(/cacheHits|"team"/)
   })
 })

@@ -10,17 +10,18 @@ import {
   useTable,
 } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import type { BreakdownRow, Dimension, Metric } from '@usagekit/core'
+import { type BreakdownRow, DIMENSION_LABELS, type Dimension, type Metric, NONE_KEY } from '@usagekit/core'
 import { clsx } from 'clsx'
 import { type HTMLAttributes, type ReactNode, Suspense, forwardRef, lazy, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { Card } from '../components/Card.js'
 import { ErrorState, EmptyState, Skeleton } from '../components/WidgetState.js'
 import { ArrowDownIcon, ArrowUpIcon } from '../components/icons.js'
 import type { SeriesColors } from '../components/seriesColor.js'
-import { useIsClient, useUsageConfig, useUsageSelection } from '../context/UsageProvider.js'
+import { useIsClient, useUsageConfig } from '../context/UsageProvider.js'
 import { useBreakdown } from '../hooks/useBreakdown.js'
-import { useLimits } from '../hooks/useCapabilities.js'
+import { useLimits, useSupport } from '../hooks/useCapabilities.js'
 import { type UsageFormat, useFormat } from '../hooks/useFormat.js'
+import { useView } from '../hooks/useView.js'
 import { Sparkline } from './Sparkline.js'
 import { own } from '../components/own.js'
 
@@ -44,9 +45,9 @@ export type BreakdownColumn = 'name' | 'trend' | 'models' | Metric
 
 export interface BreakdownTableProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
   title?: string
-  /** Rows per user or per team (default: the page's view), or any dimension. */
+  /** Rows per user, team or customer (default: the page's view), or any dimension; not shown when the adapter does not offer it. */
   groupBy?: Dimension
-  /** Numeric columns, each sortable (default requests, input, output, cost). */
+  /** Numeric columns, each sortable (default requests, input, output, cost); those the adapter does not offer are left out. */
   metrics?: Metric[]
   /** Show the sparkline column of this metric (default requests; `false` to hide). */
   trendMetric?: Metric | false
@@ -56,6 +57,21 @@ export interface BreakdownTableProps extends Omit<HTMLAttributes<HTMLElement>, '
   /** Offer "Export CSV" of every row the table holds: its grouping, metrics and search. */
   exportable?: boolean
   actions?: ReactNode
+}
+
+/** What a count of rows is of ("1,204 customers"). */
+const GROUP_NOUNS: Record<Dimension, string> = {
+  user: 'users',
+  team: 'teams',
+  model: 'models',
+  provider: 'providers',
+  apiKey: 'API keys',
+  tag: 'tags',
+  application: 'applications',
+  agent: 'agents',
+  consumer: 'consumers',
+  status: 'statuses',
+  customer: 'customers',
 }
 
 const HEADERS: Record<string, string> = {
@@ -69,7 +85,10 @@ const HEADERS: Record<string, string> = {
 function NameCell({ row, groupBy, colorOf }: { row: BreakdownRow; groupBy: Dimension; colorOf: SeriesColors }) {
   return (
     <div className="uk-name-cell">
-      <span title={row.label}>{row.label}</span>
+      {/* Usage without a value for the dimension ("(none)": requests made without a user, …) reads as such, not as a name. */}
+      <span title={row.label} className={row.key === NONE_KEY ? 'uk-none' : undefined}>
+        {row.label}
+      </span>
       {row.secondary || row.team ? (
         <span className="uk-muted" style={{ display: 'flex', gap: 6, alignItems: 'center', fontSize: 12, minWidth: 0 }}>
           {row.secondary ? <span style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{row.secondary}</span> : null}
@@ -109,7 +128,7 @@ function buildColumns(options: { groupBy: Dimension; metrics: Metric[]; trendMet
   const columns: ColumnDef<typeof features, BreakdownRow, any>[] = [
     helper.accessor((row) => row.label, {
       id: 'name',
-      header: groupBy === 'user' ? 'User' : groupBy === 'team' ? 'Team' : format.definition(groupBy).label || 'Name',
+      header: DIMENSION_LABELS[groupBy] ?? 'Name',
       sortFn: 'alphanumeric',
       cell: (info) => <NameCell row={info.row.original} groupBy={groupBy} colorOf={colorOf} />,
     }),
@@ -126,11 +145,13 @@ function buildColumns(options: { groupBy: Dimension; metrics: Metric[]; trendMet
   if (showModels) columns.push(helper.display({ id: 'models', header: 'Models', cell: (info) => <ModelsCell row={info.row.original} /> }))
   for (const metric of metrics) {
     const definition = format.definition(metric)
-    const unit = definition.unit === 'tokens' ? ' (tokens)' : definition.unit === 'money' ? ` (${format.currency})` : ''
+    const label = own(HEADERS, metric) ?? definition.label
+    // The unit in the header, once ("Tokens", not "Tokens (tokens)").
+    const unit = definition.unit === 'tokens' && !/token/i.test(label) ? ' (tokens)' : definition.unit === 'money' ? ` (${format.currency})` : ''
     columns.push(
       helper.accessor((row) => own(row.metrics, metric) ?? -1, {
         id: metric,
-        header: `${own(HEADERS, metric) ?? definition.label}${unit}`,
+        header: `${label}${unit}`,
         sortFn: 'basic',
         sortDescFirst: true,
         cell: (info) => format.metric(own(info.row.original.metrics, metric), metric),
@@ -138,6 +159,14 @@ function buildColumns(options: { groupBy: Dimension; metrics: Metric[]; trendMet
     )
   }
   return columns
+}
+
+/**
+ * How many users (teams, customers…) the table holds: the "(none)" row is usage without one, not one
+ * more of them. Known when every row is loaded; paged through the adapter, the total as it answers.
+ */
+function groupCount(data: { rows: BreakdownRow[]; total: number }, serverMode: boolean): number {
+  return !serverMode && data.rows.some((row) => row.key === NONE_KEY) ? data.total - 1 : data.total
 }
 
 function matches(row: BreakdownRow, needle: string): boolean {
@@ -150,20 +179,30 @@ function matches(row: BreakdownRow, needle: string): boolean {
  * virtualized; above that it pages through the adapter with server-side sort and search.
  */
 export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(function BreakdownTable(
-  { title = 'Breakdown', groupBy: groupByProp, metrics: metricsProp, trendMetric = 'requests', showModels = true, height = 480, exportable = false, actions, className, ...props },
+  { title = 'Breakdown', groupBy: groupByProp, metrics: metricsProp, trendMetric: trendMetricProp = 'requests', showModels = true, height = 480, exportable = false, actions, className, ...props },
   ref,
 ) {
-  const { view } = useUsageSelection()
+  const view = useView()
   const { permissions, colorOf } = useUsageConfig()
   const format = useFormat()
+  const support = useSupport()
   // The lazy export button appears after hydration, so a server render never suspends on it.
   const isClient = useIsClient()
   const groupBy = groupByProp ?? view
   const metrics = useMemo(
-    () => (metricsProp ?? ['requests', 'inputTokens', 'outputTokens', 'cost']).filter((m) => permissions.cost || format.definition(m).unit !== 'money'),
-    [metricsProp, permissions.cost, format],
+    () => (metricsProp ?? ['requests', 'inputTokens', 'outputTokens', 'cost']).filter((m) => (permissions.cost || format.definition(m).unit !== 'money') && support.metric(m)),
+    [metricsProp, permissions.cost, format, support],
   )
-  const [sorting, setSorting] = useState<SortingState>([{ id: metrics.includes('cost') ? 'cost' : metrics[0]!, desc: true }])
+  const trendMetric = trendMetricProp && support.metric(trendMetricProp) ? trendMetricProp : false
+  const hidden = support.known && (!support.dimension(groupBy) || metrics.length === 0)
+  const enabled = support.known && !hidden
+  const defaultSort = metrics.includes('cost') ? 'cost' : (metrics[0] ?? 'requests')
+  const [chosenSorting, setSorting] = useState<SortingState | null>(null)
+  // A sort on a column that is not shown (the adapter turned out not to offer it) falls back to the default.
+  const sorting = useMemo<SortingState>(
+    () => (chosenSorting && chosenSorting.every((sort) => sort.id === 'name' || metrics.includes(sort.id)) ? chosenSorting : [{ id: defaultSort, desc: true }]),
+    [chosenSorting, metrics, defaultSort],
+  )
   const [search, setSearch] = useState('')
   const { maxSearchLength } = useLimits()
   const deferredSearch = useDeferredValue(search)
@@ -174,14 +213,14 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
     setServerPage(0)
   }, [groupBy])
 
-  // Rows arrive already in the initial order, so the first client sort is a pass over sorted data.
-  const [initialSort] = useState(() => sorting[0]!)
+  // Rows arrive already in the default order, so the first client sort is a pass over sorted data.
   const full = useBreakdown({
     groupBy,
     metrics,
     limit: CLIENT_ROW_LIMIT,
-    sort: { metric: initialSort.id === 'name' ? metrics[0]! : initialSort.id, direction: initialSort.desc ? 'desc' : 'asc' },
+    sort: { metric: defaultSort, direction: 'desc' },
     trend: trendMetric ? { metric: trendMetric } : undefined,
+    enabled,
   })
   const serverMode = (full.data?.total ?? 0) > CLIENT_ROW_LIMIT
   const sortMetric = sorting[0] && sorting[0].id !== 'name' ? sorting[0].id : metrics[0]!
@@ -193,7 +232,7 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
     limit: SERVER_PAGE,
     offset: serverPage * SERVER_PAGE,
     trend: trendMetric ? { metric: trendMetric } : undefined,
-    enabled: serverMode,
+    enabled: enabled && serverMode,
   })
   const source = serverMode ? server : full
 
@@ -236,7 +275,7 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
     columns,
     data: windowRows,
     state: { sorting },
-    onSortingChange: setSorting,
+    onSortingChange: (updater) => setSorting(typeof updater === 'function' ? updater(sorting) : updater),
     manualSorting: true,
     getRowId: (row) => row.key,
   })
@@ -247,12 +286,13 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
   const columnCount = columns.length
 
   const state = source.isError ? 'error' : source.isPending ? 'loading' : rows.length === 0 ? 'empty' : 'ready'
-  const searchLabel = groupBy === 'user' ? 'Search name or email' : `Search ${groupBy === 'team' ? 'team' : 'name'}`
+  const searchLabel = groupBy === 'user' ? 'Search name or email' : `Search ${(DIMENSION_LABELS[groupBy] ?? 'name').toLowerCase()}`
+  if (hidden) return null
   return (
     <Card
       ref={ref}
       title={title}
-      subtitle={source.data ? `${source.data.total.toLocaleString(format.locale)} ${groupBy === 'user' ? 'users' : groupBy === 'team' ? 'teams' : 'rows'}` : undefined}
+      subtitle={source.data ? `${groupCount(source.data, serverMode).toLocaleString(format.locale)} ${GROUP_NOUNS[groupBy] ?? 'rows'}` : undefined}
       actions={
         <>
           <input
