@@ -389,6 +389,18 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
     return record
   }
 
+  /**
+   * A request's user or key name from the host's label table (the first by value where a key is
+   * listed twice, as labels take the first by label), falling back to `fallback` (the log's own).
+   */
+  function hostNamed(dimension: 'user' | 'apiKey', field: 'label' | 'secondary', fallback: string): string {
+    const source = labelSources[dimension]
+    const column = source?.[field]
+    if (!source || !column) return fallback
+    const key = table.lookupKey(dimension)
+    return `coalesce((SELECT min(${dialect.text(`h.${column}`)}) FROM ${source.table} h WHERE h.${source.key} = ${key}), ${fallback})`
+  }
+
   /** The columns `recordOf` reads; with `detail`, the drawer's too, and the content ones only when `content`. */
   function recordColumns(detail: boolean, content = false): string {
     const text = (field: Parameters<SqlTable['column']>[0], name: string) => `${table.column(field)} AS ${name}`
@@ -396,11 +408,12 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       text('id', 'id'),
       `${table.epochMicros()} AS ts_us`,
       text('userId', 'user_id'),
-      text('userName', 'user_name'),
-      text('userEmail', 'user_email'),
+      // Names from the host's tables where it keeps them, as breakdowns show them; else the log's own.
+      `${hostNamed('user', 'label', table.column('userName'))} AS user_name`,
+      `${hostNamed('user', 'secondary', table.column('userEmail'))} AS user_email`,
       text('team', 'team'),
       text('apiKey', 'api_key'),
-      text('apiKeyName', 'api_key_name'),
+      `${hostNamed('apiKey', 'label', table.column('apiKeyName'))} AS api_key_name`,
       `${dialect.json(table.tags())} AS tags`,
       text('application', 'application'),
       text('agent', 'agent'),

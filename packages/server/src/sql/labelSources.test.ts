@@ -99,6 +99,22 @@ for (const [engine, open] of [
       expect(actual.rows.some((row) => row.label === 'Zz duplicate')).toBe(false)
     })
 
+    it('the request log and the drawer name users and keys as the breakdowns do', async () => {
+      const page = await adapter.listRequests({ ...query, pageSize: 200 })
+      const keyLabels = new Map((await adapter.getDimensionValues({ ...query, dimension: 'apiKey', limit: 1000 })).map((value) => [value.key, value.label]))
+      expect(page.items.length).toBeGreaterThan(0)
+      for (const item of page.items) {
+        const logged = byUser.get(item.userId!)!
+        if (item.userId === directory.unknownUser) expect(item.userName).toBe(logged.userName)
+        else expect(item).toMatchObject({ userName: `Current ${logged.userName}`, userEmail: `current.${logged.userEmail}` })
+      }
+      const keyed = page.items.find((item) => item.apiKey && records.find((record) => record.id === item.id)?.apiKey !== directory.unknownKey)!
+      const apiKey = records.find((record) => record.id === keyed.id)!.apiKey!
+      expect(keyed.apiKey).toBe(keyLabels.get(apiKey))
+      const detail = await adapter.getRequest({ id: keyed.id })
+      expect(detail).toMatchObject({ userName: keyed.userName, apiKey: keyed.apiKey })
+    })
+
     it('search matches the host’s labels, not the names in the request log', async () => {
       const current = await adapter.getBreakdown({ ...query, groupBy: 'user', metrics: ['requests'], search: 'CURRENT ' })
       expect(current.total).toBeGreaterThan(0)
