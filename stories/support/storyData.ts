@@ -1,21 +1,4 @@
-import {
-  type AdapterCall,
-  type AdapterMethod,
-  type AdapterParams,
-  type AdapterResult,
-  type Dimension,
-  FIELD_CAPABILITIES,
-  InvalidQueryError,
-  type Metric,
-  type MeterRecord,
-  type OptionalRecordField,
-  type UsageAdapter,
-  type UsageRecord,
-  callAdapter,
-  capabilitiesWithout,
-  expandMetrics,
-  mapAdapter,
-} from '@usagekit/core'
+import { type MeterRecord, type OptionalRecordField, type UsageAdapter, type UsageRecord } from '@usagekit/core'
 import { generateMeterRecords, generateUsageRecords } from '@usagekit/core/fixtures'
 import { type MemoryAdapterOptions, createMemoryAdapter } from '@usagekit/core/memory'
 
@@ -58,43 +41,12 @@ export function foreignStoryRecords(): UsageRecord[] {
   return foreign
 }
 
-/** What a record holds where the table has no such column (the rest are left out). */
-const ABSENT: Partial<Record<OptionalRecordField, unknown>> = { team: null, apiKey: null, tags: [], application: null, agent: null, cachedInputTokens: 0 }
-
 /**
- * A foreign table that lacks some record fields, over the memory adapter: the fields are stripped
- * from the records, the capabilities leave out what they answer (`capabilitiesWithout`), and any query
- * that still asks for one is refused (`InvalidQueryError`), as a real adapter does — so a widget that
- * asks for what the table cannot answer fails visibly in the story.
+ * A foreign table that lacks some record fields: the memory adapter's `lacks` strips them from the
+ * records, leaves what they answer out of the capabilities and refuses any query that still asks for
+ * one (`InvalidQueryError`), as a real adapter does — so a widget that asks for what the table cannot
+ * answer fails visibly in the story.
  */
 export function foreignTable(records: readonly UsageRecord[], lacks: readonly OptionalRecordField[], options: MemoryAdapterOptions = {}): UsageAdapter {
-  const stripped = records.map((record) => {
-    const out: Record<string, unknown> = { ...record }
-    for (const field of lacks) {
-      if (Object.hasOwn(ABSENT, field)) out[field] = ABSENT[field]
-      else delete out[field]
-    }
-    return out as unknown as UsageRecord
-  })
-  const memory = createMemoryAdapter(stripped, { now: () => STORY_NOW, ...options })
-  const metrics = new Set<Metric>(lacks.flatMap((field) => FIELD_CAPABILITIES[field]?.metrics ?? []))
-  const dimensions = new Set<Dimension>(lacks.flatMap((field) => FIELD_CAPABILITIES[field]?.dimensions ?? []))
-  const check = (params: Record<string, unknown>) => {
-    const asked = [
-      ...((params.metrics as Metric[] | undefined) ?? []),
-      ...[(params.sort as { metric?: Metric } | undefined)?.metric, (params.trend as { metric?: Metric } | undefined)?.metric].filter((m): m is Metric => !!m),
-    ]
-    for (const metric of expandMetrics(asked)) if (metrics.has(metric)) throw new InvalidQueryError(`This table has no ${metric}.`, { field: 'metrics' })
-    for (const dimension of [params.groupBy, params.dimension, ...Object.keys((params.filters as object | undefined) ?? {})]) {
-      if (typeof dimension === 'string' && dimensions.has(dimension as Dimension)) throw new InvalidQueryError(`This table has no ${dimension}.`, { field: 'dimension' })
-    }
-  }
-  return mapAdapter(
-    <M extends AdapterMethod>(method: M): AdapterCall<M> =>
-      async (params) => {
-        if (method === 'getCapabilities') return capabilitiesWithout(await memory.getCapabilities(params as AdapterParams<'getCapabilities'>), lacks) as AdapterResult<M>
-        check((params ?? {}) as Record<string, unknown>)
-        return callAdapter(memory, method, params)
-      },
-  )
+  return createMemoryAdapter(records, { now: () => STORY_NOW, ...options, lacks })
 }

@@ -15,6 +15,7 @@ import {
   type RequestDetail,
   type RequestSummary,
   type Series,
+  type StandardMetric,
   type TimeBucket,
   type TimeRange,
   redactApiKey,
@@ -31,19 +32,8 @@ export interface PlainOptions {
   older?: boolean
 }
 
-export type PlainMetric =
-  | 'requests'
-  | 'successfulRequests'
-  | 'failedRequests'
-  | 'inputTokens'
-  | 'cachedInputTokens'
-  | 'outputTokens'
-  | 'totalTokens'
-  | 'cost'
-  | 'activeUsers'
-  | 'avgLatencyMs'
-  | 'p95LatencyMs'
-  | 'cacheHits'
+/** Every standard metric has its plain SQL. */
+export type PlainMetric = StandardMetric
 
 const METRIC_SQL: Record<PlainMetric, string> = {
   requests: 'count(*)',
@@ -424,7 +414,10 @@ export class PlainLitellm {
   private summaryColumns(): string {
     return `l.id, ${iso('l.ts')} AS ts, l.status, l.user_id, l.team, l.api_key, l.key_alias_logged, l.customer, l.provider, l.model,
       l.input_tokens::text AS input_tokens, l.cached_tokens::text AS cached_tokens, l.output_tokens::text AS output_tokens,
-      l.cost::text AS cost, l.latency_ms::text AS latency_ms, l.ttft_ms::text AS ttft_ms, array_to_json(l.tags)::text AS tags, l.error_message`
+      l.cost::text AS cost, l.latency_ms::text AS latency_ms, l.ttft_ms::text AS ttft_ms, array_to_json(l.tags)::text AS tags, l.error_message,
+      (SELECT u.user_alias FROM ${this.table('LiteLLM_UserTable')} u WHERE u.user_id = l.user_id) AS user_alias,
+      (SELECT u.user_email FROM ${this.table('LiteLLM_UserTable')} u WHERE u.user_id = l.user_id) AS user_email,
+      (SELECT v.key_alias FROM ${this.table('LiteLLM_VerificationToken')} v WHERE v.token = l.api_key) AS key_alias`
   }
 
   private toSummary(row: Record<string, string | null>): RequestSummary {
@@ -443,10 +436,10 @@ export class PlainLitellm {
       ttftMs: row.ttft_ms == null ? null : Number(row.ttft_ms),
       tags: JSON.parse(row.tags!) as string[],
     }
-    // LiteLLM keeps no user names: a user is shown by id.
-    if (row.user_id) Object.assign(summary, { userId: row.user_id, userName: row.user_id })
+    // LiteLLM's log keeps no user names: the user table's alias and email, else the id.
+    if (row.user_id) Object.assign(summary, { userId: row.user_id, userName: row.user_alias ?? row.user_id }, row.user_email ? { userEmail: row.user_email } : {})
     if (row.team) summary.team = row.team
-    if (row.api_key) summary.apiKey = row.key_alias_logged ?? redactApiKey(row.api_key)
+    if (row.api_key) summary.apiKey = row.key_alias ?? row.key_alias_logged ?? redactApiKey(row.api_key)
     if (row.customer) summary.customer = row.customer
     if (row.error_message) summary.errorMessage = row.error_message
     return summary
