@@ -83,6 +83,10 @@ describe('seed 003: a model’s usage tab', () => {
       await dialog.getByRole('region', { name: 'Cost breakdown' }).waitFor()
       await page.keyboard.press('Escape')
       await dialog.waitFor({ state: 'detached' })
+      // Radix returns focus in a task after the dialog unmounts: wait for it to land, then check where.
+      await page
+        .waitForFunction(() => document.activeElement !== null && document.activeElement !== document.body, null, { timeout: 5000 })
+        .catch(() => {})
       assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-id')), id)
     }))
 
