@@ -1,6 +1,5 @@
 import { FIELD_FAMILIES, REQUIRED_FIELDS, type ColumnKind, type ResolvedColumns, type ResolvedField, type ResolvedRef, type ResolvedSource, type SqlField } from './sqlColumns'
 import { quoteTableName } from './sqlColumns'
-import type { SqlDialect } from './sqlDialect'
 
 /** A table's columns as the catalog lists them: name → the adapter's kind of it, and the engine's own type name. */
 export type CatalogColumns = ReadonlyMap<string, { kind: ColumnKind; type: string }>
@@ -51,28 +50,6 @@ export function columnKind(type: string): ColumnKind {
   if (t === 'json' || t === 'jsonb') return 'json'
   if (t === 'boolean' || t === 'bool') return 'boolean'
   return 'other'
-}
-
-/** The statement that lists a table's columns (name, type), with its parameters. */
-export function describeTableSql(dialect: SqlDialect, quotedTable: string, parts: readonly string[]): { sql: string; params: string[] } {
-  if (dialect.name === 'postgres') {
-    // to_regclass resolves the quoted name exactly as a query would (search_path included); a view works too.
-    return {
-      sql:
-        'SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, n.nspname AS table_schema, c.relname AS table_name, ' +
-        "has_table_privilege(c.oid, 'SELECT') AS readable " +
-        'FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace ' +
-        'WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum',
-      params: [quotedTable],
-    }
-  }
-  const [table, schema, catalog] = [...parts].reverse()
-  const clauses = ['table_name = $1', schema === undefined ? 'table_schema = current_schema()' : 'table_schema = $2']
-  if (catalog !== undefined) clauses.push('table_catalog = $3')
-  return {
-    sql: `SELECT column_name AS name, data_type AS type, table_schema, table_name FROM information_schema.columns WHERE ${clauses.join(' AND ')} ORDER BY ordinal_position`,
-    params: [table!, ...(schema === undefined ? [] : [schema]), ...(catalog === undefined ? [] : [catalog])],
-  }
 }
 
 export function catalogColumns(rows: readonly Record<string, unknown>[]): CatalogColumns {
