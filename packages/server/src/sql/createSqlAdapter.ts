@@ -188,7 +188,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
         const sql = dialect.describeTable(quoteTableName(table), tableParts(table), params)
         const result = await options.execute(sql, params.values, {})
         const rows = Array.isArray(result) ? result : (result as { rows: readonly SqlRow[] }).rows
-        return { columns: catalogColumns(rows), name: qualifiedName(rows, quoteTableName(table)), readable: readable(rows) }
+        return { columns: catalogColumns(dialect, rows), name: qualifiedName(rows, quoteTableName(table)), readable: readable(rows) }
       }
       const { columns, name: qualifiedTable, readable: tableReadable } = await describeTable(tableOption)
       const qualifiedLabels: Partial<Record<string, string>> = {}

@@ -1,5 +1,6 @@
 import { FIELD_FAMILIES, REQUIRED_FIELDS, type ColumnKind, type ResolvedColumns, type ResolvedField, type ResolvedRef, type ResolvedSource, type SqlField } from './sqlColumns'
 import { quoteTableName } from './sqlColumns'
+import type { SqlDialect } from './dialects/sqlDialect'
 
 /** A table's columns as the catalog lists them: name → the adapter's kind of it, and the engine's own type name. */
 export type CatalogColumns = ReadonlyMap<string, { kind: ColumnKind; type: string }>
@@ -38,7 +39,10 @@ export function closestNames(name: string, names: Iterable<string>): string[] {
   return scored.filter((entry) => entry.distance === best).map((entry) => entry.candidate)
 }
 
-/** An engine's type name as the adapter sees it. */
+/**
+ * A PostgreSQL or DuckDB type name as the adapter sees it (both dialects' `columnKind`; an engine
+ * with other type names brings its own).
+ */
 export function columnKind(type: string): ColumnKind {
   const t = type.trim().toLowerCase()
   if (t.endsWith('[]')) return /^(text|character varying|varchar|character|char|bpchar|citext|string)\b/.test(t) ? 'textArray' : 'other'
@@ -52,12 +56,13 @@ export function columnKind(type: string): ColumnKind {
   return 'other'
 }
 
-export function catalogColumns(rows: readonly Record<string, unknown>[]): CatalogColumns {
+/** The rows of the dialect's `describeTable` statement, each type read as a kind by the dialect. */
+export function catalogColumns(dialect: SqlDialect, rows: readonly Record<string, unknown>[]): CatalogColumns {
   const columns = new Map<string, { kind: ColumnKind; type: string }>()
   for (const row of rows) {
     const name = String(row.name)
     const type = String(row.type)
-    columns.set(name, { kind: columnKind(type), type })
+    columns.set(name, { kind: dialect.columnKind(type), type })
   }
   return columns
 }

@@ -1,3 +1,4 @@
+import { columnKind } from '../sqlCatalog'
 import type { SqlField } from '../sqlColumns'
 import { bucketCaseTree } from './bucketCaseTree'
 import type { InstantSqlType, SqlDialect } from './sqlDialect'
@@ -132,6 +133,8 @@ export const duckdb: SqlDialect = {
     if (catalog !== undefined) clauses.push(`table_catalog = ${params.add(catalog)}`)
     return `SELECT column_name AS name, data_type AS type, table_schema, table_name FROM information_schema.columns WHERE ${clauses.join(' AND ')} ORDER BY ordinal_position`
   },
+
+  columnKind,
 
   referenceColumnTypes: REFERENCE_COLUMN_TYPES,
   // No secondary index: rows loaded in time order keep per-block min/max (zone maps) on ts.

@@ -1,4 +1,5 @@
 import { quoteIdentifier } from '../sqlColumns'
+import { columnKind } from '../sqlCatalog'
 import type { SqlField } from '../sqlColumns'
 import type { InstantSqlType, SqlDialect } from './sqlDialect'
 import { literal } from './sqlLiteral'
@@ -136,6 +137,8 @@ export const postgres: SqlDialect = {
     "has_table_privilege(c.oid, 'SELECT') AS readable " +
     'FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace ' +
     `WHERE a.attrelid = to_regclass(${params.add(quotedTable)}) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum`,
+
+  columnKind,
 
   referenceColumnTypes: REFERENCE_COLUMN_TYPES,
   referenceIndexes: (quotedTable, baseName) =>

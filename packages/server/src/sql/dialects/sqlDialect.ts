@@ -1,4 +1,4 @@
-import type { SqlField } from '../sqlColumns'
+import type { ColumnKind, SqlField } from '../sqlColumns'
 import type { SqlParameterStyle, SqlParameters } from '../sqlParameters'
 import { duckdb } from './duckdb'
 import { postgres } from './postgres'
@@ -142,6 +142,8 @@ export interface SqlDialect extends SqlParameterStyle {
   // ---- catalog
   /** The statement listing a table's columns as (name, type, table_schema, table_name[, readable]). */
   describeTable(quotedTable: string, parts: readonly string[], params: SqlParameters): string
+  /** What one of the engine's type names (as `describeTable` lists it) is to the adapter. */
+  columnKind(type: string): ColumnKind
 
   // ---- reference schema (tests, demos, the documented DDL)
   /** Each reference column's type and constraints. */
