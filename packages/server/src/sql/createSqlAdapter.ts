@@ -39,10 +39,10 @@ import {
   toRequestSummary,
 } from '@usagekit/core'
 import { type OptionalRecordField, FIELD_CAPABILITIES, capabilitiesWithout } from '@usagekit/core'
-import { SqlMappingError, catalogColumns, checkColumns, closestNames, describeTableSql, qualifiedName, readable } from './sqlCatalog'
+import { SqlMappingError, catalogColumns, checkColumns, closestNames, qualifiedName, readable } from './sqlCatalog'
 import type { SqlColumnMapping } from './sqlColumnSpec'
 import { type ResolvedColumns, quoteTableName, resolveColumns, tableParts } from './sqlColumns'
-import { SQL_DIALECTS, type SqlDialectName } from './sqlDialect'
+import { type SqlDialectName, sqlDialect } from './dialects/sqlDialect'
 import { type LabelContext, labelsSql } from './sqlLabels'
 import { type SqlLabelSources, resolveLabelSources } from './sqlLabelSources'
 import { type SqlRollup, keepsDimension, rollupTable } from './sqlRollup'
@@ -133,10 +133,7 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
  * ("SQL adapter") and `referenceSchema` for the table it expects.
  */
 export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
-  const dialect = SQL_DIALECTS[options.dialect]
-  if (!dialect) {
-    throw new TypeError(`createSqlAdapter: dialect must be "postgres" or "duckdb", got ${JSON.stringify(options.dialect)}.`)
-  }
+  const dialect = sqlDialect(options.dialect, 'createSqlAdapter')
   if (typeof options.execute !== 'function') {
     throw new TypeError('createSqlAdapter: execute(sql, params) must be a function that runs a statement on your client.')
   }
@@ -187,10 +184,11 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
     if (planned) return
     planning ??= (async () => {
       const describeTable = async (table: string | readonly string[]) => {
-        const { sql, params } = describeTableSql(dialect, quoteTableName(table), tableParts(table))
-        const result = await options.execute(sql, params, {})
+        const params = new SqlParameters(dialect)
+        const sql = dialect.describeTable(quoteTableName(table), tableParts(table), params)
+        const result = await options.execute(sql, params.values, {})
         const rows = Array.isArray(result) ? result : (result as { rows: readonly SqlRow[] }).rows
-        return { columns: catalogColumns(rows), name: qualifiedName(rows, quoteTableName(table)), readable: readable(rows) }
+        return { columns: catalogColumns(dialect, rows), name: qualifiedName(rows, quoteTableName(table)), readable: readable(rows) }
       }
       const { columns, name: qualifiedTable, readable: tableReadable } = await describeTable(tableOption)
       const qualifiedLabels: Partial<Record<string, string>> = {}
@@ -303,7 +301,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       items.push(`${table.column('id')} AS id`, `coalesce(nullif(r.usagekit_tag, ''), '${NONE_KEY}') AS g`)
       // A request counts once under each of its tags (DISTINCT drops a tag listed twice).
       return (
-        `SELECT DISTINCT ${items.join(', ')} FROM (SELECT r.*, unnest(${dialect.tagsOrNone(table.tags(), `'${NONE_KEY}'`)}) AS usagekit_tag ` +
+        `SELECT DISTINCT ${items.join(', ')} FROM (SELECT r.*, ${dialect.eachTag(dialect.tagsOrNone(table.tags(), `'${NONE_KEY}'`))} AS usagekit_tag ` +
         `FROM ${table.name} r WHERE ${where}) r`
       )
     }
@@ -468,7 +466,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       const metrics = expandMetrics(params.metrics)
       const length = endMs - startMs
       const from = params.compareToPrevious ? startMs - length : startMs
-      const sql = new SqlParameters()
+      const sql = new SqlParameters(dialect)
       const source = sourceFor({ metrics, filters: params.filters, dimensions: [], instants: [from, startMs, endMs] })
       const base = baseSql(sql, { scope: { ...isoRange(from, endMs), filters: params.filters }, metrics, ts: true }, source)
       const current = source.instant(new Date(startMs).toISOString(), sql)
@@ -494,7 +492,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       const B = buckets.length
       const metrics = expandMetrics(params.metrics)
       const scope = { ...isoRange(startMs, endMs), filters: params.filters }
-      const sql = new SqlParameters()
+      const sql = new SqlParameters(dialect)
       const dimension = params.groupBy
       const source = sourceFor({
         metrics: [...metrics, params.metrics[0]!],
@@ -517,7 +515,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       }
 
       const base = baseSql(sql, { scope, metrics: [...metrics, params.metrics[0]!], dimension, edges: edgesOf(buckets) }, source)
-      const limit = params.limit === undefined ? null : sql.add(params.limit)
+      const limit = params.limit === undefined ? null : sql.add(params.limit, 'integer')
       const inTop = limit === null ? 'TRUE' : `ranked.rn <= ${dialect.integer(limit)}`
       const other = limit === null ? 'ranked.rn' : `${dialect.integer(limit)} + 1`
       const rankMetric = params.metrics[0]!
@@ -587,7 +585,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       const dimension = params.groupBy
       const metrics = expandMetrics(params.metrics)
       const trendMetrics = params.trend ? expandMetrics([params.trend.metric]) : []
-      const sql = new SqlParameters()
+      const sql = new SqlParameters(dialect)
       const trendBuckets = params.trend ? bucketBoundaries(params.range, params.trend.bucket, params.timeZone, { now: now() }) : []
       const source = sourceFor({
         metrics: [...metrics, sort.metric, ...trendMetrics],
@@ -608,8 +606,8 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
         source,
       )
       const needle = params.search?.trim().toLowerCase() ?? ''
-      const offset = sql.add(params.offset ?? 0)
-      const limit = params.limit === undefined ? null : sql.add(params.limit)
+      const offset = sql.add(params.offset ?? 0, 'integer')
+      const limit = params.limit === undefined ? null : sql.add(params.limit, 'integer')
       const grouped = `grouped AS (SELECT g, ${aggregates(source, metrics)}, ${rankSql(source, sort.metric)} AS v FROM base GROUP BY g),`
       const page =
         `page AS (SELECT matched.*, row_number() OVER (ORDER BY ${orderBy('v', sort.direction)}) AS pos FROM matched ` +
@@ -702,7 +700,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       if (position && !(position.ts >= startMs * 1000 && position.ts < endMs * 1000)) {
         throw new InvalidQueryError('cursor is not a cursor this adapter made; pass the nextCursor of the previous page.', { field: 'cursor' })
       }
-      const sql = new SqlParameters()
+      const sql = new SqlParameters(dialect)
       const clauses = [table.where({ ...isoRange(startMs, endMs), filters: params.filters }, sql)]
       const ts = table.column('timestamp')
       const id = dialect.binary(table.column('id'))
@@ -719,7 +717,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
         const tags = table.has('tags') ? (placeholder: string) => dialect.tagsContain(table.tags(), placeholder) : undefined
         clauses.push(table.search(needle, fields, sql, tags))
       }
-      const limit = sql.add(params.pageSize + 1)
+      const limit = sql.add(params.pageSize + 1, 'integer')
       const statement =
         // The page's keys first, then its columns: engines that project before the top-N (DuckDB)
         // would otherwise build every column of every row in the range.
@@ -742,7 +740,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       await prepare(params.signal)
       const id = params.id
       const content = assertGetRequestQuery(params, capabilities).content && capabilities.requestContent
-      const sql = new SqlParameters()
+      const sql = new SqlParameters(dialect)
       // One statement: the id and the caller's filters together. A request the filters do not match
       // is not found exactly like an unknown id; no row is read and checked afterwards.
       const where = [`${table.column('id')} = ${sql.add(id)}`, ...table.filterClauses(params.filters, sql)].join(' AND ')
@@ -756,7 +754,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       await prepare(params.signal)
       const { startMs, endMs } = assertDimensionValuesQuery(params, capabilities)
       const dimension = params.dimension
-      const sql = new SqlParameters()
+      const sql = new SqlParameters(dialect)
       // A filter's own options ignore that filter, so a multi-select keeps showing every value.
       const filters = Object.fromEntries(Object.entries(params.filters ?? {}).filter(([name]) => name !== dimension))
       const source = sourceFor({ metrics: [], filters, dimensions: [dimension], instants: [startMs, endMs] })
@@ -764,7 +762,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       const base = baseSql(sql, { scope, metrics: [], dimension }, source)
       const needle = params.search?.trim().toLowerCase() ?? ''
       const search = needle === '' ? 'TRUE' : table.search(needle, ['grouped.g', 'l.label', 'l.secondary'], sql)
-      const limit = sql.add(params.limit ?? 100)
+      const limit = sql.add(params.limit ?? 100, 'integer')
       const statement = [
         `WITH base AS (${base}),`,
         `grouped AS (SELECT g, ${source.countSql} AS n FROM base GROUP BY g),`,

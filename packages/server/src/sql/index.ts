@@ -15,7 +15,7 @@ export type {
   SqlTextColumn,
   SqlTimestampColumn,
 } from './sqlColumnSpec'
-export type { SqlDialectName } from './sqlDialect'
+export type { SqlDialectName } from './dialects/sqlDialect'
 export type { RollupDimension, RollupSums, SqlRollup } from './sqlRollup'
 export type { LabelledDimension, SqlLabelSource, SqlLabelSources } from './sqlLabelSources'
 export type { SqlValue } from './sqlParameters'

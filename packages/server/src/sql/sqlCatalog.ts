@@ -1,6 +1,6 @@
 import { FIELD_FAMILIES, REQUIRED_FIELDS, type ColumnKind, type ResolvedColumns, type ResolvedField, type ResolvedRef, type ResolvedSource, type SqlField } from './sqlColumns'
 import { quoteTableName } from './sqlColumns'
-import type { SqlDialect } from './sqlDialect'
+import type { SqlDialect } from './dialects/sqlDialect'
 
 /** A table's columns as the catalog lists them: name → the adapter's kind of it, and the engine's own type name. */
 export type CatalogColumns = ReadonlyMap<string, { kind: ColumnKind; type: string }>
@@ -39,7 +39,10 @@ export function closestNames(name: string, names: Iterable<string>): string[] {
   return scored.filter((entry) => entry.distance === best).map((entry) => entry.candidate)
 }
 
-/** An engine's type name as the adapter sees it. */
+/**
+ * A PostgreSQL or DuckDB type name as the adapter sees it (both dialects' `columnKind`; an engine
+ * with other type names brings its own).
+ */
 export function columnKind(type: string): ColumnKind {
   const t = type.trim().toLowerCase()
   if (t.endsWith('[]')) return /^(text|character varying|varchar|character|char|bpchar|citext|string)\b/.test(t) ? 'textArray' : 'other'
@@ -53,34 +56,13 @@ export function columnKind(type: string): ColumnKind {
   return 'other'
 }
 
-/** The statement that lists a table's columns (name, type), with its parameters. */
-export function describeTableSql(dialect: SqlDialect, quotedTable: string, parts: readonly string[]): { sql: string; params: string[] } {
-  if (dialect.name === 'postgres') {
-    // to_regclass resolves the quoted name exactly as a query would (search_path included); a view works too.
-    return {
-      sql:
-        'SELECT a.attname AS name, format_type(a.atttypid, a.atttypmod) AS type, n.nspname AS table_schema, c.relname AS table_name, ' +
-        "has_table_privilege(c.oid, 'SELECT') AS readable " +
-        'FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace ' +
-        'WHERE a.attrelid = to_regclass($1) AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum',
-      params: [quotedTable],
-    }
-  }
-  const [table, schema, catalog] = [...parts].reverse()
-  const clauses = ['table_name = $1', schema === undefined ? 'table_schema = current_schema()' : 'table_schema = $2']
-  if (catalog !== undefined) clauses.push('table_catalog = $3')
-  return {
-    sql: `SELECT column_name AS name, data_type AS type, table_schema, table_name FROM information_schema.columns WHERE ${clauses.join(' AND ')} ORDER BY ordinal_position`,
-    params: [table!, ...(schema === undefined ? [] : [schema]), ...(catalog === undefined ? [] : [catalog])],
-  }
-}
-
-export function catalogColumns(rows: readonly Record<string, unknown>[]): CatalogColumns {
+/** The rows of the dialect's `describeTable` statement, each type read as a kind by the dialect. */
+export function catalogColumns(dialect: SqlDialect, rows: readonly Record<string, unknown>[]): CatalogColumns {
   const columns = new Map<string, { kind: ColumnKind; type: string }>()
   for (const row of rows) {
     const name = String(row.name)
     const type = String(row.type)
-    columns.set(name, { kind: columnKind(type), type })
+    columns.set(name, { kind: dialect.columnKind(type), type })
   }
   return columns
 }

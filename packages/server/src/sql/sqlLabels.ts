@@ -1,4 +1,5 @@
 import { type Dimension, NONE_KEY, NONE_LABEL } from '@usagekit/core'
+import type { LabelLookup as Lookup } from './dialects/sqlDialect'
 import type { ResolvedLabelSource, ResolvedLabelSources } from './sqlLabelSources'
 import type { SqlParameters } from './sqlParameters'
 import type { SqlScope, SqlTable } from './sqlTable'
@@ -11,19 +12,9 @@ export interface LabelContext {
   sources: ResolvedLabelSources
 }
 
-/** A joined lookup: the JOIN clause, and how to read one of its fields. */
-interface Lookup {
-  join: string
-  field: (name: string) => string
-}
-
 /**
  * The latest row (timestamp desc, id desc) per key of CTE `keys` among the rows the answer counts
- * (range and filters), with `fields` of it and `found` = 1. PostgreSQL probes an index per key with
- * LATERAL … LIMIT 1 (the reference `(user_id, ts DESC, id DESC)` index starts at the range's end and
- * stops at the first row the filters pass). DuckDB finds each key's latest timestamp, then the
- * largest id at it, then reads that row: three plain aggregations and joins over the range, several
- * times cheaper than one `arg_max` over (timestamp, id) structs.
+ * (range and filters), with `fields` of it and `found` = 1. How it is found is the dialect's plan.
  */
 function latestRow(
   table: SqlTable,
@@ -33,34 +24,16 @@ function latestRow(
   fields: (alias: string) => Record<string, string>,
   condition?: (alias: string) => string,
 ): Lookup {
-  const d = table.dialect
-  // The rows the answer counts (and, for some lookups, can label the key), on a given alias.
-  const counted = (on: string) => [table.where(context.scope, context.params, on), ...(condition ? [condition(on)] : [])].join(' AND ')
-  const ts = (on: string) => table.column('timestamp', on)
-  const id = (on: string) => table.column('id', on)
-  if (d.name === 'postgres') {
-    const select = Object.entries({ found: '1', ...fields('x') }).map(([name, value]) => `${value} AS ${name}`).join(', ')
-    return {
-      join:
-        `LEFT JOIN LATERAL (SELECT ${select} FROM ${table.name} x WHERE ${key('x')} = k.g AND ${counted('x')} ` +
-        `ORDER BY ${ts('x')} DESC, ${d.binary(id('x'))} DESC LIMIT 1) ${alias} ON true`,
-      field: (name) => `${alias}.${name}`,
-    }
-  }
-  const struct = Object.entries({ found: '1', ...fields('y') }).map(([name, value]) => `${name} := ${value}`).join(', ')
-  const latestTs =
-    `SELECT ${key('x')} AS g, max(${ts('x')}) AS t FROM ${table.name} x ` +
-    `WHERE ${key('x')} IN (SELECT g FROM keys) AND ${counted('x')} GROUP BY ${key('x')}`
-  const latestId =
-    `SELECT lt.g, lt.t, max(${id('x')}) AS i FROM (${latestTs}) lt JOIN ${table.name} x ON ${key('x')} = lt.g AND ${ts('x')} = lt.t ` +
-    `WHERE ${counted('x')} GROUP BY lt.g, lt.t`
-  return {
-    join:
-      // any_value: one row per key even where a view repeats an id.
-      `LEFT JOIN (SELECT li.g AS g, any_value(struct_pack(${struct})) AS v FROM (${latestId}) li ` +
-      `JOIN ${table.name} y ON ${key('y')} = li.g AND ${ts('y')} = li.t AND ${id('y')} = li.i WHERE ${counted('y')} GROUP BY li.g) ${alias} ON ${alias}.g = k.g`,
-    field: (name) => `${alias}.v.${name}`,
-  }
+  return table.dialect.latestRow({
+    table: table.name,
+    alias,
+    key,
+    timestamp: (on) => table.column('timestamp', on),
+    id: (on) => table.column('id', on),
+    // The rows the answer counts (and, for some lookups, can label the key).
+    counted: (on) => [table.where(context.scope, context.params, on), ...(condition ? [condition(on)] : [])].join(' AND '),
+    fields: (on) => ({ found: '1', ...fields(on) }),
+  })
 }
 
 /**
@@ -70,28 +43,18 @@ function latestRow(
 function hostRow(table: SqlTable, source: ResolvedLabelSource, alias: string): Lookup {
   const d = table.dialect
   const text = (column: string | null) => (column === null ? d.nullText : d.text(`h.${column}`))
-  const values: Record<string, string> = { found: '1', name: text(source.label), secondary: text(source.secondary), team: text(source.team) }
-  if (d.name === 'postgres') {
-    const select = Object.entries(values).map(([name, value]) => `${value} AS ${name}`).join(', ')
-    return {
-      join: `LEFT JOIN LATERAL (SELECT ${select} FROM ${source.table} h WHERE h.${source.key} = k.g ORDER BY ${d.binary(text(source.label))} LIMIT 1) ${alias} ON true`,
-      field: (name) => `${alias}.${name}`,
-    }
-  }
-  const struct = Object.entries(values).map(([name, value]) => `${name} := ${value}`).join(', ')
-  return {
-    join:
-      `LEFT JOIN (SELECT h.${source.key} AS g, arg_min(struct_pack(${struct}), struct_pack(l := ${text(source.label)})) AS v ` +
-      `FROM ${source.table} h WHERE h.${source.key} IN (SELECT g FROM keys) GROUP BY h.${source.key}) ${alias} ON ${alias}.g = k.g`,
-    field: (name) => `${alias}.v.${name}`,
-  }
+  return d.hostRow({
+    table: source.table,
+    key: source.key,
+    alias,
+    values: { found: '1', name: text(source.label), secondary: text(source.secondary), team: text(source.team) },
+    order: text(source.label),
+  })
 }
 
 /** An API key id shown as `sk-…3f9a`, exactly as core's redactApiKey shows it. */
 function redactedKey(table: SqlTable, key: string): string {
-  const prefix =
-    table.dialect.name === 'postgres' ? `coalesce(substring(${key} from '^[A-Za-z]+[-_]'), '')` : `regexp_extract(${key}, '^[A-Za-z]+[-_]')`
-  return `CASE WHEN length(${key}) <= 8 THEN '…' || right(${key}, 2) ELSE ${prefix} || '…' || right(${key}, 4) END`
+  return `CASE WHEN length(${key}) <= 8 THEN '…' || right(${key}, 2) ELSE ${table.dialect.apiKeyPrefix(key)} || '…' || right(${key}, 4) END`
 }
 
 /**

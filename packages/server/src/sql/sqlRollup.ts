@@ -1,6 +1,6 @@
 import type { Dimension } from '@usagekit/core'
 import { FIELD_FAMILIES, type ResolvedColumns, type ResolvedField, REFERENCE_COLUMNS, type SqlField, quoteIdentifier, quoteTableName } from './sqlColumns'
-import type { SqlDialect } from './sqlDialect'
+import type { SqlDialect } from './dialects/sqlDialect'
 import { SqlTable } from './sqlTable'
 
 /** Dimensions a rollup can keep as columns (tags are a list per request and never roll up). */

@@ -1,8 +1,9 @@
 import { type Dimension, type Filters, NONE_KEY } from '@usagekit/core'
 import type { ResolvedColumns, ResolvedDuration, ResolvedRef, ResolvedSource, SqlField } from './sqlColumns'
 import { quoteIdentifier } from './sqlColumns'
-import { type InstantSqlType, type SqlDialect, literal } from './sqlDialect'
-import type { SqlParameters, SqlValue } from './sqlParameters'
+import type { InstantSqlType, SqlDialect } from './dialects/sqlDialect'
+import { literal } from './dialects/sqlLiteral'
+import type { SqlParameters, SqlValue, SqlValueType } from './sqlParameters'
 import type { RollupSums } from './sqlRollup'
 
 /** Where rows come from: the range and the filters, as bound parameters. */
@@ -234,14 +235,21 @@ export class SqlTable {
     }
   }
 
+  /** What `instantValue` binds: text for timestamps, a whole or fractional number for epoch columns. */
+  private get instantValueType(): SqlValueType {
+    const type = this.instantType
+    return type === 'bigint' ? 'integer' : type === 'double' ? 'float' : 'string'
+  }
+
   /** A bound instant, compared on the parameter side: the column (and its index) is used as it is. */
   instant(iso: string, params: SqlParameters): string {
-    return this.dialect.instantAs(params.add(this.instantValue(iso)), this.instantType)
+    return this.dialect.instantAs(params.add(this.instantValue(iso), this.instantValueType), this.instantType)
   }
 
   /** The index of the bucket (by its ISO edges) holding `timestamp` (default the row's own). */
   bucketIndex(edges: readonly string[], params: SqlParameters, timestamp = this.column('timestamp')): string {
-    return this.dialect.bucketIndex(timestamp, edges.map((edge) => this.instantValue(edge)), params, this.instantType)
+    const bind = (index: number) => params.add(this.instantValue(edges[index]!), this.instantValueType)
+    return this.dialect.bucketIndex(timestamp, { count: edges.length, bind }, this.instantType)
   }
 
   /** The row's instant as microseconds since the epoch, as text. */

@@ -3,7 +3,7 @@ import { DuckDBInstance } from '@duckdb/node-api'
 import { PGlite } from '@electric-sql/pglite'
 import type { SqlRow } from './createSqlAdapter'
 import type { SqlValue } from './sqlParameters'
-import type { SqlDialectName } from './sqlDialect'
+import type { SqlDialectName } from './dialects/sqlDialect'
 import { insertStatements, referenceSchema } from './referenceSchema'
 
 /** An engine under test: its dialect, an execute function for the adapter, and a close. */

@@ -1,0 +1,167 @@
+import type { ColumnKind, SqlField } from '../sqlColumns'
+import type { SqlParameterStyle, SqlParameters } from '../sqlParameters'
+import { duckdb } from './duckdb'
+import { postgres } from './postgres'
+
+/** The engines the SQL adapter speaks to. */
+export type SqlDialectName = 'postgres' | 'duckdb'
+
+/** How bound instants are compared with a timestamp column. */
+export type InstantSqlType = 'timestamptz' | 'timestamp' | 'bigint' | 'double'
+
+/** The bucket edges of one statement, bound only when the dialect asks (DuckDB refuses unused parameters). */
+export interface BucketEdges {
+  count: number
+  /** Binds edge `index` (a value of the column's instant type) and returns its placeholder. */
+  bind(index: number): string
+}
+
+/** A joined lookup for CTE `keys` (column `g`, alias `k`): the JOIN clause, and how to read one of its fields. */
+export interface LabelLookup {
+  join: string
+  field(name: string): string
+}
+
+/** The latest row (timestamp desc, id desc) per key among the rows an answer counts. */
+export interface LatestRowQuery {
+  /** The request table's quoted name. */
+  table: string
+  /** The alias the lookup's fields are read through. */
+  alias: string
+  /** The key, timestamp and id columns of the table on a given alias. */
+  key(on: string): string
+  timestamp(on: string): string
+  id(on: string): string
+  /** The rows counted (range, filters and the lookup's own condition), on a given alias. */
+  counted(on: string): string
+  /** The values read from the latest row (`found` = 1 included), on a given alias. */
+  fields(on: string): Record<string, string>
+}
+
+/** One row of a host's label table per key: the first by label when the key is not unique. */
+export interface HostRowQuery {
+  /** The host table's quoted name, read as alias `h`. */
+  table: string
+  /** Its quoted key column. */
+  key: string
+  alias: string
+  /** The values read (on alias `h`, `found` = 1 included). */
+  values: Record<string, string>
+  /** The label as text on alias `h`: of several rows with one key, the smallest wins. */
+  order: string
+}
+
+/**
+ * Everything that differs between the engines; the query builders write the rest as plain SQL
+ * and never ask which engine they talk to. Expressions take SQL fragments (column references and
+ * placeholders), never values. One module per engine implements it (`postgres.ts`, `duckdb.ts`).
+ */
+export interface SqlDialect extends SqlParameterStyle {
+  name: SqlDialectName
+  /** Whether a text value may contain U+0000 (PostgreSQL rejects it, so no stored value can match one). */
+  acceptsNul: boolean
+
+  // ---- casts and values
+  /** A bound ISO-8601 instant as a timestamp with time zone. */
+  instant(placeholder: string): string
+  /** A bound integer. */
+  integer(placeholder: string): string
+  /** Microseconds since the epoch, as text (exact beyond 2^53 and in every client). */
+  epochMicros(timestamp: string): string
+  /** Exact money: the column as a decimal with 9 places, whatever type the table stores. */
+  money(column: string): string
+  /** Any value as text, for exact transport of sums. */
+  text(expression: string): string
+  /** Binary (code point) order, the order the memory adapter uses for keys. */
+  binary(expression: string): string
+  /** A NULL of text type. */
+  nullText: string
+  /** Double-precision division (ratios must divide as JavaScript does). */
+  float(expression: string): string
+  /** A bound value cast to the type a timestamp column is compared in (`TIMESTAMPTZ`, wall-clock `TIMESTAMP`, or a number). */
+  instantAs(placeholder: string, type: InstantSqlType): string
+  /** Microseconds since the epoch of a wall-clock timestamp read as UTC, as a bigint expression. */
+  wallMicros(timestamp: string): string
+  /** Microseconds of a number of seconds (or milliseconds, `scale` 1000), as a bigint expression. */
+  epochNumberMicros(value: string, scale: 1 | 1000): string
+  /** Milliseconds from one timestamp to another (both with or both without time zone), as a double. */
+  millisBetween(from: string, to: string): string
+  /** Text as a bigint, NULL when it is not an integer (a JSON value may hold anything). */
+  integerFromText(text: string): string
+  /** Text as a number, NULL when it is not one. */
+  numberFromText(text: string): string
+  /** The `CASE` value (1 or 0) of a boolean column. */
+  isTrue(column: string): string
+
+  // ---- aggregation and binning
+  /** p95 by the nearest-rank method: the ⌈0.95·n⌉-th smallest value. */
+  p95(column: string): string
+  /** The index (0-based) of the bucket holding `timestamp`, over the bound edges of the range. */
+  bucketIndex(timestamp: string, edges: BucketEdges, type: InstantSqlType): string
+
+  // ---- tags
+  /** A tag array column that may be NULL, as an array. */
+  tags(column: string): string
+  /** Whether a tag array holds any of the bound values. */
+  tagsOverlap(tags: string, values: readonly string[]): string
+  /** Whether a tag array holds a tag containing the bound (lower-case) needle. */
+  tagsContain(tags: string, needle: string): string
+  /** A tag array with `'__none__'` in place of no tags. */
+  tagsOrNone(tags: string, none: string): string
+  /** A select-list expression that fans a row out to one row per element of a tag array. */
+  eachTag(tags: string): string
+  /** An empty text array. */
+  emptyTags: string
+  /** A JSON array of strings as a text array (anything else: empty). */
+  tagsFromJson(column: string): string
+  /** Delimited text as a text array. */
+  tagsFromText(column: string, separator: string): string
+  /** A text array without empty or NULL elements (empty means none). */
+  withoutEmptyTags(tags: string): string
+
+  // ---- JSON
+  /** A JSON array (as text) of `expression` over the group, ordered. */
+  jsonArray(expression: string, orderBy: string): string
+  /** A JSON array of the given values as text, for one cell of a nested result. */
+  tuple(expressions: readonly string[]): string
+  /** A JSON value (array, object) as text. */
+  json(expression: string): string
+  /** The text at `path` inside a JSON column (NULL when absent). Keys are checked literals. */
+  jsonText(column: string, path: readonly string[]): string
+  /** The JSON value at `path` inside a JSON column. */
+  jsonValue(column: string, path: readonly string[]): string
+
+  // ---- labels
+  /** A LEFT JOIN giving the latest counted row of each key (the engine's fastest plan for it). */
+  latestRow(query: LatestRowQuery): LabelLookup
+  /** A LEFT JOIN giving a host label table's row of each key. */
+  hostRow(query: HostRowQuery): LabelLookup
+  /** An API key's prefix (`sk-`, `sk_`: letters and one `-` or `_`), `''` when it has none. */
+  apiKeyPrefix(key: string): string
+
+  // ---- catalog
+  /** The statement listing a table's columns as (name, type, table_schema, table_name[, readable]). */
+  describeTable(quotedTable: string, parts: readonly string[], params: SqlParameters): string
+  /** What one of the engine's type names (as `describeTable` lists it) is to the adapter. */
+  columnKind(type: string): ColumnKind
+
+  // ---- reference schema (tests, demos, the documented DDL)
+  /** Each reference column's type and constraints. */
+  referenceColumnTypes: Readonly<Record<SqlField, string>>
+  /** The reference table's secondary indexes, each with a comment saying what it serves. */
+  referenceIndexes(quotedTable: string, baseName: string): string[]
+  /** How a `toReferenceRow` value (a placeholder or a staging column) becomes its column's type. */
+  referenceValue(field: SqlField, placeholder: string): string
+}
+
+export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = { postgres, duckdb }
+
+/** The dialect of a name a caller passed (checked: options come from JavaScript too). */
+export function sqlDialect(name: SqlDialectName, caller: string): SqlDialect {
+  const dialect = Object.hasOwn(SQL_DIALECTS, name) ? SQL_DIALECTS[name] : undefined
+  if (!dialect) {
+    const names = Object.keys(SQL_DIALECTS).map((known) => `"${known}"`).join(' or ')
+    throw new TypeError(`${caller}: dialect must be ${names}, got ${JSON.stringify(name)}.`)
+  }
+  return dialect
+}
