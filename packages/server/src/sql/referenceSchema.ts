@@ -1,15 +1,11 @@
 import { type UsageRecord, toDecimalText } from '@usagekit/core'
-import { REFERENCE_COLUMNS, type SqlField, quoteIdentifier, quoteTableName } from './sqlColumns'
+import { REFERENCE_COLUMNS, type SqlField, quoteIdentifier, quoteTableName, tableParts } from './sqlColumns'
 import { type SqlDialectName, sqlDialect } from './dialects/sqlDialect'
 import { SqlParameters, type SqlValue, type SqlValueType } from './sqlParameters'
 
 export interface ReferenceSchemaOptions {
   /** Default `usage_requests`. */
   table?: string | readonly string[]
-}
-
-function tableParts(table: string | readonly string[]): string[] {
-  return typeof table === 'string' ? table.split('.') : [...table]
 }
 
 /**
