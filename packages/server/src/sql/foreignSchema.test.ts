@@ -88,7 +88,7 @@ function row(record: UsageRecord, i: number): unknown[] {
 }
 
 async function load(database: TestDatabase, records: readonly UsageRecord[]): Promise<void> {
-  for (const statement of ddl(database.dialect)) await database.execute(statement, [])
+  for (const statement of ddl(database.dialect as 'postgres' | 'duckdb')) await database.execute(statement, [])
   const pg = database.dialect === 'postgres'
   for (let from = 0; from < records.length; from += 200) {
     const values: unknown[] = []

@@ -5,6 +5,7 @@ import { expectSameAnswer } from '@usagekit/core/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSqlAdapter } from './createSqlAdapter'
 import { type TestDatabase, openDuckdb, openPglite } from './testDatabases'
+import type { SqlStatementParams } from './sqlParameters'
 
 const range = { start: '2026-10-01T00:00:00.000Z', end: '2026-10-08T00:00:00.000Z' }
 /** Values stored in the table and then asked for: each must match itself literally, as a bound parameter. */
@@ -277,7 +278,7 @@ for (const [engine, open] of [
       const late = new AbortController()
       const slow = createSqlAdapter({
         dialect: database.dialect,
-        execute: async (sql, params, options) => {
+        execute: async (sql: string, params: SqlStatementParams, options: { signal?: AbortSignal }) => {
           const rows = await database.execute(sql, params, options)
           late.abort(new Error('timed out'))
           return rows

@@ -344,7 +344,7 @@ export class SqlTable {
   search(needle: string, fields: readonly string[], params: SqlParameters, also?: (placeholder: string) => string): string {
     if (!this.dialect.acceptsNul && needle.includes('\u0000')) return 'FALSE'
     const placeholder = params.add(needle)
-    const matches = fields.map((field) => `strpos(lower(coalesce(${field}, '')), ${placeholder}) > 0`)
+    const matches = fields.map((field) => this.dialect.contains(field, placeholder))
     if (also) matches.push(also(placeholder))
     return `(${matches.join(' OR ')})`
   }
