@@ -47,6 +47,14 @@ function sortKeys(orderBy: string, element: (index: number) => string): { keys: 
   return { keys, values }
 }
 
+/** Lists longer than this are bound as one JSON array. */
+const LONG_LIST = 100
+
+/** Whether a `bindTextList` list is one array expression (placeholders start with `{`). */
+function isArray(list: readonly string[]): boolean {
+  return list.length === 1 && !list[0]!.startsWith('{')
+}
+
 /** A type name without its Nullable / LowCardinality wrappers. */
 function bareType(type: string): string {
   let t = type.trim()
@@ -134,6 +142,11 @@ export const clickhouse: SqlDialect = {
   integerFromText: (text) => `toInt64OrNull(${text})`,
   numberFromText: (text) => `toDecimal128OrNull(${text}, 9)`,
   isTrue: (column) => `if(${column}, 1, 0)`,
+  // A long list is one bound JSON array: ClickHouse parses statements of at most max_query_size
+  // (256 KiB by default), and ten thousand placeholders exceed it.
+  bindTextList: (values, params) =>
+    values.length <= LONG_LIST ? params.list(values) : [`JSONExtract(${params.add(JSON.stringify(values))}, 'Array(String)')`],
+  inList: (expression, list) => (isArray(list) ? `${expression} IN (SELECT arrayJoin(${list[0]}))` : `${expression} IN (${list.join(', ')})`),
   contains: (text, needle) => `position(lowerUTF8(coalesce(${text}, '')), ${needle}) > 0`,
 
   p95: (column) =>
@@ -141,7 +154,7 @@ export const clickhouse: SqlDialect = {
   bucketIndex: (timestamp, edges, type) => bucketCaseTree(timestamp, edges, (placeholder) => instantAs(placeholder, type)),
 
   tags: (column) => column,
-  tagsOverlap: (tags, values) => `hasAny(${tags}, [${values.join(', ')}])`,
+  tagsOverlap: (tags, list) => `hasAny(${tags}, ${isArray(list) ? list[0] : `[${list.join(', ')}]`})`,
   tagsContain: (tags, needle) => `arrayExists(tag -> position(lowerUTF8(tag), ${needle}) > 0, ${tags})`,
   tagsOrNone: (tags, none) => `if(empty(${tags}), [${none}], ${tags})`,
   eachTag: (tags) => `arrayJoin(${tags})`,

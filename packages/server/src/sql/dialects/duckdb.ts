@@ -80,6 +80,8 @@ export const duckdb: SqlDialect = {
   integerFromText: (text) => `TRY_CAST(${text} AS BIGINT)`,
   numberFromText: (text) => `TRY_CAST(${text} AS DECIMAL(38, 9))`,
   isTrue: (column) => `CASE WHEN ${column} THEN 1 ELSE 0 END`,
+  bindTextList: (values, params) => params.list(values),
+  inList: (expression, list) => `${expression} IN (${list.join(', ')})`,
   contains: (text, needle) => `strpos(lower(coalesce(${text}, '')), ${needle}) > 0`,
 
   // DuckDB's quantile_disc takes ⌊(n−1)·p⌋; the contract's nearest rank is ⌈p·n⌉ in double precision.

@@ -86,6 +86,8 @@ export const postgres: SqlDialect = {
   integerFromText: (text) => `CASE WHEN ${text} ~ '^-?[0-9]{1,18}$' THEN (${text})::bigint END`,
   numberFromText: (text) => `CASE WHEN ${text} ~ '^-?[0-9]+([.][0-9]+)?([eE][-+]?[0-9]+)?$' THEN (${text})::numeric END`,
   isTrue: (column) => `CASE WHEN ${column} THEN 1 ELSE 0 END`,
+  bindTextList: (values, params) => params.list(values),
+  inList: (expression, list) => `${expression} IN (${list.join(', ')})`,
   contains: (text, needle) => `strpos(lower(coalesce(${text}, '')), ${needle}) > 0`,
 
   // percentile_disc picks the first value whose position reaches ⌈p·n⌉ (computed in float8, as JavaScript does).

@@ -95,6 +95,13 @@ export interface SqlDialect extends SqlParameterStyle {
   numberFromText(text: string): string
   /** The `CASE` value (1 or 0) of a boolean column. */
   isTrue(column: string): string
+  /**
+   * Text values bound for a membership test (`inList`, `tagsOverlap`): one placeholder each, or
+   * (ClickHouse, for a long list) one expression holding them all, so the statement stays short.
+   */
+  bindTextList(values: readonly string[], params: SqlParameters): string[]
+  /** Whether `expression` is one of a `bindTextList` list. */
+  inList(expression: string, list: readonly string[]): string
   /** Whether text (NULL: none) contains the bound lower-case needle, case-insensitively (`%` and `_` plain). */
   contains(text: string, needle: string): string
 
@@ -107,7 +114,7 @@ export interface SqlDialect extends SqlParameterStyle {
   // ---- tags
   /** A tag array column that may be NULL, as an array. */
   tags(column: string): string
-  /** Whether a tag array holds any of the bound values. */
+  /** Whether a tag array holds any of a `bindTextList` list. */
   tagsOverlap(tags: string, values: readonly string[]): string
   /** Whether a tag array holds a tag containing the bound (lower-case) needle. */
   tagsContain(tags: string, needle: string): string
