@@ -5,7 +5,8 @@ import { expectSameAnswer } from '@usagekit/core/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type SqlAdapterOptions, createSqlAdapter } from './createSqlAdapter'
 import type { SqlColumnMapping } from './sqlColumnSpec'
-import { type TestDatabase, openDuckdb, openPglite } from './testDatabases'
+import type { SqlDialectName } from './dialects/sqlDialect'
+import { type TestDatabase, openChdb, openDuckdb, openPglite } from './testDatabases'
 
 /**
  * A request log usagekit did not design: wall-clock UTC timestamps, '' for "no user", its own status
@@ -47,7 +48,16 @@ function foreignRecords(): UsageRecord[] {
   }))
 }
 
-function ddl(dialect: 'postgres' | 'duckdb'): string[] {
+function ddl(dialect: SqlDialectName): string[] {
+  if (dialect === 'clickhouse') {
+    // ClickHouse's own shapes: a zone-less DateTime64 (wall clock), tags as an array, meta as JSON text.
+    return [
+      `CREATE TABLE llm_calls (call_id String, started_at DateTime64(3), account String DEFAULT '', team_name Nullable(String), ` +
+        `key_hash Nullable(String), labels Array(String), app Nullable(String), customer_id Nullable(String), vendor String, model String, ` +
+        `outcome Nullable(String), tokens_in Int32, tokens_out Int32, cost_usd Float64, duration_ms Int32, meta JSON, gateway_cache Nullable(String)) ` +
+        'ENGINE = MergeTree ORDER BY started_at',
+    ]
+  }
   const pg = dialect === 'postgres'
   const json = pg ? 'jsonb' : 'JSON'
   const text = pg ? 'text' : 'VARCHAR'
@@ -88,8 +98,25 @@ function row(record: UsageRecord, i: number): unknown[] {
 }
 
 async function load(database: TestDatabase, records: readonly UsageRecord[]): Promise<void> {
-  for (const statement of ddl(database.dialect as 'postgres' | 'duckdb')) await database.execute(statement, [])
+  for (const statement of ddl(database.dialect)) await database.execute(statement, [])
   const pg = database.dialect === 'postgres'
+  if (database.dialect === 'clickhouse') {
+    const types = ['String', 'String', 'String', 'Nullable(String)', 'Nullable(String)', 'String', 'Nullable(String)', 'Nullable(String)', 'String', 'String', 'Nullable(String)', 'Int64', 'Int64', 'Float64', 'Int64', 'String', 'Nullable(String)']
+    for (let from = 0; from < records.length; from += 200) {
+      const params: Record<string, unknown> = {}
+      const tuples = records.slice(from, from + 200).map((record, j) =>
+        row(record, from + j).map((cell, k) => {
+          const name = `p${Object.keys(params).length + 1}`
+          params[name] = cell
+          const placeholder = `{${name}:${cell === null ? 'Nullable(String)' : types[k]}}`
+          return k === 1 ? `parseDateTime64BestEffort(${placeholder}, 3, 'UTC')` : k === 5 ? `JSONExtract(${placeholder}, 'Array(String)')` : placeholder
+        }),
+      )
+      await database.execute(`INSERT INTO llm_calls SELECT ${tuples.map((cells) => `(${cells.join(', ')})`).join(' UNION ALL SELECT ')}`.replace(/SELECT \(/g, 'SELECT ').replace(/\)( UNION|$)/g, '$1'), params as never)
+    }
+    database.statements.length = 0
+    return
+  }
   for (let from = 0; from < records.length; from += 200) {
     const values: unknown[] = []
     const tuples = records.slice(from, from + 200).map((record, j) => {
@@ -136,6 +163,7 @@ const COLUMNS: SqlColumnMapping = {
 for (const [engine, open] of [
   ['PGlite', openPglite],
   ['DuckDB', openDuckdb],
+  ['ClickHouse (chdb)', openChdb],
 ] as const) {
   describe(`SQL adapter on a foreign table (${engine})`, () => {
     let database: TestDatabase

@@ -69,8 +69,10 @@ function columnKind(type: string): ColumnKind {
   const t = bareType(type)
   if (/^(String|FixedString\(\d+\))$/.test(t)) return 'text'
   if (/^Array\((Nullable\()?(LowCardinality\()?(String|FixedString\(\d+\))\)*$/.test(t)) return 'textArray'
-  // A DateTime is an instant (seconds since the epoch; the zone only says how it is shown).
-  if (/^DateTime(64)?(\(.*\))?$/.test(t)) return 'timestamptz'
+  // A DateTime with a zone is an instant shown in that zone; without one its wall clock is the
+  // server's zone's, which the mapping must name (as for a timestamp without time zone).
+  if (/^DateTime(64)?\((\d+, *)?'[^']*'\)$/.test(t)) return 'timestamptz'
+  if (/^DateTime(64)?(\(\d+\))?$/.test(t)) return 'timestamp'
   if (/^U?Int(8|16|32|64|128|256)$/.test(t)) return 'integer'
   if (/^(Float32|Float64|BFloat16|Decimal(32|64|128|256)?\(.*\))$/.test(t)) return 'number'
   if (/^(JSON(\(.*\))?|Object\('json'\))$/.test(t)) return 'json'
@@ -171,15 +173,18 @@ export const clickhouse: SqlDialect = {
   tuple: (expressions) => `[${expressions.map((expression) => `toString(${expression})`).join(', ')}]`,
   json: (expression) => `toJSONString(${expression})`,
   // Strings unquoted, other values as their JSON text; absent and JSON null are NULL.
-  jsonText: (column, path) => {
+  // Read as text: the JSONExtract functions take String, and a JSON-typed column's text is its document.
+  jsonText: (json, path) => {
     const keys = jsonKeys(path)
+    const column = `toString(${json})`
     return (
       `if(JSONType(${column}, ${keys}) = 'String', JSONExtractString(${column}, ${keys}), ` +
       `if(JSONHas(${column}, ${keys}) AND JSONType(${column}, ${keys}) != 'Null', JSONExtractRaw(${column}, ${keys}), NULL))`
     )
   },
-  jsonValue: (column, path) => {
+  jsonValue: (json, path) => {
     const keys = jsonKeys(path)
+    const column = `toString(${json})`
     return `if(JSONHas(${column}, ${keys}), JSONExtractRaw(${column}, ${keys}), NULL)`
   },
 
