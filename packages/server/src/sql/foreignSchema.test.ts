@@ -334,6 +334,7 @@ describe('the mapping is checked against the catalog before the first answer', (
 for (const [engine, open, type] of [
   ['PGlite', openPglite, 'epochSeconds'],
   ['DuckDB', openDuckdb, 'epochMillis'],
+  ['ClickHouse (chdb)', openChdb, 'epochSeconds'],
 ] as const) {
   describe(`SQL adapter on an epoch-numbered log with delimited tags (${engine}, ${type})`, () => {
     let database: TestDatabase
@@ -349,9 +350,17 @@ for (const [engine, open, type] of [
     beforeAll(async () => {
       database = await open({ schema: false })
       const pg = database.dialect === 'postgres'
+      const ch = database.dialect === 'clickhouse'
       const text = pg ? 'text' : 'VARCHAR'
       const tz = pg ? 'timestamptz' : 'TIMESTAMPTZ'
-      await database.execute(
+      if (ch) {
+        await database.execute(
+          'CREATE TABLE epoch_calls (id String, at_n Int64, who Nullable(String), tag_list Nullable(String), vendor Nullable(String), model Nullable(String), ' +
+            "result Nullable(String), tin Nullable(Int64), tout Nullable(Int64), usd Nullable(Decimal(20, 9)), cached Nullable(Bool), began Nullable(DateTime64(3, 'UTC')), " +
+            "finished Nullable(DateTime64(3, 'UTC'))) ENGINE = MergeTree ORDER BY at_n",
+          [],
+        )
+      } else await database.execute(
         `CREATE TABLE epoch_calls (id ${text}, at_n bigint NOT NULL, who ${text}, tag_list ${text}, vendor ${text}, model ${text}, ` +
           `result ${text}, tin bigint, tout bigint, usd ${pg ? 'numeric(20, 9)' : 'DECIMAL(20, 9)'}, cached boolean, began ${tz}, finished ${tz})`,
         [],
@@ -379,12 +388,22 @@ for (const [engine, open, type] of [
             values.push(cell)
             return `$${values.length}`
           })
+          if (ch) {
+            // Typed named placeholders: {pN:Type}, values in an object.
+            const types = ['String', 'Int64', 'String', 'String', 'String', 'String', 'String', 'Int64', 'Int64', 'String', 'Bool', 'String', 'String']
+            const named = cells.map((cell, k) => `{p${values.length - cells.length + k + 1}:${cell === null ? 'Nullable(String)' : types[k]}}`)
+            named[9] = `toDecimal128(${named[9]}, 9)`
+            named[11] = `parseDateTime64BestEffort(${named[11]}, 3, 'UTC')`
+            named[12] = `parseDateTime64BestEffort(${named[12]}, 3, 'UTC')`
+            return `SELECT ${named.join(', ')}`
+          }
           placeholders[9] = pg ? `${placeholders[9]}::numeric` : `CAST(${placeholders[9]} AS DECIMAL(20, 9))`
           placeholders[11] = pg ? `${placeholders[11]}::timestamptz` : `CAST(${placeholders[11]} AS TIMESTAMPTZ)`
           placeholders[12] = pg ? `${placeholders[12]}::timestamptz` : `CAST(${placeholders[12]} AS TIMESTAMPTZ)`
           return `(${placeholders.join(', ')})`
         })
-        await database.execute(`INSERT INTO epoch_calls VALUES ${tuples.join(', ')}`, values as never)
+        if (ch) await database.execute(`INSERT INTO epoch_calls ${tuples.join(' UNION ALL ')}`, Object.fromEntries(values.map((value, i) => [`p${i + 1}`, value])) as never)
+        else await database.execute(`INSERT INTO epoch_calls VALUES ${tuples.join(', ')}`, values as never)
       }
       adapter = createSqlAdapter({
         dialect: database.dialect,
