@@ -1,10 +1,11 @@
 import { describeAdapterContract } from '@usagekit/core/testing'
 import { createSqlAdapter } from './createSqlAdapter'
-import { type TestDatabase, openDuckdb, openPglite } from './testDatabases'
+import { type TestDatabase, openChdb, openDuckdb, openPglite } from './testDatabases'
 
 for (const [name, open] of [
   ['SQL adapter on PGlite (embedded PostgreSQL)', openPglite],
   ['SQL adapter on DuckDB', openDuckdb],
+  ['SQL adapter on ClickHouse (chdb)', openChdb],
 ] as const) {
   describeAdapterContract({
     name,

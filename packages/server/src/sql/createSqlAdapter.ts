@@ -42,30 +42,39 @@ import { type OptionalRecordField, FIELD_CAPABILITIES, capabilitiesWithout } fro
 import { SqlMappingError, catalogColumns, checkColumns, closestNames, qualifiedName, readable } from './sqlCatalog'
 import type { SqlColumnMapping } from './sqlColumnSpec'
 import { type ResolvedColumns, quoteTableName, resolveColumns, tableParts } from './sqlColumns'
-import { type SqlDialectName, sqlDialect } from './dialects/sqlDialect'
+import { sqlDialect } from './dialects/sqlDialect'
 import { type LabelContext, labelsSql } from './sqlLabels'
 import { type SqlLabelSources, resolveLabelSources } from './sqlLabelSources'
 import { type SqlRollup, keepsDimension, rollupTable } from './sqlRollup'
 import { aggregateSql, answers, baseColumnNames, baseColumns, emptyValue, isSumMetric, rankSql, readMetric } from './sqlMetrics'
-import { SqlParameters, type SqlValue } from './sqlParameters'
+import { SqlParameters, type SqlStatementParams, type SqlValue } from './sqlParameters'
 import { type SqlScope, SqlTable } from './sqlTable'
 import { microsToIso, readCount, readJson, readMicros, readMoney, readNumber, readText } from './sqlValues'
 
 export type SqlRow = Record<string, unknown>
 
 /**
- * Runs one statement with positional parameters (`$1`, `$2`, …) on the host's own client and
- * resolves to its rows. pg's and PGlite's `query` results (`{ rows }`) are accepted as they are.
+ * Runs one statement on the host's own client and resolves to its rows. PostgreSQL and DuckDB
+ * statements have positional parameters (`$1`, `$2`, …) and receive an array; ClickHouse
+ * statements have typed named ones (`{p1:String}`) and receive an object `{ p1: … }`, as
+ * `@clickhouse/client`'s `query_params` and chdb's `queryBind` take it. pg's and PGlite's `query`
+ * results (`{ rows }`) are accepted as they are.
  */
-export type SqlExecute = (
+export type SqlExecute<Params extends SqlStatementParams = SqlStatementParams> = (
   sql: string,
-  params: SqlValue[],
+  params: Params,
   options: { signal?: AbortSignal },
 ) => Promise<readonly SqlRow[] | { rows: readonly SqlRow[] }>
 
-export interface SqlAdapterOptions {
-  dialect: SqlDialectName
-  execute: SqlExecute
+/** The engine, and the execute function its statements run through. */
+export type SqlEngineOptions =
+  | { dialect: 'postgres' | 'duckdb'; execute: SqlExecute<SqlValue[]> }
+  | { dialect: 'clickhouse'; execute: SqlExecute<Record<string, SqlValue>> }
+
+export type SqlAdapterOptions = SqlEngineOptions & SqlTableOptions
+
+/** Everything but the engine: the table, its mapping, labels, limits, rollups. */
+export interface SqlTableOptions {
   /** The request-log table (or view): `"name"`, `"schema.name"`, or its parts. Default `usage_requests`. */
   table?: string | readonly string[]
   /**
@@ -137,6 +146,8 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
   if (typeof options.execute !== 'function') {
     throw new TypeError('createSqlAdapter: execute(sql, params) must be a function that runs a statement on your client.')
   }
+  // The dialect's params shape is the one its execute takes (an array, or ClickHouse's object).
+  const execute = options.execute as SqlExecute
   const mapped = resolveColumns(options.columns)
   const tableOption = options.table ?? 'usage_requests'
   const tableName = quoteTableName(tableOption)
@@ -186,7 +197,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       const describeTable = async (table: string | readonly string[]) => {
         const params = new SqlParameters(dialect)
         const sql = dialect.describeTable(quoteTableName(table), tableParts(table), params)
-        const result = await options.execute(sql, params.values, {})
+        const result = await execute(dialect.statement(sql), params.values, {})
         const rows = Array.isArray(result) ? result : (result as { rows: readonly SqlRow[] }).rows
         return { columns: catalogColumns(dialect, rows), name: qualifiedName(rows, quoteTableName(table)), readable: readable(rows) }
       }
@@ -246,7 +257,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
 
   async function query(sql: string, params: SqlParameters, signal: AbortSignal | undefined): Promise<readonly SqlRow[]> {
     throwIfAborted(signal)
-    const result = await options.execute(sql, params.values, { signal })
+    const result = await execute(dialect.statement(sql), params.values, { signal })
     throwIfAborted(signal)
     return Array.isArray(result) ? result : (result as { rows: readonly SqlRow[] }).rows
   }
@@ -655,9 +666,13 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
         extraColumns += ', trends.cells AS trend'
         extraJoins += ' LEFT JOIN trends ON trends.g = page.g'
       }
+      // The page's columns by name: `page.*` beside other tables with a `g` is `page.g` on ClickHouse.
+      const pageColumns = ['g', ...metrics.map((_, i) => `m${i}`), 'v', ...(needle === '' ? [] : ['label', 'secondary', 'team']), 'pos']
+        .map((name) => `page.${name} AS ${name}`)
+        .join(', ')
       const statement =
         `${parts.join('\n')}\n` +
-        `SELECT counted.total, page.*${extraColumns} FROM (SELECT count(*) AS total FROM matched) counted ` +
+        `SELECT counted.total, ${pageColumns}${extraColumns} FROM (SELECT count(*) AS total FROM matched) counted ` +
         `LEFT JOIN page ON TRUE${extraJoins} ORDER BY page.pos`
       const rows = await query(statement, sql, params.signal)
       const total = rows.length > 0 ? readCount(rows[0]!.total) : 0

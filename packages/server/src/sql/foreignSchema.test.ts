@@ -5,7 +5,8 @@ import { expectSameAnswer } from '@usagekit/core/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type SqlAdapterOptions, createSqlAdapter } from './createSqlAdapter'
 import type { SqlColumnMapping } from './sqlColumnSpec'
-import { type TestDatabase, openDuckdb, openPglite } from './testDatabases'
+import type { SqlDialectName } from './dialects/sqlDialect'
+import { type TestDatabase, openChdb, openDuckdb, openPglite } from './testDatabases'
 
 /**
  * A request log usagekit did not design: wall-clock UTC timestamps, '' for "no user", its own status
@@ -47,7 +48,16 @@ function foreignRecords(): UsageRecord[] {
   }))
 }
 
-function ddl(dialect: 'postgres' | 'duckdb'): string[] {
+function ddl(dialect: SqlDialectName): string[] {
+  if (dialect === 'clickhouse') {
+    // ClickHouse's own shapes: a zone-less DateTime64 (wall clock), tags as an array, meta as JSON text.
+    return [
+      `CREATE TABLE llm_calls (call_id String, started_at DateTime64(3), account String DEFAULT '', team_name Nullable(String), ` +
+        `key_hash Nullable(String), labels Array(String), app Nullable(String), customer_id Nullable(String), vendor String, model String, ` +
+        `outcome Nullable(String), tokens_in Int32, tokens_out Int32, cost_usd Float64, duration_ms Int32, meta JSON, gateway_cache Nullable(String)) ` +
+        'ENGINE = MergeTree ORDER BY started_at',
+    ]
+  }
   const pg = dialect === 'postgres'
   const json = pg ? 'jsonb' : 'JSON'
   const text = pg ? 'text' : 'VARCHAR'
@@ -90,6 +100,23 @@ function row(record: UsageRecord, i: number): unknown[] {
 async function load(database: TestDatabase, records: readonly UsageRecord[]): Promise<void> {
   for (const statement of ddl(database.dialect)) await database.execute(statement, [])
   const pg = database.dialect === 'postgres'
+  if (database.dialect === 'clickhouse') {
+    const types = ['String', 'String', 'String', 'Nullable(String)', 'Nullable(String)', 'String', 'Nullable(String)', 'Nullable(String)', 'String', 'String', 'Nullable(String)', 'Int64', 'Int64', 'Float64', 'Int64', 'String', 'Nullable(String)']
+    for (let from = 0; from < records.length; from += 200) {
+      const params: Record<string, unknown> = {}
+      const tuples = records.slice(from, from + 200).map((record, j) =>
+        row(record, from + j).map((cell, k) => {
+          const name = `p${Object.keys(params).length + 1}`
+          params[name] = cell
+          const placeholder = `{${name}:${cell === null ? 'Nullable(String)' : types[k]}}`
+          return k === 1 ? `parseDateTime64BestEffort(${placeholder}, 3, 'UTC')` : k === 5 ? `JSONExtract(${placeholder}, 'Array(String)')` : placeholder
+        }),
+      )
+      await database.execute(`INSERT INTO llm_calls SELECT ${tuples.map((cells) => `(${cells.join(', ')})`).join(' UNION ALL SELECT ')}`.replace(/SELECT \(/g, 'SELECT ').replace(/\)( UNION|$)/g, '$1'), params as never)
+    }
+    database.statements.length = 0
+    return
+  }
   for (let from = 0; from < records.length; from += 200) {
     const values: unknown[] = []
     const tuples = records.slice(from, from + 200).map((record, j) => {
@@ -136,6 +163,7 @@ const COLUMNS: SqlColumnMapping = {
 for (const [engine, open] of [
   ['PGlite', openPglite],
   ['DuckDB', openDuckdb],
+  ['ClickHouse (chdb)', openChdb],
 ] as const) {
   describe(`SQL adapter on a foreign table (${engine})`, () => {
     let database: TestDatabase
@@ -306,6 +334,7 @@ describe('the mapping is checked against the catalog before the first answer', (
 for (const [engine, open, type] of [
   ['PGlite', openPglite, 'epochSeconds'],
   ['DuckDB', openDuckdb, 'epochMillis'],
+  ['ClickHouse (chdb)', openChdb, 'epochSeconds'],
 ] as const) {
   describe(`SQL adapter on an epoch-numbered log with delimited tags (${engine}, ${type})`, () => {
     let database: TestDatabase
@@ -321,9 +350,17 @@ for (const [engine, open, type] of [
     beforeAll(async () => {
       database = await open({ schema: false })
       const pg = database.dialect === 'postgres'
+      const ch = database.dialect === 'clickhouse'
       const text = pg ? 'text' : 'VARCHAR'
       const tz = pg ? 'timestamptz' : 'TIMESTAMPTZ'
-      await database.execute(
+      if (ch) {
+        await database.execute(
+          'CREATE TABLE epoch_calls (id String, at_n Int64, who Nullable(String), tag_list Nullable(String), vendor Nullable(String), model Nullable(String), ' +
+            "result Nullable(String), tin Nullable(Int64), tout Nullable(Int64), usd Nullable(Decimal(20, 9)), cached Nullable(Bool), began Nullable(DateTime64(3, 'UTC')), " +
+            "finished Nullable(DateTime64(3, 'UTC'))) ENGINE = MergeTree ORDER BY at_n",
+          [],
+        )
+      } else await database.execute(
         `CREATE TABLE epoch_calls (id ${text}, at_n bigint NOT NULL, who ${text}, tag_list ${text}, vendor ${text}, model ${text}, ` +
           `result ${text}, tin bigint, tout bigint, usd ${pg ? 'numeric(20, 9)' : 'DECIMAL(20, 9)'}, cached boolean, began ${tz}, finished ${tz})`,
         [],
@@ -351,12 +388,22 @@ for (const [engine, open, type] of [
             values.push(cell)
             return `$${values.length}`
           })
+          if (ch) {
+            // Typed named placeholders: {pN:Type}, values in an object.
+            const types = ['String', 'Int64', 'String', 'String', 'String', 'String', 'String', 'Int64', 'Int64', 'String', 'Bool', 'String', 'String']
+            const named = cells.map((cell, k) => `{p${values.length - cells.length + k + 1}:${cell === null ? 'Nullable(String)' : types[k]}}`)
+            named[9] = `toDecimal128(${named[9]}, 9)`
+            named[11] = `parseDateTime64BestEffort(${named[11]}, 3, 'UTC')`
+            named[12] = `parseDateTime64BestEffort(${named[12]}, 3, 'UTC')`
+            return `SELECT ${named.join(', ')}`
+          }
           placeholders[9] = pg ? `${placeholders[9]}::numeric` : `CAST(${placeholders[9]} AS DECIMAL(20, 9))`
           placeholders[11] = pg ? `${placeholders[11]}::timestamptz` : `CAST(${placeholders[11]} AS TIMESTAMPTZ)`
           placeholders[12] = pg ? `${placeholders[12]}::timestamptz` : `CAST(${placeholders[12]} AS TIMESTAMPTZ)`
           return `(${placeholders.join(', ')})`
         })
-        await database.execute(`INSERT INTO epoch_calls VALUES ${tuples.join(', ')}`, values as never)
+        if (ch) await database.execute(`INSERT INTO epoch_calls ${tuples.join(' UNION ALL ')}`, Object.fromEntries(values.map((value, i) => [`p${i + 1}`, value])) as never)
+        else await database.execute(`INSERT INTO epoch_calls VALUES ${tuples.join(', ')}`, values as never)
       }
       adapter = createSqlAdapter({
         dialect: database.dialect,

@@ -2,7 +2,7 @@ import type { UsageAdapter } from '@usagekit/core'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { describe, expectTypeOf, it } from 'vitest'
-import { type SqlColumnMapping, type SqlExecute, type SqlLabelSources, createSqlAdapter } from './index'
+import { type SqlColumnMapping, type SqlExecute, type SqlLabelSources, type SqlValue, createSqlAdapter } from './index'
 
 describe('@usagekit/server/sql types', () => {
   it('is a UsageAdapter', () => {
@@ -15,6 +15,21 @@ describe('@usagekit/server/sql types', () => {
     const db = new PGlite()
     createSqlAdapter({ dialect: 'postgres', execute: (sql, params) => db.query(sql, params) })
     expectTypeOf<SqlExecute>().parameter(2).toEqualTypeOf<{ signal?: AbortSignal }>()
+  })
+
+  it("takes ClickHouse's named parameters as an object (query_params, queryBind)", () => {
+    const client = { query: async (_: { query: string; query_params: Record<string, unknown>; format: 'JSONEachRow'; abort_signal?: AbortSignal }) => [] as Record<string, unknown>[] }
+    createSqlAdapter({
+      dialect: 'clickhouse',
+      execute: (query, params, { signal }) => {
+        expectTypeOf(params).toEqualTypeOf<Record<string, SqlValue>>()
+        return client.query({ query, query_params: params, format: 'JSONEachRow', abort_signal: signal })
+      },
+    })
+    // @ts-expect-error ClickHouse's parameters are named, not positional
+    createSqlAdapter({ dialect: 'clickhouse', execute: async (_sql: string, _params: SqlValue[]) => [] })
+    // @ts-expect-error PostgreSQL's are positional
+    createSqlAdapter({ dialect: 'postgres', execute: async (_sql: string, _params: Record<string, SqlValue>) => [] })
   })
 
   it('maps only record fields, to a column name or null', () => {

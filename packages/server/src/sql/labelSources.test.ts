@@ -4,7 +4,7 @@ import { createMemoryAdapter } from '@usagekit/core/memory'
 import { expectSameAnswer } from '@usagekit/core/testing'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type SqlAdapterOptions, createSqlAdapter } from './createSqlAdapter'
-import { type TestDatabase, openDuckdb, openPglite } from './testDatabases'
+import { type TestDatabase, openChdb, openDuckdb, openPglite } from './testDatabases'
 
 const range = { start: '2026-10-01T00:00:00.000Z', end: '2026-10-08T00:00:00.000Z' }
 const query = { range, timeZone: 'UTC' }
@@ -32,11 +32,22 @@ async function createDirectory(database: TestDatabase, records: readonly UsageRe
   const teams = [...new Set(records.map((record) => record.team!).filter(Boolean))].sort()
   const keys = [...new Set(records.map((record) => record.apiKey!).filter(Boolean))].sort()
   const directory: Directory = { unknownUser: users[0]!.userId, movedUser: users[1]!.userId, unknownTeam: teams[0]!, unknownKey: keys[0]! }
-  const run = (sql: string, params: unknown[] = []) => database.execute(sql, params as never, {})
-  await run('CREATE SCHEMA "host dir"')
-  await run(`CREATE TABLE ${quoted(USERS)} ("User Id" text, "display name" text, "e-mail" text, "team name" text)`)
-  await run(`CREATE TABLE ${quoted(TEAMS)} (name text, title text, "cost centre" text)`)
-  await run(`CREATE TABLE ${quoted(KEYS)} (key_id text, "label" text, owner text)`)
+  // ClickHouse: a schema is a database, a table names its engine, and parameters are named and typed.
+  const ch = database.dialect === 'clickhouse'
+  const run = (sql: string, params: unknown[] = []) =>
+    ch
+      ? database.execute(
+          sql.replace(/\$(\d+)/g, (_, n: string) => `{p${n}:Nullable(String)}`),
+          Object.fromEntries(params.map((value, i) => [`p${i + 1}`, value])) as never,
+          {},
+        )
+      : database.execute(sql, params as never, {})
+  const text = ch ? 'Nullable(String)' : 'text'
+  const engine = ch ? ' ENGINE = MergeTree ORDER BY tuple()' : ''
+  await run(ch ? 'CREATE DATABASE IF NOT EXISTS "host dir"' : 'CREATE SCHEMA "host dir"')
+  await run(`CREATE TABLE ${quoted(USERS)} ("User Id" ${text}, "display name" ${text}, "e-mail" ${text}, "team name" ${text})${engine}`)
+  await run(`CREATE TABLE ${quoted(TEAMS)} (name ${text}, title ${text}, "cost centre" ${text})${engine}`)
+  await run(`CREATE TABLE ${quoted(KEYS)} (key_id ${text}, "label" ${text}, owner ${text})${engine}`)
   for (const user of users.slice(1)) {
     const team = user.userId === directory.movedUser ? 'Moved Elsewhere' : user.team
     await run(`INSERT INTO ${quoted(USERS)} VALUES ($1, $2, $3, $4)`, [user.userId, `Current ${user.userName}`, `current.${user.userEmail}`, team])
@@ -57,6 +68,7 @@ const LABELS: SqlAdapterOptions['labels'] = {
 for (const [engine, open] of [
   ['PGlite', openPglite],
   ['DuckDB', openDuckdb],
+  ['ClickHouse (chdb)', openChdb],
 ] as const) {
   describe(`SQL adapter on ${engine}: labels from the host's own users, teams and API keys tables`, () => {
     let database: TestDatabase

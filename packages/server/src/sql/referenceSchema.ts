@@ -1,7 +1,7 @@
 import { type UsageRecord, toDecimalText } from '@usagekit/core'
 import { REFERENCE_COLUMNS, type SqlField, quoteIdentifier, quoteTableName, tableParts } from './sqlColumns'
 import { type SqlDialectName, sqlDialect } from './dialects/sqlDialect'
-import { SqlParameters, type SqlValue, type SqlValueType } from './sqlParameters'
+import { SqlParameters, type SqlStatementParams, type SqlValue, type SqlValueType } from './sqlParameters'
 
 export interface ReferenceSchemaOptions {
   /** Default `usage_requests`. */
@@ -19,7 +19,8 @@ export function referenceSchema(dialect: SqlDialectName, options: ReferenceSchem
   const columns = (Object.keys(REFERENCE_COLUMNS) as SqlField[]).map(
     (field) => `  ${quoteIdentifier(REFERENCE_COLUMNS[field])} ${engine.referenceColumnTypes[field]}`,
   )
-  return [`CREATE TABLE IF NOT EXISTS ${name} (\n${columns.join(',\n')}\n)`, ...engine.referenceIndexes(name, tableParts(table).at(-1)!)]
+  const suffix = engine.referenceTableOptions === '' ? '' : ` ${engine.referenceTableOptions}`
+  return [`CREATE TABLE IF NOT EXISTS ${name} (\n${columns.join(',\n')}\n)${suffix}`, ...engine.referenceIndexes(name, tableParts(table).at(-1)!)]
 }
 
 /** The type of each `toReferenceRow` value that is not text (NULLs are bound with their column's type). */
@@ -90,7 +91,7 @@ export function referenceValueSql(dialect: SqlDialectName, field: SqlField, plac
 
 export interface InsertStatement {
   sql: string
-  params: SqlValue[]
+  params: SqlStatementParams
 }
 
 /**
@@ -109,9 +110,23 @@ export function insertStatements(
   const columnList = fields.map((field) => quoteIdentifier(REFERENCE_COLUMNS[field])).join(', ')
   const batchSize = options.batchSize ?? 500
   const statements: InsertStatement[] = []
+  const batch = engine.referenceBatch
   for (let from = 0; from < records.length; from += batchSize) {
     const params = new SqlParameters(engine)
-    const rows = records.slice(from, from + batchSize).map((record) => {
+    const slice = records.slice(from, from + batchSize)
+    if (batch) {
+      // Staging columns c0, c1, … hold each value as text; referenceValue casts them as it casts placeholders.
+      const staging = fields.map((_, index) => `c${index}`)
+      const lines = slice.map((record) => {
+        const row = toReferenceRow(record)
+        return JSON.stringify(Object.fromEntries(fields.map((field, index) => [staging[index], row[field] === null ? null : String(row[field])])))
+      })
+      const from = batch(params.add(lines.join('\n')), staging)
+      const values = fields.map((field, index) => engine.referenceValue(field, staging[index]!)).join(', ')
+      statements.push({ sql: `INSERT INTO ${name} (${columnList}) SELECT ${values} FROM ${from}`, params: params.values })
+      continue
+    }
+    const rows = slice.map((record) => {
       const row = toReferenceRow(record)
       return `(${fields.map((field) => engine.referenceValue(field, params.add(row[field], REFERENCE_VALUE_TYPES[field] ?? 'string'))).join(', ')})`
     })

@@ -4,7 +4,8 @@ export type SqlValue = string | number | boolean | null
 /**
  * What a bound value is, decided where it is bound: an engine with typed placeholders (ClickHouse's
  * `{p1:Int64}`) must name the type in the SQL text, and a JavaScript number does not say whether it
- * is an integer or a float. A NULL bound with another type is a NULL of that type.
+ * is an integer or a float. A NULL is bound as `'null'` whatever it stands for (a typed engine declares a
+ * nullable text; the SQL around it casts).
  */
 export type SqlValueType = 'string' | 'integer' | 'float' | 'boolean' | 'null'
 
@@ -14,8 +15,11 @@ export interface SqlBoundValue {
   type: SqlValueType
 }
 
-/** The parameters as `execute` receives them: positional values for `$1, $2, …`. */
-export type SqlStatementParams = SqlValue[]
+/**
+ * The parameters as `execute` receives them: positional values for `$1, $2, …` (PostgreSQL,
+ * DuckDB), or an object of named values for `{p1:String}, …` (ClickHouse's `query_params`).
+ */
+export type SqlStatementParams = SqlValue[] | Record<string, SqlValue>
 
 /** How an engine writes placeholders and hands their values to `execute` (a member of every dialect). */
 export interface SqlParameterStyle {
@@ -44,7 +48,8 @@ export class SqlParameters {
   add(value: SqlValue, type: SqlValueType): string
   add(value: SqlValue, type?: SqlValueType): string {
     if (type === undefined && typeof value === 'number') throw new TypeError('SqlParameters: a number is bound with its type (integer or float).')
-    const resolved = type ?? typeOf(value as string | boolean | null)
+    // A NULL is typed 'null' whatever it stands for: a typed engine declares it nullable.
+    const resolved = value === null ? 'null' : type ?? typeOf(value as string | boolean | null)
     this.bound.push({ value, type: resolved })
     return this.style.placeholder(this.bound.length, resolved)
   }

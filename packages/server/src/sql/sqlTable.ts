@@ -291,9 +291,9 @@ export class SqlTable {
     return placeholders
   }
 
-  /** Placeholders of `values` (text, in one role) in this statement, bound once however often they are used. */
+  /** `values` (text, in one role) bound for a membership test in this statement, once however often they are used. */
   private placeholders(params: SqlParameters, role: string, values: readonly string[]): string[] {
-    return this.once(params, `${role}\u0000${JSON.stringify(values)}`, () => params.list(values))
+    return this.once(params, `${role}\u0000${JSON.stringify(values)}`, () => this.dialect.bindTextList(values, params))
   }
 
   /** One dimension's filter: OR within its values; `__none__` matches rows without a value. */
@@ -310,7 +310,7 @@ export class SqlTable {
     const plain = dimension === 'consumer' || dimension === 'status' ? null : this.plainText(dimension === 'user' ? 'userId' : DIMENSION_FIELDS[dimension], alias)
     const key = plain ?? this.key(dimension, alias)
     const clauses: string[] = []
-    if (named.length > 0) clauses.push(`${key} IN (${this.placeholders(params, 'in', named).join(', ')})`)
+    if (named.length > 0) clauses.push(this.dialect.inList(key, this.placeholders(params, 'in', named)))
     if (none) clauses.push(plain ? `(${plain} IS NULL OR ${plain} = '')` : `${key} IS NULL`)
     return clauses.length === 1 ? clauses[0]! : `(${clauses.join(' OR ')})`
   }
@@ -344,7 +344,7 @@ export class SqlTable {
   search(needle: string, fields: readonly string[], params: SqlParameters, also?: (placeholder: string) => string): string {
     if (!this.dialect.acceptsNul && needle.includes('\u0000')) return 'FALSE'
     const placeholder = params.add(needle)
-    const matches = fields.map((field) => `strpos(lower(coalesce(${field}, '')), ${placeholder}) > 0`)
+    const matches = fields.map((field) => this.dialect.contains(field, placeholder))
     if (also) matches.push(also(placeholder))
     return `(${matches.join(' OR ')})`
   }

@@ -1,8 +1,12 @@
 import type { UsageRecord } from '@usagekit/core'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { PGlite } from '@electric-sql/pglite'
+import { Session } from 'chdb'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { SqlRow } from './createSqlAdapter'
-import type { SqlValue } from './sqlParameters'
+import type { SqlStatementParams } from './sqlParameters'
 import type { SqlDialectName } from './dialects/sqlDialect'
 import { insertStatements, referenceSchema } from './referenceSchema'
 
@@ -10,9 +14,9 @@ import { insertStatements, referenceSchema } from './referenceSchema'
 export interface TestDatabase {
   dialect: SqlDialectName
   /** An `execute` for the adapter that always resolves to the rows. */
-  execute: (sql: string, params: SqlValue[], options?: { signal?: AbortSignal }) => Promise<SqlRow[]>
+  execute: (sql: string, params: SqlStatementParams, options?: { signal?: AbortSignal }) => Promise<SqlRow[]>
   /** Every statement run, for tests that inspect the SQL. */
-  statements: { sql: string; params: unknown[] }[]
+  statements: { sql: string; params: SqlStatementParams }[]
   load: (records: readonly UsageRecord[]) => Promise<void>
   close: () => Promise<void>
 }
@@ -40,7 +44,8 @@ export async function openPglite(options: OpenOptions = {}): Promise<TestDatabas
   const statements: TestDatabase['statements'] = []
   const execute: TestDatabase['execute'] = async (sql, params) => {
     statements.push({ sql, params })
-    return params.length === 0 ? (await db.exec(sql)).at(-1)?.rows ?? [] : (await db.query(sql, params)).rows as Record<string, unknown>[]
+    const values = params as unknown[]
+    return values.length === 0 ? (await db.exec(sql)).at(-1)?.rows ?? [] : (await db.query(sql, values)).rows as Record<string, unknown>[]
   }
   return withSchema({ dialect: 'postgres', execute, statements, load: loader('postgres', execute), close: () => db.close() }, options)
 }
@@ -51,7 +56,8 @@ export async function openDuckdb(options: OpenOptions = {}): Promise<TestDatabas
   const statements: TestDatabase['statements'] = []
   const execute: TestDatabase['execute'] = async (sql, params) => {
     statements.push({ sql, params })
-    const reader = await connection.runAndReadAll(sql, params.length ? (params as never) : undefined)
+    const values = params as unknown[]
+    const reader = await connection.runAndReadAll(sql, values.length ? (values as never) : undefined)
     return reader.getRowObjectsJS() as Record<string, unknown>[]
   }
   return withSchema({
@@ -62,6 +68,41 @@ export async function openDuckdb(options: OpenOptions = {}): Promise<TestDatabas
     close: async () => {
       connection.closeSync()
       instance.closeSync()
+    },
+  }, options)
+}
+
+/** chdb keeps one data directory per process: every open database is a ClickHouse database inside it. */
+let chdbPath: string | null = null
+let chdbDatabases = 0
+
+/**
+ * ClickHouse's own engine in-process (chdb): a session on a shared temporary directory, its own
+ * database made current. `execute` runs `queryBind(sql, params, 'JSONEachRow')` and parses the rows.
+ * chdb's `queryBind` is synchronous: an abort is honoured before and after a statement, never during one.
+ */
+export async function openChdb(options: OpenOptions = {}): Promise<TestDatabase> {
+  chdbPath ??= mkdtempSync(join(tmpdir(), 'usagekit-chdb-'))
+  const session = new Session(chdbPath)
+  const database = `usagekit_${process.pid}_${++chdbDatabases}`
+  session.query(`CREATE DATABASE ${database}`)
+  session.query(`USE ${database}`)
+  const statements: TestDatabase['statements'] = []
+  const execute: TestDatabase['execute'] = async (sql, params, { signal } = {}) => {
+    statements.push({ sql, params })
+    signal?.throwIfAborted()
+    const text = session.queryBind(sql, Array.isArray(params) ? {} : params, 'JSONEachRow')
+    signal?.throwIfAborted()
+    return text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as SqlRow)
+  }
+  return withSchema({
+    dialect: 'clickhouse',
+    execute,
+    statements,
+    load: loader('clickhouse', execute),
+    close: async () => {
+      session.query(`DROP DATABASE IF EXISTS ${database}`)
+      session.close()
     },
   }, options)
 }

@@ -11,7 +11,7 @@ export async function startPostgresServer(): Promise<TestDatabase> {
   const statements: TestDatabase['statements'] = []
   const execute: TestDatabase['execute'] = async (sql, params) => {
     statements.push({ sql, params })
-    return (await client.query(sql, params)).rows
+    return (await client.query(sql, params as unknown[])).rows
   }
   for (const statement of referenceSchema('postgres')) await execute(statement, [], {})
   statements.length = 0

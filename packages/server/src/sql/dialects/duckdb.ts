@@ -60,6 +60,7 @@ const REFERENCE_COLUMN_TYPES: Record<SqlField, string> = {
 
 export const duckdb: SqlDialect = {
   name: 'duckdb',
+  statement: (sql) => sql,
   acceptsNul: true,
   placeholder: (position) => `$${position}`,
   statementParams: (bound) => bound.map(({ value }) => value),
@@ -79,6 +80,9 @@ export const duckdb: SqlDialect = {
   integerFromText: (text) => `TRY_CAST(${text} AS BIGINT)`,
   numberFromText: (text) => `TRY_CAST(${text} AS DECIMAL(38, 9))`,
   isTrue: (column) => `CASE WHEN ${column} THEN 1 ELSE 0 END`,
+  bindTextList: (values, params) => params.list(values),
+  inList: (expression, list) => `${expression} IN (${list.join(', ')})`,
+  contains: (text, needle) => `strpos(lower(coalesce(${text}, '')), ${needle}) > 0`,
 
   // DuckDB's quantile_disc takes ⌊(n−1)·p⌋; the contract's nearest rank is ⌈p·n⌉ in double precision.
   p95: (column) => `list_sort(list(${column}))[CAST(ceil(CAST(0.95 AS DOUBLE) * count(${column})) AS BIGINT)]`,
@@ -137,6 +141,8 @@ export const duckdb: SqlDialect = {
   columnKind,
 
   referenceColumnTypes: REFERENCE_COLUMN_TYPES,
+  referenceTableOptions: '',
+  referenceBatch: null,
   // No secondary index: rows loaded in time order keep per-block min/max (zone maps) on ts.
   referenceIndexes: () => [],
   referenceValue: (field, placeholder) => {

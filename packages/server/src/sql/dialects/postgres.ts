@@ -66,6 +66,7 @@ const REFERENCE_COLUMN_TYPES: Record<SqlField, string> = {
 
 export const postgres: SqlDialect = {
   name: 'postgres',
+  statement: (sql) => sql,
   acceptsNul: false,
   placeholder: (position) => `$${position}`,
   statementParams: (bound) => bound.map(({ value }) => value),
@@ -85,6 +86,9 @@ export const postgres: SqlDialect = {
   integerFromText: (text) => `CASE WHEN ${text} ~ '^-?[0-9]{1,18}$' THEN (${text})::bigint END`,
   numberFromText: (text) => `CASE WHEN ${text} ~ '^-?[0-9]+([.][0-9]+)?([eE][-+]?[0-9]+)?$' THEN (${text})::numeric END`,
   isTrue: (column) => `CASE WHEN ${column} THEN 1 ELSE 0 END`,
+  bindTextList: (values, params) => params.list(values),
+  inList: (expression, list) => `${expression} IN (${list.join(', ')})`,
+  contains: (text, needle) => `strpos(lower(coalesce(${text}, '')), ${needle}) > 0`,
 
   // percentile_disc picks the first value whose position reaches ⌈p·n⌉ (computed in float8, as JavaScript does).
   p95: (column) => `percentile_disc(0.95) WITHIN GROUP (ORDER BY ${column})`,
@@ -141,6 +145,8 @@ export const postgres: SqlDialect = {
   columnKind,
 
   referenceColumnTypes: REFERENCE_COLUMN_TYPES,
+  referenceTableOptions: '',
+  referenceBatch: null,
   referenceIndexes: (quotedTable, baseName) =>
     INDEXES.map(([suffix, definition, why]) => `-- ${why}\nCREATE INDEX IF NOT EXISTS ${quoteIdentifier(`${baseName}_${suffix}`)} ON ${quotedTable} ${definition}`),
   referenceValue: (field, placeholder) => {

@@ -1,10 +1,11 @@
 import type { ColumnKind, SqlField } from '../sqlColumns'
 import type { SqlParameterStyle, SqlParameters } from '../sqlParameters'
+import { clickhouse } from './clickhouse'
 import { duckdb } from './duckdb'
 import { postgres } from './postgres'
 
 /** The engines the SQL adapter speaks to. */
-export type SqlDialectName = 'postgres' | 'duckdb'
+export type SqlDialectName = 'postgres' | 'duckdb' | 'clickhouse'
 
 /** How bound instants are compared with a timestamp column. */
 export type InstantSqlType = 'timestamptz' | 'timestamp' | 'bigint' | 'double'
@@ -54,12 +55,14 @@ export interface HostRowQuery {
 /**
  * Everything that differs between the engines; the query builders write the rest as plain SQL
  * and never ask which engine they talk to. Expressions take SQL fragments (column references and
- * placeholders), never values. One module per engine implements it (`postgres.ts`, `duckdb.ts`).
+ * placeholders), never values. One module per engine implements it (`postgres.ts`, `duckdb.ts`, `clickhouse.ts`).
  */
 export interface SqlDialect extends SqlParameterStyle {
   name: SqlDialectName
   /** Whether a text value may contain U+0000 (PostgreSQL rejects it, so no stored value can match one). */
   acceptsNul: boolean
+  /** A whole statement as the adapter runs it (ClickHouse appends its SETTINGS; the others return it as it is). */
+  statement(sql: string): string
 
   // ---- casts and values
   /** A bound ISO-8601 instant as a timestamp with time zone. */
@@ -92,6 +95,15 @@ export interface SqlDialect extends SqlParameterStyle {
   numberFromText(text: string): string
   /** The `CASE` value (1 or 0) of a boolean column. */
   isTrue(column: string): string
+  /**
+   * Text values bound for a membership test (`inList`, `tagsOverlap`): one placeholder each, or
+   * (ClickHouse, for a long list) one expression holding them all, so the statement stays short.
+   */
+  bindTextList(values: readonly string[], params: SqlParameters): string[]
+  /** Whether `expression` is one of a `bindTextList` list. */
+  inList(expression: string, list: readonly string[]): string
+  /** Whether text (NULL: none) contains the bound lower-case needle, case-insensitively (`%` and `_` plain). */
+  contains(text: string, needle: string): string
 
   // ---- aggregation and binning
   /** p95 by the nearest-rank method: the ⌈0.95·n⌉-th smallest value. */
@@ -102,7 +114,7 @@ export interface SqlDialect extends SqlParameterStyle {
   // ---- tags
   /** A tag array column that may be NULL, as an array. */
   tags(column: string): string
-  /** Whether a tag array holds any of the bound values. */
+  /** Whether a tag array holds any of a `bindTextList` list. */
   tagsOverlap(tags: string, values: readonly string[]): string
   /** Whether a tag array holds a tag containing the bound (lower-case) needle. */
   tagsContain(tags: string, needle: string): string
@@ -148,13 +160,21 @@ export interface SqlDialect extends SqlParameterStyle {
   // ---- reference schema (tests, demos, the documented DDL)
   /** Each reference column's type and constraints. */
   referenceColumnTypes: Readonly<Record<SqlField, string>>
+  /** What follows the reference table's column list (ClickHouse's ENGINE and ORDER BY; '' elsewhere). */
+  referenceTableOptions: string
   /** The reference table's secondary indexes, each with a comment saying what it serves. */
   referenceIndexes(quotedTable: string, baseName: string): string[]
+  /**
+   * Where `insertStatements` reads a batch of rows bound as one JSON text (a line per row, every
+   * value as text or null, keys `columns`): the FROM of an INSERT … SELECT. `null`: one placeholder a
+   * value in VALUES rows. (ClickHouse plans VALUES with placeholders in time quadratic in the rows.)
+   */
+  referenceBatch: ((placeholder: string, columns: readonly string[]) => string) | null
   /** How a `toReferenceRow` value (a placeholder or a staging column) becomes its column's type. */
   referenceValue(field: SqlField, placeholder: string): string
 }
 
-export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = { postgres, duckdb }
+export const SQL_DIALECTS: Readonly<Record<SqlDialectName, SqlDialect>> = { postgres, duckdb, clickhouse }
 
 /** The dialect of a name a caller passed (checked: options come from JavaScript too). */
 export function sqlDialect(name: SqlDialectName, caller: string): SqlDialect {

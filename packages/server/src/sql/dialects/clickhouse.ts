@@ -1,0 +1,255 @@
+import type { ColumnKind, SqlField } from '../sqlColumns'
+import type { SqlValueType } from '../sqlParameters'
+import { bucketCaseTree } from './bucketCaseTree'
+import type { InstantSqlType, SqlDialect } from './sqlDialect'
+import { literal } from './sqlLiteral'
+
+// ClickHouse (chdb in-process, or a server through `@clickhouse/client`): typed `{pN:Type}`
+// placeholders with an object of values (`query_params`), MergeTree, arrays, aggregate-join lookups.
+// Statements end in `SETTINGS join_use_nulls = 1`: a LEFT JOIN's missing rows are NULL, as in SQL,
+// not the column type's default.
+
+const PLACEHOLDER_TYPES: Record<SqlValueType, string> = {
+  string: 'String',
+  integer: 'Int64',
+  float: 'Float64',
+  boolean: 'Bool',
+  null: 'Nullable(String)',
+}
+
+/** A bound instant (ISO text, wall-clock text, or a number) as the type a timestamp column is compared in. */
+function instantAs(placeholder: string, type: InstantSqlType): string {
+  switch (type) {
+    case 'timestamptz':
+    case 'timestamp':
+      return `parseDateTime64BestEffort(${placeholder}, 6, 'UTC')`
+    case 'bigint':
+      return `toInt64(${placeholder})`
+    case 'double':
+      return `toFloat64(${placeholder})`
+  }
+}
+
+/** The key arguments of a JSON path (checked literals). */
+function jsonKeys(path: readonly string[]): string {
+  return path.map(literal).join(', ')
+}
+
+/** `expression DESC`-style order items as sort keys for arraySort (descending numbers negated). */
+function sortKeys(orderBy: string, element: (index: number) => string): { keys: string[]; values: string[] } {
+  const keys: string[] = []
+  const values: string[] = []
+  orderBy.split(',').forEach((item, index) => {
+    const match = /^\s*(.*?)\s*(?:\s(ASC|DESC))?\s*$/i.exec(item)!
+    values.push(match[1]!)
+    keys.push(match[2]?.toUpperCase() === 'DESC' ? `-${element(index)}` : element(index))
+  })
+  return { keys, values }
+}
+
+/** Lists longer than this are bound as one JSON array. */
+const LONG_LIST = 100
+
+/** Whether a `bindTextList` list is one array expression (placeholders start with `{`). */
+function isArray(list: readonly string[]): boolean {
+  return list.length === 1 && !list[0]!.startsWith('{')
+}
+
+/** A type name without its Nullable / LowCardinality wrappers. */
+function bareType(type: string): string {
+  let t = type.trim()
+  for (;;) {
+    const match = /^(Nullable|LowCardinality)\((.*)\)$/.exec(t)
+    if (!match) return t
+    t = match[2]!.trim()
+  }
+}
+
+function columnKind(type: string): ColumnKind {
+  const t = bareType(type)
+  if (/^(String|FixedString\(\d+\))$/.test(t)) return 'text'
+  if (/^Array\((Nullable\()?(LowCardinality\()?(String|FixedString\(\d+\))\)*$/.test(t)) return 'textArray'
+  // A DateTime with a zone is an instant shown in that zone; without one its wall clock is the
+  // server's zone's, which the mapping must name (as for a timestamp without time zone).
+  if (/^DateTime(64)?\((\d+, *)?'[^']*'\)$/.test(t)) return 'timestamptz'
+  if (/^DateTime(64)?(\(\d+\))?$/.test(t)) return 'timestamp'
+  if (/^U?Int(8|16|32|64|128|256)$/.test(t)) return 'integer'
+  if (/^(Float32|Float64|BFloat16|Decimal(32|64|128|256)?\(.*\))$/.test(t)) return 'number'
+  if (/^(JSON(\(.*\))?|Object\('json'\))$/.test(t)) return 'json'
+  if (t === 'Bool') return 'boolean'
+  return 'other'
+}
+
+const REFERENCE_COLUMN_TYPES: Record<SqlField, string> = {
+  id: 'String',
+  timestamp: "DateTime64(6, 'UTC')",
+  userId: 'String',
+  userName: 'String',
+  userEmail: "String DEFAULT ''",
+  team: 'LowCardinality(Nullable(String))',
+  apiKey: 'LowCardinality(Nullable(String))',
+  apiKeyName: 'Nullable(String)',
+  tags: 'Array(String)',
+  application: 'LowCardinality(Nullable(String))',
+  agent: 'LowCardinality(Nullable(String))',
+  customer: 'LowCardinality(Nullable(String))',
+  provider: 'LowCardinality(String)',
+  model: 'LowCardinality(String)',
+  status: 'LowCardinality(String)',
+  inputTokens: 'Int64',
+  cachedInputTokens: 'Int64 DEFAULT 0',
+  outputTokens: 'Int64',
+  cost: 'Decimal(38, 9)',
+  latencyMs: 'Float64',
+  ttftMs: 'Nullable(Float64)',
+  callType: 'LowCardinality(Nullable(String))',
+  modelId: 'Nullable(String)',
+  apiBase: 'Nullable(String)',
+  ip: 'Nullable(String)',
+  overheadMs: 'Nullable(Float64)',
+  retries: 'Nullable(Int32)',
+  cacheHit: 'Nullable(Bool)',
+  // JSON kept as text: the JSONExtract functions read it, and it comes back exactly as written.
+  costBreakdown: 'Nullable(String)',
+  errorMessage: 'Nullable(String)',
+  systemPrompt: 'Nullable(String)',
+  prompt: 'Nullable(String)',
+  completion: 'Nullable(String)',
+  request: 'Nullable(String)',
+  response: 'Nullable(String)',
+  metadata: 'Nullable(String)',
+}
+
+export const clickhouse: SqlDialect = {
+  name: 'clickhouse',
+  acceptsNul: true,
+  placeholder: (position, type) => `{p${position}:${PLACEHOLDER_TYPES[type]}}`,
+  statementParams: (bound) => Object.fromEntries(bound.map(({ value }, index) => [`p${index + 1}`, value])),
+  statement: (sql) => `${sql}\nSETTINGS join_use_nulls = 1`,
+
+  instant: (placeholder) => `parseDateTime64BestEffort(${placeholder}, 6, 'UTC')`,
+  // Limits, offsets and ranks: unsigned, as row_number() is (Int64 and UInt64 have no common type).
+  integer: (placeholder) => `toUInt64(${placeholder})`,
+  epochMicros: (timestamp) => `toString(toUnixTimestamp64Micro(toDateTime64(${timestamp}, 6)))`,
+  // Through text: a float column becomes its shortest decimal, as JavaScript prints it.
+  money: (column) => `toDecimal128(toString(${column}), 9)`,
+  text: (expression) => `toString(${expression})`,
+  binary: (expression) => expression,
+  nullText: 'CAST(NULL AS Nullable(String))',
+  float: (expression) => `toFloat64(${expression})`,
+  instantAs,
+  wallMicros: (timestamp) => `toUnixTimestamp64Micro(toDateTime64(${timestamp}, 6, 'UTC'))`,
+  epochNumberMicros: (value, scale) => `toInt64(round(toDecimal128(${value}, 6) * ${1_000_000 / scale}))`,
+  millisBetween: (from, to) => `toFloat64(dateDiff('microsecond', ${from}, ${to})) / 1000`,
+  integerFromText: (text) => `toInt64OrNull(${text})`,
+  numberFromText: (text) => `toDecimal128OrNull(${text}, 9)`,
+  isTrue: (column) => `if(${column}, 1, 0)`,
+  // A long list is one bound JSON array: ClickHouse parses statements of at most max_query_size
+  // (256 KiB by default), and ten thousand placeholders exceed it.
+  bindTextList: (values, params) =>
+    values.length <= LONG_LIST ? params.list(values) : [`JSONExtract(${params.add(JSON.stringify(values))}, 'Array(String)')`],
+  inList: (expression, list) => (isArray(list) ? `${expression} IN (SELECT arrayJoin(${list[0]}))` : `${expression} IN (${list.join(', ')})`),
+  contains: (text, needle) => `position(lowerUTF8(coalesce(${text}, '')), ${needle}) > 0`,
+
+  p95: (column) =>
+    `if(count(${column}) = 0, NULL, arrayElement(arraySort(groupArray(${column})), toUInt64(ceil(toFloat64(0.95) * count(${column})))))`,
+  bucketIndex: (timestamp, edges, type) => bucketCaseTree(timestamp, edges, (placeholder) => instantAs(placeholder, type)),
+
+  tags: (column) => column,
+  tagsOverlap: (tags, list) => `hasAny(${tags}, ${isArray(list) ? list[0] : `[${list.join(', ')}]`})`,
+  tagsContain: (tags, needle) => `arrayExists(tag -> position(lowerUTF8(tag), ${needle}) > 0, ${tags})`,
+  tagsOrNone: (tags, none) => `if(empty(${tags}), [${none}], ${tags})`,
+  eachTag: (tags) => `arrayJoin(${tags})`,
+  emptyTags: 'emptyArrayString()',
+  tagsFromJson: (column) => `JSONExtract(ifNull(${column}, ''), 'Array(String)')`,
+  tagsFromText: (column, separator) => `splitByString(${literal(separator)}, ifNull(${column}, ''))`,
+  withoutEmptyTags: (tags) => `arrayFilter(tag -> ifNull(tag, '') != '', ${tags})`,
+
+  // No ordered aggregate: collect (value, sort keys) pairs and sort them.
+  jsonArray: (expression, orderBy) => {
+    const { keys, values } = sortKeys(orderBy, (index) => `x.2.${index + 1}`)
+    return `toJSONString(arrayMap(x -> x.1, arraySort(x -> tuple(${keys.join(', ')}), groupArray(tuple(${expression}, tuple(${values.join(', ')}))))))`
+  },
+  tuple: (expressions) => `[${expressions.map((expression) => `toString(${expression})`).join(', ')}]`,
+  json: (expression) => `toJSONString(${expression})`,
+  // Strings unquoted, other values as their JSON text; absent and JSON null are NULL.
+  // Read as text: the JSONExtract functions take String, and a JSON-typed column's text is its document.
+  jsonText: (json, path) => {
+    const keys = jsonKeys(path)
+    const column = `toString(${json})`
+    return (
+      `if(JSONType(${column}, ${keys}) = 'String', JSONExtractString(${column}, ${keys}), ` +
+      `if(JSONHas(${column}, ${keys}) AND JSONType(${column}, ${keys}) != 'Null', JSONExtractRaw(${column}, ${keys}), NULL))`
+    )
+  },
+  jsonValue: (json, path) => {
+    const keys = jsonKeys(path)
+    const column = `toString(${json})`
+    return `if(JSONHas(${column}, ${keys}), JSONExtractRaw(${column}, ${keys}), NULL)`
+  },
+
+  // No LATERAL: one aggregation over the counted rows of the keys, argMax over (timestamp, id).
+  latestRow: ({ table, alias, key, timestamp, id, counted, fields }) => {
+    const entries = Object.entries(fields('x'))
+    const values = entries.map(([, value]) => value).join(', ')
+    const unpacked = entries.map(([name], index) => `tupleElement(v, ${index + 1}) AS ${name}`).join(', ')
+    return {
+      join:
+        `LEFT JOIN (SELECT g, ${unpacked} FROM (SELECT ${key('x')} AS g, argMax(tuple(${values}), tuple(${timestamp('x')}, ${id('x')})) AS v ` +
+        `FROM ${table} x WHERE ${key('x')} IN (SELECT g FROM keys) AND ${counted('x')} GROUP BY g)) ${alias} ON ${alias}.g = k.g`,
+      field: (name) => `${alias}.${name}`,
+    }
+  },
+  hostRow: ({ table, key, alias, values, order }) => {
+    const entries = Object.entries(values)
+    const unpacked = entries.map(([name], index) => `tupleElement(v, ${index + 1}) AS ${name}`).join(', ')
+    return {
+      join:
+        `LEFT JOIN (SELECT g, ${unpacked} FROM (SELECT h.${key} AS g, argMin(tuple(${entries.map(([, value]) => value).join(', ')}), ${order}) AS v ` +
+        `FROM ${table} h WHERE h.${key} IN (SELECT g FROM keys) GROUP BY g)) ${alias} ON ${alias}.g = k.g`,
+      field: (name) => `${alias}.${name}`,
+    }
+  },
+  apiKeyPrefix: (key) => `extract(${key}, '^[A-Za-z]+[-_]')`,
+
+  // system.columns by name; an unqualified name is looked up in the current database.
+  describeTable: (_quotedTable, parts, params) => {
+    const [table, database] = [...parts].reverse()
+    const where = `table = ${params.add(table!)} AND database = ${database === undefined ? 'currentDatabase()' : params.add(database)}`
+    return `SELECT name, type, database AS table_schema, table AS table_name FROM system.columns WHERE ${where} ORDER BY position`
+  },
+
+  columnKind,
+
+  referenceColumnTypes: REFERENCE_COLUMN_TYPES,
+  // Monthly parts, rows sorted by (ts, id): range scans read only the granules of the range.
+  referenceTableOptions: 'ENGINE = MergeTree PARTITION BY toYYYYMM(ts) ORDER BY (ts, id)',
+  referenceIndexes: () => [],
+  // The batch is one bound JSONEachRow text: ClickHouse's format parser reads it, no placeholder a value.
+  referenceBatch: (placeholder, columns) =>
+    `format(JSONEachRow, ${literal(columns.map((column) => `${column} Nullable(String)`).join(', '))}, ${placeholder})`,
+  referenceValue: (field, placeholder) => {
+    switch (field) {
+      case 'timestamp':
+        return `parseDateTime64BestEffort(${placeholder}, 6, 'UTC')`
+      case 'tags':
+        return `JSONExtract(ifNull(${placeholder}, '[]'), 'Array(String)')`
+      case 'cost':
+        return `toDecimal128(${placeholder}, 9)`
+      case 'inputTokens':
+      case 'cachedInputTokens':
+      case 'outputTokens':
+        return `toInt64(${placeholder})`
+      case 'retries':
+        return `toInt32(${placeholder})`
+      case 'cacheHit':
+        return `toBool(${placeholder})`
+      case 'latencyMs':
+      case 'ttftMs':
+      case 'overheadMs':
+        return `toFloat64(${placeholder})`
+      default:
+        return placeholder
+    }
+  },
+}
