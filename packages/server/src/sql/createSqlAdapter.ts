@@ -39,7 +39,7 @@ import {
   toRequestSummary,
 } from '@usagekit/core'
 import { type OptionalRecordField, FIELD_CAPABILITIES, capabilitiesWithout } from '@usagekit/core'
-import { SqlMappingError, catalogColumns, checkColumns, closestNames, qualifiedName, readable } from './sqlCatalog'
+import { SqlMappingError, checkColumns, checkLabelTables, describedTable } from './sqlCatalog'
 import type { SqlColumnMapping } from './sqlColumnSpec'
 import { type ResolvedColumns, quoteTableName, resolveColumns, tableParts } from './sqlColumns'
 import { sqlDialect } from './dialects/sqlDialect'
@@ -198,39 +198,18 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
         const params = new SqlParameters(dialect)
         const sql = dialect.describeTable(quoteTableName(table), tableParts(table), params)
         const result = await execute(dialect.statement(sql), params.values, {})
-        const rows = Array.isArray(result) ? result : (result as { rows: readonly SqlRow[] }).rows
-        return { columns: catalogColumns(dialect, rows), name: qualifiedName(rows, quoteTableName(table)), readable: readable(rows) }
+        return describedTable(dialect, Array.isArray(result) ? result : (result as { rows: readonly SqlRow[] }).rows, quoteTableName(table))
       }
-      const { columns, name: qualifiedTable, readable: tableReadable } = await describeTable(tableOption)
-      const qualifiedLabels: Partial<Record<string, string>> = {}
+      const { columns, name: qualifiedTable, readable } = await describeTable(tableOption)
       if (columns.size === 0) {
         throw new SqlMappingError([
           `table ${tableName} was not found (or has no columns) in the database the execute function reaches. Names are taken literally, ` +
             `case included ("LiteLLM_SpendLogs" is not "litellm_spendlogs"); give the schema as 'schema.table' or ['schema', 'table'] when it is not on the search path.`,
         ])
       }
-      if (!tableReadable) throw new SqlMappingError([`the connection may not read ${tableName}: GRANT SELECT ON ${tableName} TO the role execute connects as.`])
+      if (!readable) throw new SqlMappingError([`the connection may not read ${tableName}: GRANT SELECT ON ${tableName} TO the role execute connects as.`])
       const checked = checkColumns(mapped, columns, tableName)
-      // The host's label tables too: a misspelt label column would otherwise fail only when a breakdown asks for it.
-      const problems: string[] = []
-      for (const [dimension, source] of Object.entries(options.labels ?? {})) {
-        if (!source) continue
-        const { columns: found, name: qualifiedSource, readable: sourceReadable } = await describeTable(source.table)
-        const name = quoteTableName(source.table)
-        qualifiedLabels[dimension] = qualifiedSource
-        if (found.size === 0) {
-          problems.push(`labels.${dimension}: table ${name} was not found.`)
-          continue
-        }
-        if (!sourceReadable) problems.push(`labels.${dimension}: the connection may not read ${name} (GRANT SELECT ON ${name}).`)
-        for (const field of ['key', 'label', 'secondary', 'team'] as const) {
-          const column = source[field]
-          if (column === undefined || found.has(column)) continue
-          const near = closestNames(column, found.keys())
-          problems.push(`labels.${dimension}.${field}: ${name} has no column ${JSON.stringify(column)}${near.length ? ` (did you mean ${near.map((n) => JSON.stringify(n)).join(' or ')}?)` : ''}.`)
-        }
-      }
-      if (problems.length > 0) throw new SqlMappingError(problems)
+      const qualifiedLabels = await checkLabelTables(options.labels, describeTable)
       return plan(checked, { table: qualifiedTable, labels: qualifiedLabels })
     })().finally(() => {
       planning = null

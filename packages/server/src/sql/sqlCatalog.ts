@@ -1,6 +1,7 @@
 import { FIELD_FAMILIES, REQUIRED_FIELDS, type ColumnKind, type ResolvedColumns, type ResolvedField, type ResolvedRef, type ResolvedSource, type SqlField } from './sqlColumns'
 import { quoteTableName } from './sqlColumns'
 import type { SqlDialect } from './dialects/sqlDialect'
+import type { SqlLabelSources } from './sqlLabelSources'
 
 /** A table's columns as the catalog lists them: name → the adapter's kind of it, and the engine's own type name. */
 export type CatalogColumns = ReadonlyMap<string, { kind: ColumnKind; type: string }>
@@ -56,31 +57,67 @@ export function columnKind(type: string): ColumnKind {
   return 'other'
 }
 
-/** The rows of the dialect's `describeTable` statement, each type read as a kind by the dialect. */
-export function catalogColumns(dialect: SqlDialect, rows: readonly Record<string, unknown>[]): CatalogColumns {
-  const columns = new Map<string, { kind: ColumnKind; type: string }>()
-  for (const row of rows) {
-    const name = String(row.name)
-    const type = String(row.type)
-    columns.set(name, { kind: dialect.columnKind(type), type })
-  }
-  return columns
+/** A table as the dialect's `describeTable` statement found it. */
+export interface DescribedTable {
+  /** Its columns (empty: no such table). */
+  columns: CatalogColumns
+  /**
+   * Its schema-qualified, quoted name as the catalog found it (`fallback` when the catalog does not
+   * say): statements name it so, and a host table called like one of the adapter's WITH steps
+   * (`keys`, `labels`) is never shadowed by it.
+   */
+  name: string
+  /** Whether the connection may read it (PostgreSQL says; DuckDB and ClickHouse have no such column). */
+  readable: boolean
 }
 
-/** Whether the connection may read the table (PostgreSQL says; DuckDB has no grants). */
-export function readable(rows: readonly Record<string, unknown>[]): boolean {
-  const flag = rows[0]?.readable
-  return flag === undefined || flag === null || flag === true || flag === 't' || flag === 'true'
+/** The rows of the dialect's `describeTable` statement, each type read as a kind by the dialect. */
+export function describedTable(dialect: SqlDialect, rows: readonly Record<string, unknown>[], fallback: string): DescribedTable {
+  const columns = new Map<string, { kind: ColumnKind; type: string }>()
+  for (const row of rows) {
+    const type = String(row.type)
+    columns.set(String(row.name), { kind: dialect.columnKind(type), type })
+  }
+  const first = rows[0]
+  const name = first && typeof first.table_schema === 'string' && typeof first.table_name === 'string' ? quoteTableName([first.table_schema, first.table_name]) : fallback
+  const flag = first?.readable
+  return { columns, name, readable: flag === undefined || flag === null || flag === true || flag === 't' || flag === 'true' }
+}
+
+/** "`where`: `table` has no column "x" (did you mean "y"?)." */
+function noColumn(where: string, tableName: string, column: string, names: Iterable<string> | null): string {
+  const near = names ? closestNames(column, names) : []
+  return `${where}: ${tableName} has no column ${JSON.stringify(column)}${near.length ? ` (did you mean ${near.map((name) => JSON.stringify(name)).join(' or ')}?)` : ''}.`
 }
 
 /**
- * The table's schema-qualified, quoted name as the catalog found it: statements name it so, and a
- * host table called like one of the adapter's WITH steps (`keys`, `labels`) is never shadowed by it.
+ * Checks the `labels` option's tables against the catalog (`describe` reads one), so a misspelt
+ * label column fails before the first answer, not when a breakdown first asks for it. Resolves to
+ * each dimension's table as the catalog names it.
  */
-export function qualifiedName(rows: readonly Record<string, unknown>[], fallback: string): string {
-  const first = rows[0]
-  if (!first || typeof first.table_schema !== 'string' || typeof first.table_name !== 'string') return fallback
-  return quoteTableName([first.table_schema, first.table_name])
+export async function checkLabelTables(
+  labels: SqlLabelSources | undefined,
+  describe: (table: string | readonly string[]) => Promise<DescribedTable>,
+): Promise<Partial<Record<string, string>>> {
+  const problems: string[] = []
+  const qualified: Partial<Record<string, string>> = {}
+  for (const [dimension, source] of Object.entries(labels ?? {})) {
+    if (!source) continue
+    const found = await describe(source.table)
+    const name = quoteTableName(source.table)
+    qualified[dimension] = found.name
+    if (found.columns.size === 0) {
+      problems.push(`labels.${dimension}: table ${name} was not found.`)
+      continue
+    }
+    if (!found.readable) problems.push(`labels.${dimension}: the connection may not read ${name} (GRANT SELECT ON ${name}).`)
+    for (const field of ['key', 'label', 'secondary', 'team'] as const) {
+      const column = source[field]
+      if (column !== undefined && !found.columns.has(column)) problems.push(noColumn(`labels.${dimension}.${field}`, name, column, found.columns.keys()))
+    }
+  }
+  if (problems.length > 0) throw new SqlMappingError(problems)
+  return qualified
 }
 
 /** The reference schema's kinds, for adapters told not to read the catalog. */
@@ -124,10 +161,7 @@ const EXPECTED: Record<string, string> = {
 export function checkColumns(resolved: ResolvedColumns, catalog: CatalogColumns | null, tableName: string): ResolvedColumns {
   const problems: string[] = []
   const out = {} as ResolvedColumns
-  const missing = (field: SqlField, column: string) => {
-    const near = catalog ? closestNames(column, catalog.keys()) : []
-    return `columns.${field}: ${tableName} has no column ${JSON.stringify(column)}${near.length ? ` (did you mean ${near.map((name) => JSON.stringify(name)).join(' or ')}?)` : ''}.`
-  }
+  const missing = (field: SqlField, column: string) => noColumn(`columns.${field}`, tableName, column, catalog ? catalog.keys() : null)
 
   for (const field of Object.keys(resolved) as SqlField[]) {
     const spec = resolved[field]
@@ -137,12 +171,15 @@ export function checkColumns(resolved: ResolvedColumns, catalog: CatalogColumns 
     }
     const family = FIELD_FAMILIES[field]
     const found: string[] = []
+    // How many of `found` are only a missing column (what a field left at its reference name may drop).
+    let absent = 0
     const checkRef = (ref: ResolvedSource): ResolvedSource | null => {
       if ('from' in ref) {
         const from = catalog?.get(ref.from)
         const to = catalog?.get(ref.to)
         if (catalog && (!from || !to)) {
           found.push(missing(field, !from ? ref.from : ref.to))
+          absent += 1
           return null
         }
         for (const [name, column] of [[ref.from, from], [ref.to, to]] as const) {
@@ -156,6 +193,7 @@ export function checkColumns(resolved: ResolvedColumns, catalog: CatalogColumns 
         // A missing column with a fallback is skipped: one mapping serves tables from before the column existed.
         if (ref.orElse) return checkRef(ref.orElse)
         found.push(missing(field, ref.column))
+        absent += 1
         return null
       }
       const kind = column?.kind ?? (ref.path ? 'json' : ASSUMED_KIND[family] ?? 'text')
@@ -174,6 +212,7 @@ export function checkColumns(resolved: ResolvedColumns, catalog: CatalogColumns 
       const column = catalog?.get(ref.column)
       if (catalog && !column) {
         found.push(missing(field, ref.column))
+        absent += 1
       } else if (family === 'timestamp') {
         const kind = column?.kind ?? 'timestamptz'
         let type = spec.time!.type
@@ -217,8 +256,7 @@ export function checkColumns(resolved: ResolvedColumns, catalog: CatalogColumns 
       continue
     }
     // A field left at its reference name that the table simply lacks is not there: drop it.
-    const onlyMissing = found.every((problem) => problem.includes(' has no column '))
-    if (!spec.explicit && onlyMissing && !REQUIRED_FIELDS.includes(field)) {
+    if (!spec.explicit && absent === found.length && !REQUIRED_FIELDS.includes(field)) {
       out[field] = null
       continue
     }
