@@ -311,12 +311,6 @@ export function resolveColumns(mapping: SqlColumnMapping = {}): ResolvedColumns 
   return resolved
 }
 
-/** Every column a resolved source reads. */
-export function sourceColumns(source: ResolvedSource): string[] {
-  if ('from' in source) return [source.from, source.to]
-  return [source.column, ...(source.orElse ? sourceColumns(source.orElse) : [])]
-}
-
 /** A quoted SQL identifier: embedded quotes doubled, so any name is taken literally. */
 export function quoteIdentifier(name: string): string {
   if (typeof name !== 'string' || name === '' || name.includes('\u0000')) {
