@@ -152,7 +152,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
   const tableOption = options.table ?? 'usage_requests'
   const tableName = quoteTableName(tableOption)
   const now = () => (options.now ? toEpochMs(options.now()) : Date.now())
-  const rollups = (options.rollups ?? []).map((rollup, index) => rollupTable(dialect, rollup, index))
+  const rollups = (options.rollups ?? []).map((rollup, index) => rollupTable(dialect, rollup, `createSqlAdapter: rollups[${index}]`))
   const limits = limitsFromOptions(options, 'createSqlAdapter')
   // Checked now against the mapping alone (a field mapped to null has no dimension); again once the catalog is read.
   resolveLabelSources(

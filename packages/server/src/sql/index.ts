@@ -17,6 +17,8 @@ export type {
 } from './sqlColumnSpec'
 export type { SqlDialectName } from './dialects/sqlDialect'
 export type { RollupDimension, RollupSums, SqlRollup } from './sqlRollup'
+export { rollupBackfill, rollupSchema } from './rollupSchema'
+export type { RollupBackfillOptions, RollupSchemaOptions } from './rollupSchema'
 export type { LabelledDimension, SqlLabelSource, SqlLabelSources } from './sqlLabelSources'
 export type { SqlValue } from './sqlParameters'
 export { insertStatements, referenceSchema, referenceValueSql, toReferenceRow } from './referenceSchema'

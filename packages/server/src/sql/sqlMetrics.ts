@@ -54,7 +54,7 @@ export function answers(table: SqlTable, metrics: readonly Metric[]): boolean {
       case 'totalTokens':
         return sums.totalTokens !== undefined || (sums.inputTokens !== undefined && sums.outputTokens !== undefined)
       case 'activeUsers':
-        return table.has('userId')
+        return table.has('userId') || table.users !== undefined
       case 'avgLatencyMs':
         return sums.latencyMs !== undefined
       case 'inputTokens':
@@ -76,7 +76,7 @@ export function baseColumns(table: SqlTable, metrics: readonly Metric[]): string
     // A rollup row stands for `requests` requests: its sums are summed again, weighted by nothing.
     const rollupItems: Record<BaseColumn, () => string> = {
       n: () => `r.${quoteIdentifier(sums.requests)} AS n`,
-      uid: () => `${table.column('userId')} AS uid`,
+      uid: () => (table.users === undefined ? `${table.column('userId')} AS uid` : `r.${quoteIdentifier(table.users)} AS uid`),
       ok: () => `r.${quoteIdentifier(sums.successfulRequests!)} AS ok`,
       inp: () => `r.${quoteIdentifier(sums.inputTokens!)} AS inp`,
       cin: () => `r.${quoteIdentifier(sums.cachedInputTokens!)} AS cin`,
@@ -140,7 +140,8 @@ export function rankSql(table: SqlTable, metric: Metric): string {
     case 'cost':
       return 'coalesce(sum(cost), 0)'
     case 'activeUsers':
-      return 'count(DISTINCT uid)'
+      // A rollup's user sets merge exactly; anything else counts the distinct keys of its rows.
+      return table.users === undefined ? 'count(DISTINCT uid)' : d.userSets!.merge('uid')
     case 'cacheHits':
       return 'coalesce(sum(hit), 0)'
     case 'avgLatencyMs':

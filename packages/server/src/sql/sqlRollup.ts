@@ -34,9 +34,15 @@ export interface SqlRollup {
   /** The dimensions it keeps, each mapped to its column. */
   dimensions: Partial<Record<RollupDimension, string>>
   sums: RollupSums
+  /**
+   * A column of exact distinct-user sets per row (ClickHouse: `AggregateFunction(uniqExact, String)`),
+   * so active users over any range of whole slots come from this rollup without keeping users as a
+   * dimension. Engines without mergeable sets (PostgreSQL, DuckDB) keep `user` as a dimension instead.
+   */
+  users?: string
 }
 
-const DIMENSION_FIELDS: Record<RollupDimension, SqlField> = {
+export const ROLLUP_DIMENSION_FIELDS: Record<RollupDimension, SqlField> = {
   user: 'userId',
   team: 'team',
   model: 'model',
@@ -51,8 +57,7 @@ const DIMENSION_FIELDS: Record<RollupDimension, SqlField> = {
 const SUM_NAMES = ['requests', 'successfulRequests', 'inputTokens', 'cachedInputTokens', 'outputTokens', 'totalTokens', 'cost', 'latencyMs']
 
 /** A rollup as a table the query builders read; its mapping checked up front. */
-export function rollupTable(dialect: SqlDialect, rollup: SqlRollup, index: number): SqlTable {
-  const where = `createSqlAdapter: rollups[${index}]`
+export function rollupTable(dialect: SqlDialect, rollup: SqlRollup, where: string): SqlTable {
   if (!Number.isInteger(rollup.slotMinutes) || rollup.slotMinutes < 1 || 1440 % rollup.slotMinutes !== 0) {
     throw new TypeError(`${where}.slotMinutes must be a whole number of minutes that divides a day (15, 60, …), got ${String(rollup.slotMinutes)}.`)
   }
@@ -60,6 +65,14 @@ export function rollupTable(dialect: SqlDialect, rollup: SqlRollup, index: numbe
   for (const name of Object.keys(rollup.sums)) {
     if (!SUM_NAMES.includes(name)) throw new TypeError(`${where}.sums.${name} is not a sum the adapter reads; use ${SUM_NAMES.join(', ')}.`)
     quoteIdentifier((rollup.sums as unknown as Record<string, string>)[name]!)
+  }
+  if (rollup.users !== undefined) {
+    if (!dialect.userSets) {
+      throw new TypeError(
+        `${where}.users needs an engine with mergeable distinct sets (dialect 'clickhouse'); on ${dialect.name} keep the user dimension (dimensions: { user: 'user_id' }) for active users.`,
+      )
+    }
+    quoteIdentifier(rollup.users)
   }
   const columns = Object.fromEntries(Object.keys(REFERENCE_COLUMNS).map((field) => [field, null])) as ResolvedColumns
   // A rollup is the adapter's own shape: a timestamptz slot and plain text dimensions.
@@ -70,17 +83,17 @@ export function rollupTable(dialect: SqlDialect, rollup: SqlRollup, index: numbe
   }
   columns.timestamp = { ...plain('timestamp', rollup.slot ?? 'slot'), source: { column: rollup.slot ?? 'slot', path: null, orElse: null, kind: 'timestamptz' }, time: { type: 'timestamptz', offsetMinutes: 0 } }
   for (const [dimension, column] of Object.entries(rollup.dimensions ?? {})) {
-    const field = DIMENSION_FIELDS[dimension as RollupDimension]
-    if (!field) throw new TypeError(`${where}.dimensions.${dimension} is not a dimension a rollup can keep; use ${Object.keys(DIMENSION_FIELDS).join(', ')}.`)
+    const field = ROLLUP_DIMENSION_FIELDS[dimension as RollupDimension]
+    if (!field) throw new TypeError(`${where}.dimensions.${dimension} is not a dimension a rollup can keep; use ${Object.keys(ROLLUP_DIMENSION_FIELDS).join(', ')}.`)
     quoteIdentifier(column!)
     columns[field] = plain(field, column!)
   }
-  return new SqlTable(dialect, quoteTableName(rollup.table), columns, rollup.sums, rollup.slotMinutes * 60_000)
+  return new SqlTable(dialect, quoteTableName(rollup.table), columns, rollup.sums, rollup.slotMinutes * 60_000, rollup.users)
 }
 
 /** Whether a rollup keeps `dimension` (consumer needs the user and the agent). */
 export function keepsDimension(table: SqlTable, dimension: Dimension): boolean {
   if (dimension === 'tag') return false
   if (dimension === 'consumer') return table.has('userId') && table.has('agent')
-  return table.has(DIMENSION_FIELDS[dimension])
+  return table.has(ROLLUP_DIMENSION_FIELDS[dimension])
 }

@@ -46,6 +46,8 @@ export class SqlTable {
     readonly sums?: RollupSums,
     /** For a rollup: the length of its time slots, in ms. */
     readonly slotMs?: number,
+    /** For a rollup: its column of distinct-user sets, if it keeps them. */
+    readonly users?: string,
   ) {}
 
   /** The number of requests in a group of base rows. */

@@ -221,6 +221,25 @@ export const clickhouse: SqlDialect = {
 
   columnKind,
 
+  // Slots are whole seconds: DateTime, not DateTime64, halves the slot column.
+  rollupSlot: (timestamp, seconds) => `toDateTime(intDiv(toUnixTimestamp(${timestamp}), ${seconds}) * ${seconds}, 'UTC')`,
+  rollupTypes: { slot: "DateTime('UTC')", key: 'LowCardinality(String)', count: 'UInt64', tokens: 'Int64', money: 'Decimal(38, 9)', latency: 'Float64' },
+  // Exact sets (not `uniq`'s estimate): active users must equal the raw table's count.
+  userSets: {
+    type: 'AggregateFunction(uniqExact, String)',
+    state: (userId) => `uniqExactStateIf(${userId}, ${userId} != '')`,
+    merge: (column) => `uniqExactMerge(${column})`,
+  },
+  // The view adds each insert block's sums; background merges add rows of one key together
+  // (SummingMergeTree, or AggregatingMergeTree when it keeps user sets). Rows not yet merged are
+  // summed again by every query, so an answer never depends on when merges ran.
+  rollupKeeper: {
+    tableOptions: (keys, slot, aggregating) =>
+      `ENGINE = ${aggregating ? 'AggregatingMergeTree' : 'SummingMergeTree'} PARTITION BY toYYYYMM(${slot}) ORDER BY (${keys.join(', ')})`,
+    sumType: (type) => `SimpleAggregateFunction(sum, ${type})`,
+    view: (view, table, select) => `CREATE MATERIALIZED VIEW IF NOT EXISTS ${view} TO ${table} AS\n${select}`,
+  },
+
   referenceColumnTypes: REFERENCE_COLUMN_TYPES,
   // Monthly parts, rows sorted by (ts, id): range scans read only the granules of the range.
   referenceTableOptions: 'ENGINE = MergeTree PARTITION BY toYYYYMM(ts) ORDER BY (ts, id)',

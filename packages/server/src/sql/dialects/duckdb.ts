@@ -141,6 +141,10 @@ export const duckdb: SqlDialect = {
   columnKind,
 
   referenceColumnTypes: REFERENCE_COLUMN_TYPES,
+  rollupSlot: (timestamp, seconds) => `to_timestamp(floor(epoch(${timestamp}) / ${seconds}) * ${seconds})`,
+  rollupTypes: { slot: 'TIMESTAMPTZ NOT NULL', key: 'VARCHAR NOT NULL', count: 'BIGINT NOT NULL', tokens: 'BIGINT NOT NULL', money: 'DECIMAL(38, 9) NOT NULL', latency: 'DOUBLE NOT NULL' },
+  userSets: null,
+  rollupKeeper: null,
   referenceTableOptions: '',
   referenceBatch: null,
   // No secondary index: rows loaded in time order keep per-block min/max (zone maps) on ts.

@@ -145,6 +145,10 @@ export const postgres: SqlDialect = {
   columnKind,
 
   referenceColumnTypes: REFERENCE_COLUMN_TYPES,
+  rollupSlot: (timestamp, seconds) => `to_timestamp(floor(extract(epoch FROM ${timestamp}) / ${seconds}) * ${seconds})`,
+  rollupTypes: { slot: 'timestamptz NOT NULL', key: 'text NOT NULL', count: 'bigint NOT NULL', tokens: 'bigint NOT NULL', money: 'numeric(38, 9) NOT NULL', latency: 'double precision NOT NULL' },
+  userSets: null,
+  rollupKeeper: null,
   referenceTableOptions: '',
   referenceBatch: null,
   referenceIndexes: (quotedTable, baseName) =>

@@ -157,6 +157,30 @@ export interface SqlDialect extends SqlParameterStyle {
   /** What one of the engine's type names (as `describeTable` lists it) is to the adapter. */
   columnKind(type: string): ColumnKind
 
+  // ---- rollups (`rollupSchema`, `rollupBackfill`, and reading them)
+  /** The start of a timestamp's slot: a multiple of `seconds` since 1970-01-01T00:00Z, as the rollup's slot type. */
+  rollupSlot(timestamp: string, seconds: number): string
+  /** Column types of a rollup table: its slot, dimension keys ('' for none), counts, token sums, money, latency sums. */
+  rollupTypes: Readonly<Record<'slot' | 'key' | 'count' | 'tokens' | 'money' | 'latency', string>>
+  /**
+   * Sets of distinct users a rollup row can keep and merge exactly (ClickHouse: `uniqExact` states),
+   * so active users over any whole slots come from the rollup; `null` where the engine has none.
+   */
+  userSets: { type: string; state(userId: string): string; merge(column: string): string } | null
+  /**
+   * What makes the database keep a rollup current as rows arrive, after its CREATE TABLE: the
+   * table's engine clause and a materialized view on ClickHouse; `null` where it is the host's job
+   * (a trigger on PostgreSQL, a scheduled refresh on DuckDB: docs/scale.md).
+   */
+  rollupKeeper: {
+    /** What follows the rollup table's column list, given its key columns and whether it keeps user sets. */
+    tableOptions(keys: readonly string[], slot: string, aggregating: boolean): string
+    /** The sum columns' type when the table keeps user sets (each row's sums merge as sums). */
+    sumType(type: string): string
+    /** The statement that adds each insert's rows to the rollup. */
+    view(view: string, table: string, select: string): string
+  } | null
+
   // ---- reference schema (tests, demos, the documented DDL)
   /** Each reference column's type and constraints. */
   referenceColumnTypes: Readonly<Record<SqlField, string>>
