@@ -231,8 +231,10 @@ export function createConnectionPool(connections, { callerOf, maxPerCaller = Mat
       checkDrained()
       if (pending) outcome()
     }
+    // DuckDB binds an array ($1, $2, …; none is `undefined`); chdb (clickhouse.mjs) an object of named values.
+    const params = Array.isArray(job.params) ? (job.params.length ? job.params : undefined) : job.params
     connection
-      .runAndReadAll(job.sql, job.params?.length ? job.params : undefined)
+      .runAndReadAll(job.sql, params)
       .then((reader) => reader.getRowObjectsJS())
       .then(
         (rows) => settle(() => job.resolve(rows)),

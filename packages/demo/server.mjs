@@ -1,6 +1,8 @@
 // The demo console: a small host app with the usagekit Usage page, served on 127.0.0.1 with its
 // usage API (@usagekit/server over the SQL adapter on an embedded DuckDB file holding 90 days of
 // generated usage, about a million requests, made on first start and reused after that).
+// USAGEKIT_DEMO_ENGINE=clickhouse serves the same data from ClickHouse in-process (chdb, an optional
+// dependency loaded only then; clickhouse.mjs says what differs).
 import { AsyncLocalStorage } from 'node:async_hooks'
 import fs from 'node:fs'
 import { createServer } from 'node:http'
@@ -14,8 +16,18 @@ import { DEMO_USERS } from './users.mjs'
 const here = path.dirname(fileURLToPath(import.meta.url))
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' }
 
-/** The database file: reused across starts (`USAGEKIT_DEMO_DB` to move it; `:memory:` for a throwaway one). */
-export const DEFAULT_DATABASE = process.env.USAGEKIT_DEMO_DB ?? path.join(here, '.data', 'usage.duckdb')
+/** The engine: `duckdb` (default) or `clickhouse` (chdb), from USAGEKIT_DEMO_ENGINE. */
+export const DEFAULT_ENGINE = process.env.USAGEKIT_DEMO_ENGINE || 'duckdb'
+const ENGINES = ['duckdb', 'clickhouse']
+
+/**
+ * The database: DuckDB's file, or chdb's Session folder (separate, so switching engines rebuilds
+ * neither). Reused across starts (`USAGEKIT_DEMO_DB` to move it; `:memory:` for a throwaway one).
+ */
+export function defaultDatabase(engine = DEFAULT_ENGINE) {
+  return process.env.USAGEKIT_DEMO_DB ?? path.join(here, '.data', engine === 'clickhouse' ? 'usage.chdb' : 'usage.duckdb')
+}
+export const DEFAULT_DATABASE = defaultDatabase()
 
 /** Longest request path the static route looks up (longer is 400; Node itself refuses heads over 16 KiB). */
 const MAX_PATH = 1024
@@ -84,7 +96,10 @@ export async function startDemo({
   host = '127.0.0.1',
   days = 90,
   requestsPerDay = 11_500,
-  database = DEFAULT_DATABASE,
+  // The hour the generated data ends at (tests pin it, so two engines hold the same rows).
+  now,
+  engine = DEFAULT_ENGINE,
+  database = defaultDatabase(engine),
   // Many people open the same usage page at once (a team's dashboard on Monday morning): identical
   // scoped queries in flight are answered by one statement, and answers are kept for 5 s, so N
   // viewers cost about one viewer's queries (the page asks with "now" to the minute, src/App.tsx, so
@@ -102,10 +117,17 @@ export async function startDemo({
   // Who is asking, for the connection pool: each usage request runs in its signed-in user's context,
   // so one user's burst of costly queries never takes every connection from the others.
   const callers = new AsyncLocalStorage()
-  const db = await openDemoDatabase({ file: database, days, requestsPerDay, onProgress, connections, threads, callerOf: fair ? () => callers.getStore() : undefined })
-  const adapter = createSqlAdapter({ dialect: 'duckdb', execute: db.execute })
+  const callerOf = fair ? () => callers.getStore() : undefined
+  if (!ENGINES.includes(engine)) throw new Error(`USAGEKIT_DEMO_ENGINE is "${engine}": use duckdb (the default) or clickhouse.`)
+  // chdb is imported by clickhouse.mjs only now, so the DuckDB demo runs without it installed.
+  const db =
+    engine === 'clickhouse'
+      ? await (await import('./clickhouse.mjs')).openChdbDemoDatabase({ folder: database, days, requestsPerDay, now, onProgress, callerOf })
+      : await openDemoDatabase({ file: database, days, requestsPerDay, now, onProgress, connections, threads, callerOf })
+  const adapter = createSqlAdapter({ dialect: engine, execute: db.execute })
   // The member is a real person in the data: the busiest user of the Research team.
-  const range = { start: new Date(Date.now() - (days + 1) * 86_400_000).toISOString(), end: new Date(Date.now() + 3_600_000).toISOString() }
+  const at = now ?? Date.now()
+  const range = { start: new Date(at - (days + 1) * 86_400_000).toISOString(), end: new Date(at + 3_600_000).toISOString() }
   const busiest = await adapter.getBreakdown({ range, timeZone: 'UTC', groupBy: 'user', metrics: ['requests'], filters: { team: ['Research'] }, limit: 1 })
   const memberId = busiest.rows[0].key
   const users = DEMO_USERS.map((user) => (user.id === 'member' ? { ...user, scope: { filters: { user: [memberId] } } } : user))
@@ -115,7 +137,9 @@ export async function startDemo({
     onError: (error, { errorId }) => console.error(`[usage api] ${errorId}`, error),
     // Identical scoped queries from many viewers of the same page share one statement and a
     // 5-second answer (see `cache` above). A query still running after 10 s is aborted, and the pool
-    // interrupts its statement (database.mjs), so none holds a connection longer than that.
+    // interrupts its statement (database.mjs), so none holds a connection longer than that. chdb
+    // cannot be interrupted: there the caller hears the abort at once, and ClickHouse's own
+    // max_execution_time (11 s, clickhouse.mjs) ends the statement.
     ...(cache ? { cache } : {}),
     timeoutMs: 10_000,
   })
@@ -158,6 +182,7 @@ export async function startDemo({
   const address = server.address()
   return {
     url: `http://${host}:${address.port}`,
+    engine,
     records: db.records,
     created: db.created,
     connections: db.connections,
@@ -170,15 +195,17 @@ export async function startDemo({
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const started = Date.now()
-  if (!fs.existsSync(DEFAULT_DATABASE)) console.log(`First start: generating 90 days of usage into ${path.relative(process.cwd(), DEFAULT_DATABASE)} (about half a minute; reused after that) …`)
+  const engineName = DEFAULT_ENGINE === 'clickhouse' ? 'ClickHouse (chdb)' : 'DuckDB'
+  if (!fs.existsSync(DEFAULT_DATABASE)) console.log(`First start: generating 90 days of usage into ${path.relative(process.cwd(), DEFAULT_DATABASE)} (${engineName}; about half a minute; reused after that) …`)
   let shown = 0
   const demo = await startDemo({
+    database: DEFAULT_DATABASE,
     onProgress: (loaded) => {
       if (loaded - shown >= 250_000) console.log(`  ${(shown = loaded).toLocaleString()} requests …`)
     },
   })
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
-  console.log(`usagekit demo console: ${demo.url}  (${demo.records.toLocaleString()} requests over 90 days in DuckDB, ${demo.created ? 'generated' : 'reused'}, ready in ${seconds} s; Ctrl-C stops)`)
+  console.log(`usagekit demo console: ${demo.url}  (${demo.records.toLocaleString()} requests over 90 days in ${engineName}, ${demo.created ? 'generated' : 'reused'}, ready in ${seconds} s; Ctrl-C stops)`)
   const stop = async () => {
     await demo.close()
     process.exit(0)
