@@ -104,7 +104,8 @@ export {
   toLocalDate,
 } from './timePresets'
 export type { LocalDate, ResolvedTimeRange, TimeRangePreset, TimeRangeSelection } from './timePresets'
-export { SUPPORTED_SPAN, parseInstant, parseRange, previousRange, toEpochMs } from './timeRange'
+export { SUPPORTED_SPAN, comparedPeriods, parseInstant, parseRange, previousRange, toEpochMs } from './timeRange'
+export type { ComparedPeriods } from './timeRange'
 export type { InstantInput, ParsedRange } from './timeRange'
 export { assertTimeZone, isValidTimeZone, localTimeZone, offsetMinutes } from './timeZone'
 
@@ -170,6 +171,7 @@ export {
   assertTimeSeriesQuery,
   assertValidFilters,
   assertValidQuery,
+  summaryNow,
   supportsMetric,
 } from './validateQuery'
 export type { FilterCheckOptions } from './validateQuery'

@@ -10,6 +10,7 @@ import {
   assertGetRequestQuery,
   assertTimeSeriesQuery,
   assertValidQuery,
+  summaryNow,
 } from './validateQuery'
 
 /** A method's params as a client may send them: everything but the AbortSignal. */
@@ -48,7 +49,9 @@ export const PARAMS_PARSERS: { readonly [M in AdapterMethod]: (body: Body, capab
     assertValidQuery(params, capabilities, CLIENT)
     assertMetrics(params.metrics, capabilities)
     const compareToPrevious = optionalBoolean(body.compareToPrevious, 'compareToPrevious')
-    return compareToPrevious ? { ...params, compareToPrevious } : params
+    const withNow = body.now === undefined || body.now === null ? params : { ...params, now: body.now as string }
+    summaryNow(withNow)
+    return compareToPrevious ? { ...withNow, compareToPrevious } : withNow
   },
   getTimeSeries(body, capabilities) {
     const params = { ...pick(body, QUERY_KEYS), ...pick(body, ['bucket', 'metrics', 'groupBy', 'limit'] as const) } as ParsedParams<'getTimeSeries'>

@@ -72,8 +72,35 @@ export function toIso(ms: number): string {
   return new Date(ms).toISOString()
 }
 
-/** The equally long period just before `range` (what KPI deltas compare against). */
-export function previousRange(range: TimeRange): TimeRange {
+/** The two stretches of time a summary with `compareToPrevious` adds up (epoch ms, end-exclusive). */
+export interface ComparedPeriods {
+  current: ParsedRange
+  previous: ParsedRange
+}
+
+/**
+ * What a previous-period comparison compares: equal elapsed time. The previous period is the
+ * equally long period just before `range`; while `range` is still running (`now` inside it), the
+ * current period counts up to `now` and the previous one only its same elapsed part, from its own
+ * start: "this month so far" against the same number of hours of the period before, never a
+ * partial period against a whole one. Without `now`, or with `now` at or past the end, the whole
+ * periods. With `now` before the start, nothing has elapsed: both are empty.
+ */
+export function comparedPeriods(range: TimeRange, now?: number): ComparedPeriods {
   const { startMs, endMs } = parseRange(range)
-  return { start: toIso(startMs - (endMs - startMs)), end: toIso(startMs) }
+  const length = endMs - startMs
+  const elapsed = now === undefined || now >= endMs ? length : Math.max(0, now - startMs)
+  return {
+    current: { startMs, endMs: startMs + elapsed },
+    previous: { startMs: startMs - length, endMs: startMs - length + elapsed },
+  }
+}
+
+/**
+ * The period a delta compares `range` with: the equally long period just before it, cut to the
+ * elapsed part of `range` when `now` falls inside it (see `comparedPeriods`).
+ */
+export function previousRange(range: TimeRange, options: { now?: InstantInput } = {}): TimeRange {
+  const { previous } = comparedPeriods(range, options.now === undefined ? undefined : toEpochMs(options.now))
+  return { start: toIso(previous.startMs), end: toIso(previous.endMs) }
 }

@@ -54,6 +54,13 @@ export interface GetSummaryParams extends UsageQuery, WithSignal {
   metrics: Metric[]
   /** Also answer the same query over the equally long period just before `range`. */
   compareToPrevious?: boolean
+  /**
+   * The reader's "now" (ISO-8601 instant). When it falls inside `range` (a period still running:
+   * this month, the last two weeks including today), totals count up to `now` and `previous` only
+   * the same elapsed part of the period before: comparisons are of equal elapsed time
+   * (`comparedPeriods`, docs/time.md). Without it, both whole periods.
+   */
+  now?: string
 }
 
 /** Values of exactly the requested metrics; `null` where a non-sum metric has no data. */

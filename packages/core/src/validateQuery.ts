@@ -3,7 +3,7 @@ import { type Dimension, isDimension } from './dimensions'
 import { InvalidQueryError } from './errors'
 import { type UsageLimits, resolveLimits } from './limits'
 import { type Metric, RATIO_METRICS, isRatioMetric } from './metrics'
-import { type ParsedRange, parseRange } from './timeRange'
+import { type ParsedRange, parseInstant, parseRange } from './timeRange'
 import { assertTimeZone } from './timeZone'
 import type {
   AdapterCapabilities,
@@ -12,6 +12,7 @@ import type {
   GetBreakdownParams,
   GetDimensionValuesParams,
   GetRequestParams,
+  GetSummaryParams,
   GetTimeSeriesParams,
   ListRequestsParams,
   SortDirection,
@@ -291,3 +292,11 @@ export function assertRequestId(id: unknown, capabilities: AdapterCapabilities):
 }
 
 export type { UsageLimits }
+
+/** A summary's `now` as epoch ms (undefined when not given), checked like the range's instants. */
+export function summaryNow(params: GetSummaryParams): number | undefined {
+  if (params.now === undefined || params.now === null) return undefined
+  const ms = parseInstant(params.now)
+  if (Number.isNaN(ms)) throw new InvalidQueryError(`now must be an ISO-8601 instant with a time zone (e.g. "2026-11-19T15:30:00Z"), got ${shown(params.now)}.`, { field: 'now' })
+  return ms
+}

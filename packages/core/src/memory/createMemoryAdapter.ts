@@ -14,7 +14,7 @@ import {
 import { type OptionalRecordField, capabilitiesWithout, isOptionalRecordField, withoutRecordFields } from '../recordFields'
 import { redactApiKey } from '../redact'
 import { toRequestDetail, toRequestSummary } from '../requestRecord'
-import { type InstantInput, toEpochMs } from '../timeRange'
+import { type InstantInput, comparedPeriods, toEpochMs } from '../timeRange'
 import type {
   AdapterCapabilities,
   AdapterMethod,
@@ -35,6 +35,7 @@ import {
   assertGetRequestQuery,
   assertTimeSeriesQuery,
   assertValidQuery,
+  summaryNow,
 } from '../validateQuery'
 import {
   type Cells,
@@ -373,15 +374,13 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
 
     async getSummary(params) {
       await simulate('getSummary', params.signal)
-      const { startMs, endMs } = assertValidQuery(params, capabilities)
+      assertValidQuery(params, capabilities)
       assertMetrics(params.metrics, capabilities)
+      const { current, previous } = comparedPeriods(params.range, summaryNow(params))
       const result: { totals: MetricValues; previous?: MetricValues } = {
-        totals: totals(scope(startMs, endMs, params.filters), params.metrics),
+        totals: totals(scope(current.startMs, current.endMs, params.filters), params.metrics),
       }
-      if (params.compareToPrevious) {
-        const length = endMs - startMs
-        result.previous = totals(scope(startMs - length, startMs, params.filters), params.metrics)
-      }
+      if (params.compareToPrevious) result.previous = totals(scope(previous.startMs, previous.endMs, params.filters), params.metrics)
       return result
     },
 

@@ -26,6 +26,8 @@ import {
   assertGetRequestQuery,
   assertTimeSeriesQuery,
   assertValidQuery,
+  comparedPeriods,
+  summaryNow,
   bucketBoundaries,
   decodeCursor,
   deriveMetricSeries,
@@ -451,18 +453,22 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
 
     async getSummary(params) {
       await prepare(params.signal)
-      const { startMs, endMs } = assertValidQuery(params, capabilities)
+      assertValidQuery(params, capabilities)
       assertMetrics(params.metrics, capabilities)
       const metrics = expandMetrics(params.metrics)
-      const length = endMs - startMs
-      const from = params.compareToPrevious ? startMs - length : startMs
+      // Equal elapsed time: while the range runs, both periods stop at the same point (core's rule).
+      const { current, previous } = comparedPeriods(params.range, summaryNow(params))
+      const from = params.compareToPrevious ? previous.startMs : current.startMs
+      const instants = params.compareToPrevious ? [previous.startMs, previous.endMs, current.startMs, current.endMs] : [current.startMs, current.endMs]
       const sql = new SqlParameters(dialect)
-      const source = sourceFor({ metrics, filters: params.filters, dimensions: [], instants: [from, startMs, endMs] })
-      const base = baseSql(sql, { scope: { ...isoRange(from, endMs), filters: params.filters }, metrics, ts: true }, source)
-      const current = source.instant(new Date(startMs).toISOString(), sql)
-      // One scan answers both periods: rows before `start` are the previous period.
+      const source = sourceFor({ metrics, filters: params.filters, dimensions: [], instants })
+      const base = baseSql(sql, { scope: { ...isoRange(from, current.endMs), filters: params.filters }, metrics, ts: true }, source)
+      const currentStart = source.instant(new Date(current.startMs).toISOString(), sql)
+      // One scan answers both periods: rows from `start` are the current one, rows before the
+      // previous period's elapsed end the previous one, and the rest of that period (2) is not compared.
+      const gap = previous.endMs < current.startMs ? `WHEN base.ts < ${source.instant(new Date(previous.endMs).toISOString(), sql)} THEN 0 ELSE 2` : 'ELSE 0'
       const statement =
-        `SELECT CASE WHEN base.ts >= ${current} THEN 1 ELSE 0 END AS period, ${aggregates(source, metrics)} ` +
+        `SELECT CASE WHEN base.ts >= ${currentStart} THEN 1 ${gap} END AS period, ${aggregates(source, metrics)} ` +
         `FROM (${base}) base GROUP BY 1`
       const rows = await query(statement, sql, params.signal)
       const periodValues = (period: number) => {
