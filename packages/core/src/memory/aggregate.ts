@@ -4,6 +4,7 @@ import type { Metric } from '../metrics'
 import { NANOS_PER_UNIT, fromNanos } from '../money'
 import type { Filters } from '../types'
 import { COST_SPLIT, type CodedDimension, type ColumnStore, METER_DIMENSIONS, type MeterStore } from './columnStore'
+import { type Cube, SLOT_MS } from './cube'
 
 /** Allowed codes of one dimension, indexed by code + 1 (index 0 is "no value", `__none__`). */
 type Allowed = Uint8Array
@@ -93,14 +94,19 @@ export interface RowSet {
   lo: number
   hi: number
   rows: Int32Array | null
+  /** The range and the filters (those in force) that selected the rows. */
+  startMs: number
+  endMs: number
+  filters: [Dimension, readonly string[]][]
 }
 
 /** Like `selectRows`, without materialising the index list when nothing is filtered. */
 export function selectRowSet(store: ColumnStore, startMs: number, endMs: number, filters: Filters | undefined, exclude?: Dimension): RowSet {
   const lo = store.lowerBound(startMs)
   const hi = store.lowerBound(endMs)
-  if (activeFilters(filters, exclude).length === 0) return { lo, hi, rows: null }
-  return { lo, hi, rows: selectRows(store, startMs, endMs, filters, exclude) }
+  const active = activeFilters(filters, exclude)
+  const rows = active.length === 0 ? null : selectRows(store, startMs, endMs, filters, exclude)
+  return { lo, hi, rows, startMs, endMs, filters: active }
 }
 
 export function rowSetSize(set: RowSet): number {
@@ -168,11 +174,360 @@ export type Cells = Map<Metric, Float64Array>
 const DISTINCT_STAMP_LIMIT = 8_000_000
 
 /**
- * One pass over the selected rows (and meters) into G × B cells. Money is summed as two exact
- * float halves of integer nano-units; activeUsers counts distinct users per cell with a stamp
- * table (rows arrive in bucket order); p95 uses the nearest-rank method.
+ * The selected rows (and meters) into G × B cells. Money is summed as two exact float halves of
+ * integer nano-units; activeUsers counts distinct users per cell with a stamp table (rows arrive in
+ * bucket order); p95 uses the nearest-rank method. Single-valued groupings (and no grouping) take
+ * the columnar path, one tight loop per column; grouping by tag (multi-valued) goes row by row.
  */
 export function aggregate(spec: AggregateSpec): Cells {
+  const cube = cubeFor(spec)
+  if (cube !== null) return aggregateFromCube(spec, cube)
+  return spec.grouping?.dimension === 'tag' ? aggregateRowByRow(spec) : aggregateColumnar(spec)
+}
+
+/** Metrics rows answer that cells cannot (latency needs every value; other distinct counts need rows). */
+const NOT_IN_CUBES = new Set<Metric>(['avgLatencyMs', 'p95LatencyMs'])
+
+/**
+ * The cube that answers `spec` exactly, if any: the grouping and every filter on one single-valued
+ * dimension (activeUsers: the user dimension), only summed metrics; with `auto`, only when its cells
+ * in range are fewer than the rows it replaces.
+ */
+export function cubeFor(spec: AggregateSpec): Cube | null {
+  const { store, rows, grouping, metrics } = spec
+  if (store.preAggregate === 'never') return null
+  let dimension: Dimension | undefined = grouping?.dimension
+  for (const [filtered] of rows.filters) {
+    if (dimension !== undefined && dimension !== filtered) return null
+    dimension = filtered
+  }
+  const distinct = metrics.includes('activeUsers')
+  if (distinct) {
+    if (dimension !== undefined && dimension !== 'user') return null
+    dimension = 'user'
+  }
+  if (dimension === undefined) dimension = 'status'
+  if (dimension === 'tag') return null
+  if (metrics.some((metric) => NOT_IN_CUBES.has(metric))) return null
+  const cube = store.cubes[dimension as CodedDimension]
+  if (!cube || !cube.exact || cube.rows !== store.length) return null
+  if (store.preAggregate === 'auto' && cube.cellsBetween(rows.startMs, rows.endMs) >= rowSetSize(rows)) return null
+  return cube
+}
+
+/** Position in `set` of its first row at or after `ms`. */
+function positionOf(store: ColumnStore, set: RowSet, ms: number): number {
+  if (set.rows === null) return Math.min(Math.max(store.lowerBound(ms), set.lo), set.hi) - set.lo
+  const list = set.rows
+  const ts = store.ts
+  let lo = 0
+  let hi = list.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (ts[list[mid]!]! < ms) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/**
+ * Cells from a cube: each bucket's whole slots read from the cube's cells, the rows of its partial
+ * slots (a range edge or a bucket edge inside a slot) read one by one. Buckets are as in the row
+ * paths: bucket 0 reaches back to the range start, the last bucket on to the range end.
+ */
+export function aggregateFromCube(spec: AggregateSpec, cube: Cube): Cells {
+  const { store, rows, edges, groups: G, grouping, metrics } = spec
+  const B = edges.length - 1
+  const needs = needsOf(metrics)
+  const acc = accumulators(needs, G * B)
+  const dimension = cube.dimension
+  const filter = rows.filters.find(([filtered]) => filtered === dimension)
+  const allowed = filter ? allowedCodes(store, dimension, filter[1]) : null
+  const map = grouping?.map ?? null
+  const rowCodes = store.codes[dimension]
+  const users = needs.distinct ? new Int32Array(store.dictionaries.user.size) : null
+  const { count, success, input, cached, output, costHi, costLo, cacheHits, distinct } = acc
+
+  let b = 0
+  // The rows of [from, to) one by one (they passed the filters already).
+  const addRows = (from: number, to: number) => {
+    if (to <= from) return
+    const k1 = positionOf(store, rows, to)
+    for (let k = positionOf(store, rows, from); k < k1; k++) {
+      const i = rowAt(rows, k)
+      const code = rowCodes[i]!
+      const g = map === null ? 0 : map[code + 1]!
+      if (g < 0) continue
+      const cell = g * B + b
+      if (needs.count) count[cell]! += 1
+      if (needs.success) success[cell]! += store.success[i]!
+      if (needs.input) input[cell]! += store.inputTokens[i]!
+      if (needs.cached) cached[cell]! += store.cachedInputTokens[i]!
+      if (needs.output) output[cell]! += store.outputTokens[i]!
+      if (needs.cost) {
+        costHi[cell]! += store.costHi[i]!
+        costLo[cell]! += store.costLo[i]!
+      }
+      if (needs.cacheHits) cacheHits[cell]! += store.cacheHit[i]!
+      // The cube is the user dimension's: the row's code is its user; no user is nobody.
+      if (users !== null && code >= 0 && users[code] !== b + 1) {
+        users[code] = b + 1
+        distinct[cell]! += 1
+      }
+    }
+  }
+  // The cells of local slots [a, z).
+  const addCells = (a: number, z: number) => {
+    const code = cube.code
+    for (let c = cube.slotStart[a]!, end = cube.slotStart[z]!; c < end; c++) {
+      const key = code[c]! + 1
+      if (allowed !== null && allowed[key] !== 1) continue
+      const g = map === null ? 0 : map[key]!
+      if (g < 0) continue
+      const cell = g * B + b
+      if (needs.count) count[cell]! += cube.count[c]!
+      if (needs.success) success[cell]! += cube.success[c]!
+      if (needs.input) input[cell]! += cube.input[c]!
+      if (needs.cached) cached[cell]! += cube.cached[c]!
+      if (needs.output) output[cell]! += cube.output[c]!
+      if (needs.cost) {
+        costHi[cell]! += cube.costHi[c]!
+        costLo[cell]! += cube.costLo[c]!
+      }
+      if (needs.cacheHits) cacheHits[cell]! += cube.cacheHits[c]!
+      if (users !== null && key > 0 && users[key - 1] !== b + 1) {
+        users[key - 1] = b + 1
+        distinct[cell]! += 1
+      }
+    }
+  }
+  for (; b < B; b++) {
+    const from = Math.max(b === 0 ? rows.startMs : edges[b]!, rows.startMs)
+    const to = Math.min(b === B - 1 ? rows.endMs : edges[b + 1]!, rows.endMs)
+    if (to <= from) continue
+    const firstSlot = Math.ceil(from / SLOT_MS)
+    const endSlot = Math.floor(to / SLOT_MS)
+    if (firstSlot >= endSlot) {
+      addRows(from, to)
+      continue
+    }
+    addRows(from, firstSlot * SLOT_MS)
+    addCells(cube.local(firstSlot), cube.local(endSlot))
+    addRows(endSlot * SLOT_MS, to)
+  }
+  return finishCells(spec, acc)
+}
+
+interface Accumulators {
+  count: Float64Array
+  success: Float64Array
+  input: Float64Array
+  cached: Float64Array
+  output: Float64Array
+  costHi: Float64Array
+  costLo: Float64Array
+  cacheHits: Float64Array
+  latency: Float64Array
+  distinct: Float64Array
+  p95Cells: Int32Array
+  p95Values: Float64Array
+  p95Count: number
+}
+
+interface Needs {
+  count: boolean
+  success: boolean
+  input: boolean
+  cached: boolean
+  output: boolean
+  cost: boolean
+  cacheHits: boolean
+  latency: boolean
+  p95: boolean
+  distinct: boolean
+}
+
+function needsOf(metrics: readonly Metric[]): Needs {
+  const want = new Set(metrics)
+  return {
+    count: want.has('requests') || want.has('avgLatencyMs') || want.has('p95LatencyMs') || want.has('successfulRequests') || want.has('failedRequests'),
+    success: want.has('successfulRequests') || want.has('failedRequests'),
+    input: want.has('inputTokens') || want.has('totalTokens'),
+    cached: want.has('cachedInputTokens'),
+    output: want.has('outputTokens') || want.has('totalTokens'),
+    cost: want.has('cost'),
+    cacheHits: want.has('cacheHits'),
+    latency: want.has('avgLatencyMs'),
+    p95: want.has('p95LatencyMs'),
+    distinct: want.has('activeUsers'),
+  }
+}
+
+function accumulators(needs: Needs, size: number): Accumulators {
+  return {
+    count: new Float64Array(needs.count ? size : 0),
+    success: new Float64Array(needs.success ? size : 0),
+    input: new Float64Array(needs.input ? size : 0),
+    cached: new Float64Array(needs.cached ? size : 0),
+    output: new Float64Array(needs.output ? size : 0),
+    costHi: new Float64Array(needs.cost ? size : 0),
+    costLo: new Float64Array(needs.cost ? size : 0),
+    cacheHits: new Float64Array(needs.cacheHits ? size : 0),
+    latency: new Float64Array(needs.latency ? size : 0),
+    distinct: new Float64Array(needs.distinct ? size : 0),
+    p95Cells: new Int32Array(0),
+    p95Values: new Float64Array(0),
+    p95Count: 0,
+  }
+}
+
+/** Adds column `values` of the selected rows into `into` at each row's cell (`-1`: row left out). */
+function sumColumn(into: Float64Array, values: Float64Array | Uint8Array, rows: RowSet, cellOf: Int32Array | null, total: number): void {
+  const list = rows.rows
+  const lo = rows.lo
+  if (cellOf === null) {
+    // One cell, every row in it.
+    let sum = 0
+    if (list === null) for (let i = lo, end = lo + total; i < end; i++) sum += values[i]!
+    else for (let k = 0; k < total; k++) sum += values[list[k]!]!
+    into[0]! += sum
+    return
+  }
+  if (list === null) {
+    for (let k = 0; k < total; k++) {
+      const cell = cellOf[k]!
+      if (cell >= 0) into[cell]! += values[lo + k]!
+    }
+  } else {
+    for (let k = 0; k < total; k++) {
+      const cell = cellOf[k]!
+      if (cell >= 0) into[cell]! += values[list[k]!]!
+    }
+  }
+}
+
+/**
+ * The columnar path: each selected row's cell (group × bucket) computed once, then one tight loop
+ * per column. Sums of integers (counts, tokens, the nano-unit halves) are exact in any order, so
+ * this answers exactly what the row-by-row path answers.
+ */
+export function aggregateColumnar(spec: AggregateSpec): Cells {
+  const { store, rows, edges, groups: G, grouping, metrics } = spec
+  const B = edges.length - 1
+  const size = G * B
+  const needs = needsOf(metrics)
+  const acc = accumulators(needs, size)
+  const total = rowSetSize(rows)
+  const list = rows.rows
+  const lo = rows.lo
+  const { ts } = store
+
+  // Each row's cell, or null when every row lands in the single cell 0.
+  let cellOf: Int32Array | null = null
+  if (grouping !== undefined || B > 1) {
+    cellOf = new Int32Array(total)
+    const groupCodes = grouping ? store.codes[grouping.dimension as CodedDimension] : null
+    const map = grouping?.map ?? null
+    // Rows are in time order: walk the bucket edges alongside (rows before edge 1 are bucket 0,
+    // rows from the last edge on the last bucket, as in the row-by-row path).
+    let b = 0
+    let k = 0
+    while (k < total) {
+      const bucketEnd = b < B - 1 ? edges[b + 1]! : Number.POSITIVE_INFINITY
+      let stop = k
+      if (list === null) {
+        while (stop < total && ts[lo + stop]! < bucketEnd) stop++
+      } else {
+        while (stop < total && ts[list[stop]!]! < bucketEnd) stop++
+      }
+      if (map === null) {
+        cellOf.fill(b, k, stop)
+      } else if (list === null) {
+        for (let j = k; j < stop; j++) {
+          const g = map[groupCodes![lo + j]! + 1]!
+          cellOf[j] = g >= 0 ? g * B + b : -1
+        }
+      } else {
+        for (let j = k; j < stop; j++) {
+          const g = map[groupCodes![list[j]!]! + 1]!
+          cellOf[j] = g >= 0 ? g * B + b : -1
+        }
+      }
+      k = stop
+      b++
+    }
+  }
+
+  if (needs.count) {
+    if (cellOf === null) acc.count[0] = total
+    else for (let k = 0; k < total; k++) if (cellOf[k]! >= 0) acc.count[cellOf[k]!]! += 1
+  }
+  if (needs.success) sumColumn(acc.success, store.success, rows, cellOf, total)
+  if (needs.input) sumColumn(acc.input, store.inputTokens, rows, cellOf, total)
+  if (needs.cached) sumColumn(acc.cached, store.cachedInputTokens, rows, cellOf, total)
+  if (needs.output) sumColumn(acc.output, store.outputTokens, rows, cellOf, total)
+  if (needs.cost) {
+    sumColumn(acc.costHi, store.costHi, rows, cellOf, total)
+    sumColumn(acc.costLo, store.costLo, rows, cellOf, total)
+  }
+  if (needs.cacheHits) sumColumn(acc.cacheHits, store.cacheHit, rows, cellOf, total)
+  if (needs.latency) sumColumn(acc.latency, store.latencyMs, rows, cellOf, total)
+  if (needs.p95) {
+    const cells = new Int32Array(total)
+    const values = new Float64Array(total)
+    let n = 0
+    for (let k = 0; k < total; k++) {
+      const cell = cellOf === null ? 0 : cellOf[k]!
+      if (cell < 0) continue
+      cells[n] = cell
+      values[n++] = store.latencyMs[list === null ? lo + k : list[k]!]!
+    }
+    acc.p95Cells = cells
+    acc.p95Values = values
+    acc.p95Count = n
+  }
+  if (needs.distinct) {
+    // A request made without a user (code -1) is nobody: it never counts as an active user.
+    const userCodes = store.codes.user
+    const users = store.dictionaries.user.size
+    const distinct = acc.distinct
+    if (G * users <= DISTINCT_STAMP_LIMIT) {
+      // Rows arrive in bucket order, so a (group, user) stamp of "last bucket counted" suffices.
+      const stamps = new Int32Array(G * users)
+      for (let k = 0; k < total; k++) {
+        const cell = cellOf === null ? 0 : cellOf[k]!
+        if (cell < 0) continue
+        const user = userCodes[list === null ? lo + k : list[k]!]!
+        if (user < 0) continue
+        const g = (cell / B) | 0
+        const slot = g * users + user
+        const stamp = cell - g * B + 1
+        if (stamps[slot] !== stamp) {
+          stamps[slot] = stamp
+          distinct[cell]! += 1
+        }
+      }
+    } else {
+      const seen = new Set<number>()
+      for (let k = 0; k < total; k++) {
+        const cell = cellOf === null ? 0 : cellOf[k]!
+        if (cell < 0) continue
+        const user = userCodes[list === null ? lo + k : list[k]!]!
+        if (user < 0) continue
+        const g = (cell / B) | 0
+        const key = (g * users + user) * B + (cell - g * B)
+        if (!seen.has(key)) {
+          seen.add(key)
+          distinct[cell]! += 1
+        }
+      }
+    }
+  }
+  return finishCells(spec, acc)
+}
+
+/** The row-by-row path: every kind of grouping, including tags (a request counts under each). */
+export function aggregateRowByRow(spec: AggregateSpec): Cells {
   const { store, rows, edges, groups: G, grouping, metrics } = spec
   const B = edges.length - 1
   const size = G * B
@@ -289,6 +644,26 @@ export function aggregate(spec: AggregateSpec): Cells {
     }
   }
 
+  return finishCells(spec, {
+    count,
+    success,
+    input,
+    cached,
+    output,
+    costHi,
+    costLo,
+    cacheHits,
+    latency,
+    distinct,
+    p95Cells,
+    p95Values,
+    p95Count,
+  })
+}
+
+function finishCells(spec: AggregateSpec, acc: Accumulators): Cells {
+  const { metrics } = spec
+  const { count, success, input, cached, output, costHi, costLo, cacheHits, latency, distinct, p95Cells, p95Values, p95Count } = acc
   const cells: Cells = new Map()
   for (const metric of metrics) {
     switch (metric) {

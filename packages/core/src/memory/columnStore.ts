@@ -1,6 +1,7 @@
 import type { Dimension } from '../dimensions'
 import { toNanos } from '../money'
 import type { MeterRecord, UsageRecord } from '../types'
+import { Cube, slotRows } from './cube'
 import { Dictionary } from './dictionary'
 
 /** Cost nano-units split so that float sums of each half stay exact far past 2^53 nano-units in total. */
@@ -23,6 +24,17 @@ export const CODED_DIMENSIONS: readonly CodedDimension[] = [
 
 /** Dimensions a meter record can carry; every other dimension filters meters out. */
 export const METER_DIMENSIONS: readonly Dimension[] = ['user', 'team', 'agent', 'consumer']
+
+/**
+ * Whether the store keeps pre-aggregated cells (`Cube`s) per 15-minute slot and dimension code:
+ * `auto` keeps those that compress the rows at least two-fold and lets each query choose the cheaper
+ * path; `always` keeps and uses them whenever a query fits them (tests); `never` scans rows only
+ * (the plain reference path).
+ */
+export type PreAggregate = 'auto' | 'always' | 'never'
+
+/** Stores with fewer rows keep every cube whatever its size (they are small anyway). */
+const CUBE_KEEP_BELOW_ROWS = 50_000
 
 function grow<T extends Float64Array | Int32Array | Uint8Array>(array: T, capacity: number): T {
   if (array.length >= capacity) return array
@@ -60,9 +72,16 @@ export class ColumnStore {
    * email and team, an API key's name — are not kept here: they come from the rows a query counts.)
    */
   consumerIsAgent: boolean[] = []
+  /** Pre-aggregated cells per dimension; null where none is kept (see `PreAggregate`). */
+  cubes: Partial<Record<CodedDimension, Cube | null>> = {}
+  /** Rows folded into the cubes, the last one's slot, and the running totals `slotRows` checks. */
+  private cubed = { rows: 0, lastSlot: Number.NEGATIVE_INFINITY, totals: new Float64Array(5), off: false }
   private idIndex: Map<string, number> | null = null
 
-  constructor(records: readonly UsageRecord[]) {
+  constructor(
+    records: readonly UsageRecord[],
+    readonly preAggregate: PreAggregate = 'auto',
+  ) {
     for (const dimension of [...CODED_DIMENSIONS, 'tag' as const]) this.dictionaries[dimension] = new Dictionary()
     for (const dimension of CODED_DIMENSIONS) this.codes[dimension] = new Int32Array(0)
     // Status codes are fixed so that `success` is always 0.
@@ -89,6 +108,8 @@ export class ColumnStore {
     this.length = 0
     this.tagCount = 0
     this.idIndex = null
+    this.cubes = {}
+    this.cubed = { rows: 0, lastSlot: Number.NEGATIVE_INFINITY, totals: new Float64Array(5), off: false }
     this.append(sortRecords(records))
   }
 
@@ -144,6 +165,31 @@ export class ColumnStore {
       this.length = i + 1
     }
     this.tagStart[this.length] = this.tagCount
+    this.refreshCubes()
+  }
+
+  /** Folds the rows appended since into every cube kept, dropping those not worth their memory. */
+  private refreshCubes(): void {
+    const cubed = this.cubed
+    if (this.preAggregate === 'never' || cubed.off || cubed.rows >= this.length) return
+    const from = cubed.rows
+    const slots = slotRows(this, from, this.length, cubed.lastSlot, cubed.totals)
+    cubed.rows = this.length
+    if (slots === null) {
+      // Not summable exactly in any order (or not times): rows answer everything from now on.
+      cubed.off = true
+      this.cubes = {}
+      return
+    }
+    cubed.lastSlot = slots[slots.length - 1]!
+    for (const dimension of CODED_DIMENSIONS) {
+      let cube = this.cubes[dimension]
+      if (cube === null) continue
+      if (cube === undefined) cube = this.cubes[dimension] = new Cube(dimension)
+      cube.append(this, from, slots)
+      const tooBig = this.preAggregate === 'auto' && this.length >= CUBE_KEEP_BELOW_ROWS && cube.cells * 2 > this.length
+      if (!cube.exact || tooBig) this.cubes[dimension] = null
+    }
   }
 
   /** First row with ts ≥ ms. */

@@ -49,7 +49,7 @@ import {
   selectRowSet,
   selectRows,
 } from './aggregate'
-import { type CodedDimension, ColumnStore, MeterStore } from './columnStore'
+import { type CodedDimension, ColumnStore, MeterStore, type PreAggregate } from './columnStore'
 import { decodeCursor, encodeCursor } from '../keysetCursor'
 
 export interface MemoryAdapterOptions {
@@ -87,6 +87,12 @@ export interface MemoryAdapterOptions {
    * `InvalidQueryError` like any unsupported metric or dimension.
    */
   lacks?: readonly OptionalRecordField[]
+  /**
+   * Pre-aggregated cells per 15-minute slot and dimension value, kept at ingest and on insert:
+   * `auto` (default) uses them when a query fits them and they are cheaper than its rows; `never`
+   * scans rows only; `always` uses them whenever a query fits (for tests). Answers are identical.
+   */
+  preAggregate?: PreAggregate
 }
 
 export interface MemoryAdapter extends UsageAdapter {
@@ -158,7 +164,7 @@ function userLabel(key: string, record: UsageRecord, withTeam: boolean): Pick<Br
 export function createMemoryAdapter(records: readonly UsageRecord[], options: MemoryAdapterOptions = {}): MemoryAdapter {
   const lacks = lacksFromOptions(options.lacks)
   const readable = (list: readonly UsageRecord[]) => (lacks.length ? list.map((record) => withoutRecordFields(record, lacks)) : list)
-  const store = new ColumnStore(readable(records))
+  const store = new ColumnStore(readable(records), options.preAggregate ?? 'auto')
   const meters = new MeterStore(options.meters ?? [], store)
   const random = mulberry32(options.seed ?? 1)
   const now = () => (options.now ? toEpochMs(options.now()) : Date.now())
@@ -584,12 +590,24 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
       }
       return
     }
+    // Counted flat (group × model), then copied out: one tight loop over the rows.
     const groupCodes = store.codes[dimension as CodedDimension]
-    for (let r = 0; r < n; r++) {
-      const i = rowAt(rows, r)
-      const g = map[groupCodes[i]! + 1]!
-      if (g >= 0) perModel[g]![modelCodes[i]! + 1]! += 1
+    const M = store.dictionaries.model.size + 1
+    const flat = new Float64Array(perModel.length * M)
+    if (rows.rows === null) {
+      for (let i = rows.lo; i < rows.hi; i++) {
+        const g = map[groupCodes[i]! + 1]!
+        if (g >= 0) flat[g * M + modelCodes[i]! + 1]! += 1
+      }
+    } else {
+      const list = rows.rows
+      for (let r = 0; r < n; r++) {
+        const i = list[r]!
+        const g = map[groupCodes[i]! + 1]!
+        if (g >= 0) flat[g * M + modelCodes[i]! + 1]! += 1
+      }
     }
+    perModel.forEach((counts, g) => counts.set(flat.subarray(g * M, g * M + counts.length)))
   }
 
   return adapter

@@ -1,4 +1,5 @@
 export { createMemoryAdapter } from './createMemoryAdapter'
 export type { MemoryAdapter, MemoryAdapterOptions } from './createMemoryAdapter'
+export type { PreAggregate } from './columnStore'
 export { decodeCursor, encodeCursor, querySignature } from '../keysetCursor'
 export type { CursorPosition, CursorQuery } from '../keysetCursor'
