@@ -72,6 +72,8 @@ describe('limits (each refused before any adapter call, naming the field)', () =
     ['a range longer than maxRangeDays', 'getSummary', { ...query, range: { start: '2024-01-01T00:00:00Z', end: '2026-01-01T00:00:00Z' }, metrics: ['cost'] }, 'range', true],
     ['an invalid time zone', 'getSummary', { ...query, timeZone: 'Mars/Olympus', metrics: ['cost'] }, 'timeZone', false],
     ['compareToPrevious that is not a boolean', 'getSummary', { ...query, metrics: ['cost'], compareToPrevious: 'yes' }, 'compareToPrevious', false],
+    ['now that is not an instant', 'getSummary', { ...query, metrics: ['cost'], compareToPrevious: true, now: 'yesterday' }, 'now', false],
+    ['now on 30 February', 'getSummary', { ...query, metrics: ['cost'], now: '2026-02-30T10:00:00Z' }, 'now', false],
     ['too many metrics', 'getSummary', { ...query, metrics: Array.from({ length: 65 }, () => 'cost') }, 'metrics', true],
   ] as const)('%s', (_, method, body, field, tooLarge) => {
     const error = refusal(() => parseParams(method, body, capabilities))

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { bucketBoundaries } from './bucketBoundaries'
 import { isInvalidQueryError } from './errors'
 import { pickBucket, resolveTimeRange, toLocalDate } from './timePresets'
-import { previousRange } from './timeRange'
+import { comparedPeriods, previousRange } from './timeRange'
 
 const NOW = '2026-11-23T15:42:10.000Z' // Monday afternoon in Berlin
 
@@ -86,6 +86,30 @@ describe('previousRange and toLocalDate', () => {
       start: '2026-10-27T00:00:00.000Z',
       end: '2026-11-10T00:00:00.000Z',
     })
+  })
+
+  it('compares equal elapsed time while the range is running: seed 004\'s last two weeks at 13.7 days', () => {
+    // Last two weeks in New York, today (Nov 19) running until 17:00 local.
+    const range = { start: '2026-11-06T04:00:00.000Z', end: '2026-11-20T05:00:00.000Z' }
+    const now = '2026-11-19T22:00:00.000Z'
+    const { current, previous } = comparedPeriods(range, Date.parse(now))
+    expect(new Date(current.startMs).toISOString()).toBe(range.start)
+    expect(new Date(current.endMs).toISOString()).toBe(now)
+    // The previous period starts one whole period earlier and stops after the same elapsed time.
+    expect(current.endMs - current.startMs).toBe(previous.endMs - previous.startMs)
+    expect(new Date(previous.startMs).toISOString()).toBe('2026-10-23T03:00:00.000Z')
+    expect(previousRange(range, { now })).toEqual({ start: '2026-10-23T03:00:00.000Z', end: new Date(previous.endMs).toISOString() })
+  })
+
+  it('compares whole periods when now is at or past the end, or not given; nothing when the range has not begun', () => {
+    const range = { start: '2026-11-10T00:00:00.000Z', end: '2026-11-24T00:00:00.000Z' }
+    const whole = { current: { startMs: Date.parse(range.start), endMs: Date.parse(range.end) }, previous: { startMs: Date.parse('2026-10-27T00:00:00.000Z'), endMs: Date.parse(range.start) } }
+    expect(comparedPeriods(range)).toEqual(whole)
+    expect(comparedPeriods(range, Date.parse(range.end))).toEqual(whole)
+    expect(comparedPeriods(range, Date.parse('2027-01-01T00:00:00.000Z'))).toEqual(whole)
+    const early = comparedPeriods(range, Date.parse('2026-11-01T00:00:00.000Z'))
+    expect(early.current.endMs - early.current.startMs).toBe(0)
+    expect(early.previous.endMs - early.previous.startMs).toBe(0)
   })
 
   it('gives the calendar day in the zone', () => {

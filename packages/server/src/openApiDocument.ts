@@ -74,7 +74,7 @@ export const openApiDocument = {
   paths: {
     [HTTP_ROUTES.getCapabilities.path]: { get: route('Metrics, dimensions, currency and limits the backend supports.', null, ref('Capabilities')) },
     [HTTP_ROUTES.getSummary.path]: {
-      post: route('Totals of the requested metrics, and of the previous period.', { metrics: array({ type: 'string' }), compareToPrevious: { type: 'boolean' } }, {
+      post: route('Totals of the requested metrics, and of the previous period.', { metrics: array({ type: 'string' }), compareToPrevious: { type: 'boolean' }, now: { type: 'string', format: 'date-time', description: 'The reader\'s now: while the range runs, both periods stop at the same elapsed point.' } }, {
         type: 'object',
         required: ['totals'],
         properties: { totals: metricValues, previous: metricValues },

@@ -9,6 +9,7 @@ import type {
   Bucket,
   Filters,
   GetBreakdownParams,
+  GetSummaryParams,
   GetTimeSeriesParams,
   ListRequestsParams,
   RequestDetail,
@@ -443,6 +444,27 @@ export function adapterContractChecks(): ContractCheck[] {
         null,
       )
     }
+  })
+
+  add('getSummary compares equal elapsed time while the range is running (now inside it)', async (context, expect) => {
+    // Two whole Berlin weeks whose second one is still running: now is mid-afternoon, off any hour.
+    const range = { start: '2026-10-19T22:00:00.000Z', end: '2026-11-02T23:00:00.000Z' }
+    const now = '2026-10-29T14:37:12.345Z'
+    const metrics = ALL_METRICS.filter((metric) => context.offered.metrics.has(metric))
+    const params = fit(context, { range, timeZone: 'Europe/Berlin', metrics, compareToPrevious: true, now } as GetSummaryParams)!
+    const [actual, expected] = await both(context, (adapter) => adapter.getSummary(params))
+    expect.same(actual, expected, 'getSummary (running range, now given)')
+    // The reference's own meaning, spelled out: [start, now) against the same elapsed part before.
+    const length = Date.parse(range.end) - Date.parse(range.start)
+    const elapsed = Date.parse(now) - Date.parse(range.start)
+    const current = await context.reference.getSummary({ range: { start: range.start, end: now }, timeZone: 'Europe/Berlin', metrics })
+    const previousStart = Date.parse(range.start) - length
+    const previous = await context.reference.getSummary({
+      range: { start: new Date(previousStart).toISOString(), end: new Date(previousStart + elapsed).toISOString() },
+      timeZone: 'Europe/Berlin',
+      metrics,
+    })
+    expect.same(actual, { totals: current.totals, previous: previous.totals }, 'getSummary (running range) = [start, now) vs the same elapsed part of the period before')
   })
 
   add('getSummary answers only the metrics asked for', async (context, expect) => {
