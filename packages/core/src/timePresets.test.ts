@@ -90,15 +90,15 @@ describe('previousRange and toLocalDate', () => {
 
   it('compares equal elapsed time while the range is running: seed 004\'s last two weeks at 13.7 days', () => {
     // Last two weeks in New York, today (Nov 19) running until 17:00 local.
-    const range = { start: '2026-11-06T04:00:00.000Z', end: '2026-11-20T05:00:00.000Z' }
+    const range = { start: '2026-11-06T05:00:00.000Z', end: '2026-11-20T05:00:00.000Z' }
     const now = '2026-11-19T22:00:00.000Z'
     const { current, previous } = comparedPeriods(range, Date.parse(now))
     expect(new Date(current.startMs).toISOString()).toBe(range.start)
     expect(new Date(current.endMs).toISOString()).toBe(now)
     // The previous period starts one whole period earlier and stops after the same elapsed time.
     expect(current.endMs - current.startMs).toBe(previous.endMs - previous.startMs)
-    expect(new Date(previous.startMs).toISOString()).toBe('2026-10-23T03:00:00.000Z')
-    expect(previousRange(range, { now })).toEqual({ start: '2026-10-23T03:00:00.000Z', end: new Date(previous.endMs).toISOString() })
+    // Elapsed time: Oct 23 01:00 EDT (the DST change moves the wall clock an hour) to Nov 5 17:00 EST.
+    expect(previousRange(range, { now })).toEqual({ start: '2026-10-23T05:00:00.000Z', end: '2026-11-05T22:00:00.000Z' })
   })
 
   it('compares whole periods when now is at or past the end, or not given; nothing when the range has not begun', () => {
