@@ -2,7 +2,7 @@ import type { UsageRecord } from '@usagekit/core'
 import { DuckDBInstance } from '@duckdb/node-api'
 import { PGlite } from '@electric-sql/pglite'
 import { Session } from 'chdb'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { SqlRow } from './createSqlAdapter'
@@ -75,6 +75,7 @@ export async function openDuckdb(options: OpenOptions = {}): Promise<TestDatabas
 /** chdb keeps one data directory per process: every open database is a ClickHouse database inside it. */
 let chdbPath: string | null = null
 let chdbDatabases = 0
+let chdbOpen = 0
 
 /**
  * ClickHouse's own engine in-process (chdb): a session on a shared temporary directory, its own
@@ -83,6 +84,8 @@ let chdbDatabases = 0
  */
 export async function openChdb(options: OpenOptions = {}): Promise<TestDatabase> {
   chdbPath ??= mkdtempSync(join(tmpdir(), 'usagekit-chdb-'))
+  const path = chdbPath
+  chdbOpen++
   const session = new Session(chdbPath)
   const database = `usagekit_${process.pid}_${++chdbDatabases}`
   session.query(`CREATE DATABASE ${database}`)
@@ -103,6 +106,11 @@ export async function openChdb(options: OpenOptions = {}): Promise<TestDatabase>
     close: async () => {
       session.query(`DROP DATABASE IF EXISTS ${database}`)
       session.close()
+      // The folder goes with the last open database (test workers may end without an exit event).
+      if (--chdbOpen === 0 && chdbPath === path) {
+        rmSync(path, { recursive: true, force: true })
+        chdbPath = null
+      }
     },
   }, options)
 }
