@@ -6,7 +6,7 @@ export const BAR_BAND_PADDING = 0.2
 /** The padding between side-by-side bars of one bucket (a share of the bar's sub-slot). */
 export const BAR_GROUP_PADDING = 0.08
 /** The narrowest bar a chart draws, in CSS pixels (every bar of a group counts). */
-export const MIN_BAR_PX = 6
+export const MIN_BAR_PX = 5
 /** The closest two points of a line chart may be, in CSS pixels. */
 export const MIN_POINT_PX = 3
 /** From this many days on, a chart reads as a trend: buckets are at least a day (no day/night zigzag). */
@@ -39,7 +39,7 @@ export function barWidthPx(widthPx: number, count: number, barsPerBucket = 1): n
 /**
  * The bucket a chart draws, chosen from its pixels (docs/design.md, "Buckets from pixels"): the finest
  * bucket at or above `finest` such that
- * - a bar chart's every bar (each of a side-by-side group) is at least `minBarPx` (6 px) wide, and
+ * - a bar chart's every bar (each of a side-by-side group) is at least `minBarPx` (5 px) wide, and
  *   a line chart's points are at least 3 px apart;
  * - a range of a week or more is read as a trend: at least daily buckets, so spend does not zigzag
  *   day/night, and charts of one page on one range agree (By team and By user both draw days).

@@ -123,7 +123,8 @@ export function TimeChart({
   )
   const nowMs = now ?? Date.now()
   const partials = useMemo(() => buckets.map((b, i) => partialKind(b, i, buckets.length, nowMs)), [buckets, nowMs])
-  const y = useMemo(() => scaleLinear<number>({ domain: [0, maxValue > 0 ? maxValue * 1.08 : 1], range: [innerHeight, 0], nice: true }), [maxValue, innerHeight])
+  // Nice to the ticks drawn, so the top gridline is the top of the plot (no empty band under the title).
+  const y = useMemo(() => scaleLinear<number>({ domain: [0, maxValue > 0 ? maxValue : 1], range: [innerHeight, 0], nice: 4 }), [maxValue, innerHeight])
   const yTicks = useMemo(() => y.ticks(4), [y])
 
   const tickValues = useMemo(() => {
