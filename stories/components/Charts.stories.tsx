@@ -23,9 +23,9 @@ export const TokensByModel: Story = { render: () => <TokensChart variant="byMode
 export const Spend: Story = { render: () => <SpendChart groupBy="model" /> }
 /** Seed 004: a line per model with Total / Input / Output. */
 export const Trend: Story = { render: () => <TrendChart /> }
-/** Many series: the top 20 users, the rest as Other (grey). */
+/** Many series: asked for the top 20 users, a chart draws at most 8 (colours by rank) and the rest as Other (grey). */
 export const ManySeries: Story = { args: { title: 'Requests by user (top 20)', metrics: ['requests'], groupBy: 'user', limit: 20 } }
-/** Thirty days of 1-hour buckets would be 720 bars × series: coarsened to stay under 1,000 bars. */
+/** Thirty days of 1-hour buckets would be 720 bars: the chart draws the bucket its width allows (days). */
 export const DenseRange: Story = { args: { title: 'Cost, 30 days', metrics: ['cost'], bucket: '1h' }, parameters: { usage: { provider: { defaultRange: { preset: '30d' } } } } }
 /** Seed 002, compute: one small chart per unit. */
 export const CpuCoreHours: Story = { args: { title: 'CPU core-hours', metrics: ['cpuCoreHours'], height: 180 } }
@@ -34,3 +34,7 @@ export const Failing: Story = { parameters: { usage: { state: 'error' } } }
 export const Empty: Story = { parameters: { usage: { state: 'empty' } } }
 export const Dark: Story = { render: () => <ActivityChart variant="byTeam" />, globals: { theme: 'dark' } }
 export const Narrow: Story = { render: () => <TokensChart />, parameters: { usage: { width: 360 } } }
+/** A team name longer than the tooltip: the tooltip wraps inside the card and the viewport. */
+export const SpendLast14Days: Story = { render: () => <SpendChart groupBy="team" />, parameters: { usage: { provider: { defaultRange: { preset: '14d' } } } } }
+/** The last 24 hours: sub-day buckets, as fine as the width allows. */
+export const Last24Hours: Story = { render: () => <TokensChart />, parameters: { usage: { provider: { defaultRange: { preset: '24h' } } } } }

@@ -76,13 +76,14 @@ describe('durations, percentages and deltas', () => {
 describe('dates in the chosen zone', () => {
   const bucket = { start: '2026-11-01T05:00:00.000Z', end: '2026-11-01T06:00:00.000Z' }
 
-  it('labels axis ticks and tooltips in the zone, with the offset near a DST change', () => {
-    expect(formatBucketLabel(bucket, '1h', { timeZone: 'America/New_York', locale: 'en-US' })).toBe('01:00 GMT-4')
-    expect(formatBucketLabel(bucket, '1h', { timeZone: 'Asia/Kolkata', locale: 'en-US' })).toBe('10:30')
+  it('labels axis ticks and tooltips in the zone, with the offset near a DST change, in the locale’s hour cycle', () => {
+    expect(formatBucketLabel(bucket, '1h', { timeZone: 'America/New_York', locale: 'en-US' })).toBe('1:00 AM GMT-4')
+    expect(formatBucketLabel(bucket, '1h', { timeZone: 'America/New_York', locale: 'en-GB' })).toBe('1:00 GMT-4')
+    expect(formatBucketLabel(bucket, '1h', { timeZone: 'Asia/Kolkata', locale: 'en-US' })).toBe('10:30 AM')
     expect(formatBucketLabel({ start: '2026-11-01T04:00:00.000Z', end: '2026-11-01T05:00:00.000Z' }, '1h', { timeZone: 'America/New_York', locale: 'en-US' })).toBe('Nov 1')
     expect(formatBucketLabel({ start: '2026-11-02T05:00:00.000Z', end: '2026-11-03T05:00:00.000Z' }, '1d', { timeZone: 'America/New_York', locale: 'en-US' })).toBe('Nov 2')
-    expect(formatBucketRange(bucket, '1h', { timeZone: 'America/New_York', locale: 'en-US' })).toBe('Nov 1, 2026, 01:00 GMT-4 – 01:00 GMT-5')
-    expect(formatBucketRange({ start: '2026-11-01T14:00:00.000Z', end: '2026-11-01T15:00:00.000Z' }, '1h', { timeZone: 'America/New_York', locale: 'en-US' })).toBe('Nov 1, 2026, 09:00 – 10:00 GMT-5')
+    expect(formatBucketRange(bucket, '1h', { timeZone: 'America/New_York', locale: 'en-US' })).toBe('Nov 1, 2026, 1:00 AM GMT-4 – 1:00 AM GMT-5')
+    expect(formatBucketRange({ start: '2026-11-01T14:00:00.000Z', end: '2026-11-01T15:00:00.000Z' }, '1h', { timeZone: 'America/New_York', locale: 'en-US' })).toBe('Nov 1, 2026, 9:00 AM – 10:00 AM GMT-5')
     expect(formatBucketRange({ start: '2026-11-01T23:00:00.000Z', end: '2026-11-08T23:00:00.000Z' }, '1w', { timeZone: 'Europe/Berlin', locale: 'en-US' })).toMatch(/^Nov 2\s*–\s*8, 2026$/)
   })
 

@@ -192,9 +192,12 @@ function isSubDay(bucket: Bucket): boolean {
 }
 
 /**
- * A short axis label for a bucket in the zone: "14:00" ("Nov 3" at local midnight), "Nov 3",
+ * Times follow the locale's hour cycle everywhere (tables, tooltips, axes): "2:00 PM" in en-US,
+ * "14:00" in en-GB and de-DE.
+ *
+ * A short axis label for a bucket in the zone: "2:00 PM" ("Nov 3" at local midnight), "Nov 3",
  * "Nov 2026". Buckets next to a DST change carry their offset, so the repeated hour reads
- * "01:00 GMT-4" then "01:00 GMT-5".
+ * "1:00 AM GMT-4" then "1:00 AM GMT-5".
  */
 export function formatBucketLabel(bucket: TimeBucket, size: Bucket, options: DateFormatOptions): string {
   const ms = Date.parse(bucket.start)
@@ -203,12 +206,12 @@ export function formatBucketLabel(bucket: TimeBucket, size: Bucket, options: Dat
   if (!isSubDay(size)) return dateFormat(locale, { timeZone, month: 'short', day: 'numeric' }).format(ms)
   // A sub-day bucket that starts a local day is labelled with its date, so multi-day axes read.
   if (bucketStart(ms, '1d', timeZone) === ms) return dateFormat(locale, { timeZone, month: 'short', day: 'numeric' }).format(ms)
-  const time = dateFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms)
+  const time = dateFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(ms)
   return nearOffsetChange(ms, timeZone) ? `${time} ${formatOffset(ms, timeZone)}` : time
 }
 
 /**
- * A bucket's full date range for tooltips, in the zone: "Nov 1, 2026, 01:00 – 02:00 GMT-4",
+ * A bucket's full date range for tooltips, in the zone: "Nov 1, 2026, 1:00 AM – 2:00 AM GMT-4",
  * "Nov 3, 2026", "Nov 3 – 9, 2026" (a week).
  */
 export function formatBucketRange(bucket: TimeBucket, size: Bucket, options: DateFormatOptions): string {
@@ -221,11 +224,10 @@ export function formatBucketRange(bucket: TimeBucket, size: Bucket, options: Dat
       year: 'numeric',
       month: 'short',
       day: 'numeric',
-      hour: '2-digit',
+      hour: 'numeric',
       minute: '2-digit',
-      hourCycle: 'h23',
     })
-    const time = dateFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    const time = dateFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' })
     const sameDay = dateFormat(locale, { timeZone, dateStyle: 'short' })
     const endText = sameDay.format(start) === sameDay.format(end - 1) ? time.format(end) : full.format(end)
     const startOffset = formatOffset(start, timeZone)

@@ -104,6 +104,8 @@ export {
   toLocalDate,
 } from './timePresets'
 export type { LocalDate, ResolvedTimeRange, TimeRangePreset, TimeRangeSelection } from './timePresets'
+export { BAR_BAND_PADDING, BAR_GROUP_PADDING, MIN_BAR_PX, MIN_POINT_PX, TREND_MIN_DAYS, barWidthPx, chooseChartBucket } from './chartBucket'
+export type { ChartBucketOptions } from './chartBucket'
 export { SUPPORTED_SPAN, comparedPeriods, parseInstant, parseRange, previousRange, toEpochMs } from './timeRange'
 export type { ComparedPeriods } from './timeRange'
 export type { InstantInput, ParsedRange } from './timeRange'

@@ -45,8 +45,9 @@ export { UsageRoot } from './components/UsageRoot.js'
 export { EmptyState, ErrorState, Skeleton } from './components/WidgetState.js'
 export { UsageErrorBoundary } from './components/UsageErrorBoundary.js'
 export type { UsageErrorBoundaryProps } from './components/UsageErrorBoundary.js'
-export { createSeriesColors, seriesColor, seriesSlot } from './components/seriesColor.js'
-export type { SeriesColors } from './components/seriesColor.js'
+export { MAX_SERIES, SERIES_PALETTE_SIZE, createSeriesColorRegistry, createSeriesColors, seriesColor, seriesSlot } from './components/seriesColor.js'
+export type { SeriesColorRegistry, SeriesColors } from './components/seriesColor.js'
+export { useRankedSeriesColors, useSeriesColor, useSeriesColors } from './hooks/useSeriesColors.js'
 
 // Charts
 export { ActivityChart } from './charts/ActivityChart.js'

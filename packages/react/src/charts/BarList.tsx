@@ -3,10 +3,10 @@ import { clsx } from 'clsx'
 import { type HTMLAttributes, type ReactNode, forwardRef, useMemo } from 'react'
 import { Card } from '../components/Card.js'
 import { ErrorState, EmptyState, Skeleton } from '../components/WidgetState.js'
-import { useUsageConfig } from '../context/UsageProvider.js'
 import { useBreakdown } from '../hooks/useBreakdown.js'
 import { useSupport } from '../hooks/useCapabilities.js'
 import { useFormat } from '../hooks/useFormat.js'
+import { useRankedSeriesColors } from '../hooks/useSeriesColors.js'
 import { own } from '../components/own.js'
 
 export interface BarListProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
@@ -27,7 +27,6 @@ export interface BarListProps extends Omit<HTMLAttributes<HTMLElement>, 'title'>
 
 /** Horizontal top-N bars: top consumers, usage by model, top agents (seed 002). Not shown when the adapter lacks its metric or dimension. */
 export const BarList = forwardRef<HTMLElement, BarListProps>(function BarList({ title, subtitle, groupBy, metric, limit = 8, colorByKey = false, showNone = true, ...props }, ref) {
-  const { colorOf } = useUsageConfig()
   const format = useFormat()
   const support = useSupport()
   const hidden = support.known && !(support.metric(metric) && support.dimension(groupBy))
@@ -36,6 +35,9 @@ export const BarList = forwardRef<HTMLElement, BarListProps>(function BarList({ 
     const all = query.data?.rows ?? []
     return showNone ? all : all.filter((row) => row.key !== NONE_KEY).slice(0, limit)
   }, [query.data, showNone, limit])
+  // Rows come largest first: with colorByKey they rank the dimension's colours for the whole page.
+  const rankedKeys = useMemo(() => (colorByKey ? rows.map((row) => row.key) : []), [colorByKey, rows])
+  const colorOf = useRankedSeriesColors(colorByKey ? groupBy : undefined, rankedKeys)
   const max = Math.max(0, ...rows.map((row) => own(row.metrics, metric) ?? 0))
   const height = limit * 34
   const state = query.isError ? 'error' : query.isPending ? 'loading' : rows.length === 0 ? 'empty' : 'ready'

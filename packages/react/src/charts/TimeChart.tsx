@@ -1,9 +1,25 @@
-import type { Bucket, TimeBucket } from '@usagekit/core'
+import { BAR_BAND_PADDING, BAR_GROUP_PADDING, type Bucket, type TimeBucket } from '@usagekit/core'
 import { Group } from '@visx/group'
 import { scaleBand, scaleLinear } from '@visx/scale'
 import { LinePath } from '@visx/shape'
-import { type ReactNode, useCallback, useMemo, useRef, useState } from 'react'
+import { type ReactNode, useCallback, useId, useLayoutEffect, useEffect, useMemo, useRef, useState } from 'react'
 import { useElementWidth } from './useElementWidth.js'
+
+const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
+
+/** Why a bucket is partial: still running at the end, or cut by the range at either end. */
+export type PartialKind = 'inProgress' | 'cutStart' | 'cutEnd'
+
+/**
+ * A partial bucket's kind (docs/design.md, "Periods in progress"): a bucket that contains `now` is in
+ * progress; any other partial bucket is cut by the range — at its start (the first bucket of a rolling
+ * window) or at its end (a custom range that stops mid-week).
+ */
+export function partialKind(bucket: TimeBucket, index: number, count: number, nowMs: number): PartialKind | undefined {
+  if (!bucket.partial) return undefined
+  if (Date.parse(bucket.start) <= nowMs && nowMs < Date.parse(bucket.end)) return 'inProgress'
+  return index === 0 && count > 1 ? 'cutStart' : 'cutEnd'
+}
 
 export interface ChartSeries {
   key: string
@@ -30,9 +46,21 @@ export interface TimeChartProps {
   legend?: boolean
   /** Buckets that start a day: preferred as axis ticks when a sub-day chart spans days. */
   isDayStart?: (bucket: TimeBucket) => boolean
+  /** "Now", to tell a bucket in progress from one cut by the range (default the clock). */
+  now?: number
+  /** The range's first and last instants, named in the tooltip of a bucket the range cuts. */
+  range?: { start: string; end: string }
+  /** Formats an instant for "partial: from …" (default ISO). */
+  formatInstant?: (iso: string) => string
+  /** A "Total" row in the tooltip (stacked sum series; default: bars with one stack of several series). */
+  total?: boolean
 }
 
-const MARGIN = { top: 8, right: 8, bottom: 28, left: 56 }
+/** The plot's margins; a chart's plot is its width minus `left + right`. */
+export const CHART_MARGIN = { top: 8, right: 8, bottom: 28, left: 56 }
+const MARGIN = CHART_MARGIN
+const TOOLTIP_GAP = 12
+const EDGE = 4
 
 /**
  * The chart every usagekit time chart draws with: stacked and side-by-side bars (visx #1764 has no
@@ -53,10 +81,17 @@ export function TimeChart({
   formatBucketRange,
   legend,
   isDayStart,
+  now,
+  range,
+  formatInstant = (iso) => iso,
+  total,
 }: TimeChartProps): ReactNode {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set())
   const [hover, setHover] = useState<{ index: number; x: number } | null>(null)
+  const [tip, setTip] = useState<{ left: number; top: number } | null>(null)
   const frameRef = useRef<HTMLDivElement>(null)
+  const tipRef = useRef<HTMLDivElement>(null)
+  const hatchId = `uk-hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`
   const width = useElementWidth(frameRef, 640)
   const visible = useMemo(() => series.filter((s) => !hidden.has(s.key)), [series, hidden])
   const stacks = useMemo(() => [...new Set(visible.map((s) => s.stack ?? s.key))], [visible])
@@ -78,11 +113,18 @@ export function TimeChart({
   }, [buckets.length, visible, kind])
 
   const x = useMemo(
-    () => scaleBand<number>({ domain: buckets.map((_, i) => i), range: [0, innerWidth], padding: kind === 'bars' ? 0.2 : 0 }),
+    () => scaleBand<number>({ domain: buckets.map((_, i) => i), range: [0, innerWidth], padding: kind === 'bars' ? BAR_BAND_PADDING : 0 }),
     [buckets, innerWidth, kind],
   )
-  const sub = useMemo(() => scaleBand<string>({ domain: stacks, range: [0, x.bandwidth()], padding: stacks.length > 1 ? 0.08 : 0 }), [stacks, x])
-  const y = useMemo(() => scaleLinear<number>({ domain: [0, maxValue > 0 ? maxValue * 1.08 : 1], range: [innerHeight, 0], nice: true }), [maxValue, innerHeight])
+  // Side-by-side bars of one bucket: inner padding only, the arithmetic chooseChartBucket assumes.
+  const sub = useMemo(
+    () => scaleBand<string>({ domain: stacks, range: [0, x.bandwidth()], paddingInner: stacks.length > 1 ? BAR_GROUP_PADDING : 0, paddingOuter: 0 }),
+    [stacks, x],
+  )
+  const nowMs = now ?? Date.now()
+  const partials = useMemo(() => buckets.map((b, i) => partialKind(b, i, buckets.length, nowMs)), [buckets, nowMs])
+  // Nice to the ticks drawn, so the top gridline is the top of the plot (no empty band under the title).
+  const y = useMemo(() => scaleLinear<number>({ domain: [0, maxValue > 0 ? maxValue : 1], range: [innerHeight, 0], nice: 4 }), [maxValue, innerHeight])
   const yTicks = useMemo(() => y.ticks(4), [y])
 
   const tickValues = useMemo(() => {
@@ -122,7 +164,7 @@ export function TimeChart({
               ? buckets.map((bucket, i) => {
                   const offsets = new Map<string, number>()
                   return (
-                    <g key={bucket.start} opacity={bucket.partial ? 0.55 : 1} data-partial={bucket.partial || undefined}>
+                    <g key={bucket.start} data-partial={partials[i]}>
                       {visible.map((s) => {
                         const value = s.values[i] ?? 0
                         if (value <= 0) return null
@@ -131,37 +173,49 @@ export function TimeChart({
                         offsets.set(stack, base + value)
                         const top = y(base + value)
                         const barHeight = y(base) - top
+                        const bar = { x: (x(i) ?? 0) + (sub(stack) ?? 0), y: top, width: Math.max(1, sub.bandwidth()), height: Math.max(0.5, barHeight) }
+                        // A partial period keeps its series colour and is hatched: opacity would turn one team's colour into another's.
                         return (
-                          <rect
-                            key={s.key}
-                            x={(x(i) ?? 0) + (sub(stack) ?? 0)}
-                            y={top}
-                            width={Math.max(1, sub.bandwidth())}
-                            height={Math.max(0.5, barHeight)}
-                            fill={s.color}
-                            data-series={s.key}
-                          />
+                          <g key={s.key}>
+                            <rect {...bar} fill={s.color} data-series={s.key} />
+                            {partials[i] ? <rect {...bar} fill={`url(#${hatchId})`} className="uk-chart-hatch" aria-hidden="true" /> : null}
+                          </g>
                         )
                       })}
                     </g>
                   )
                 })
-              : visible.map((s) => (
-                  <LinePath<number | null>
-                    key={s.key}
-                    data={s.values}
-                    x={(_, i) => (x(i) ?? 0) + x.bandwidth() / 2}
-                    y={(value) => y(value ?? 0)}
-                    defined={(value) => value !== null}
-                    stroke={s.color}
-                    strokeWidth={2}
-                    fill="none"
-                    data-series={s.key}
-                  />
-                ))}
+              : visible.map((s) => {
+                  const at = (_: number | null, i: number) => (x(i) ?? 0) + x.bandwidth() / 2
+                  const solid = s.values.map((v, i) => (partials[i] ? null : v))
+                  // A partial bucket is joined to its neighbour by a dashed, faded segment: today is not a plunge.
+                  const dashed = s.values.map((v, i) => (partials[i] || partials[i - 1] || partials[i + 1] ? v : null))
+                  return (
+                    <g key={s.key} data-line={s.key}>
+                      <LinePath<number | null> data={solid} x={at} y={(value) => y(value ?? 0)} defined={(value) => value !== null} stroke={s.color} strokeWidth={2} fill="none" data-series={s.key} />
+                      {partials.some(Boolean) ? (
+                        <LinePath<number | null>
+                          data={dashed}
+                          x={at}
+                          y={(value) => y(value ?? 0)}
+                          defined={(value) => value !== null}
+                          stroke={s.color}
+                          strokeWidth={2}
+                          strokeDasharray="4 4"
+                          strokeOpacity={0.6}
+                          fill="none"
+                          data-partial="true"
+                        />
+                      ) : null}
+                      {s.values.map((v, i) =>
+                        partials[i] && v !== null ? <circle key={i} cx={at(v, i)} cy={y(v)} r={3} fill="var(--uk-surface)" stroke={s.color} strokeWidth={1.5} data-partial={partials[i]} /> : null,
+                      )}
+                    </g>
+                  )
+                })}
       </g>
     ),
-    [kind, buckets, visible, x, y, sub],
+    [kind, buckets, visible, x, y, sub, partials, hatchId],
   )
 
   const showLegend = legend ?? series.length > 1
@@ -171,11 +225,45 @@ export function TimeChart({
         .map((s) => ({ key: s.key, label: s.label, color: s.color, value: s.values[hover.index] ?? null }))
         .sort((a, b) => (b.value ?? -1) - (a.value ?? -1))
     : []
+  const showTotal = (total ?? (kind === 'bars' && stacks.length === 1)) && tooltipRows.length > 1
+  const totalValue = tooltipRows.reduce((sum, row) => sum + (row.value ?? 0), 0)
+  const hoveredPartial = hover ? partials[hover.index] : undefined
+
+  // Place the tooltip from its measured size: beside the pointer, flipped to the left near the right
+  // edge, clamped inside the chart and the viewport (docs/design.md, "Tooltips"). Before paint, so it never jumps.
+  useIsomorphicLayoutEffect(() => {
+    const frame = frameRef.current
+    const tooltip = tipRef.current
+    if (!hover || !frame || !tooltip) {
+      setTip(null)
+      return
+    }
+    const frameBox = frame.getBoundingClientRect()
+    const tipWidth = tooltip.offsetWidth
+    const tipHeight = tooltip.offsetHeight
+    const viewportWidth = document.documentElement.clientWidth || window.innerWidth
+    const viewportHeight = window.innerHeight
+    let left = hover.x + TOOLTIP_GAP
+    if (left + tipWidth > width) left = hover.x - TOOLTIP_GAP - tipWidth
+    left = Math.min(Math.max(0, left), Math.max(0, width - tipWidth))
+    // The viewport (a chart wider than the screen, or scrolled sideways).
+    left = Math.min(left, viewportWidth - EDGE - tipWidth - frameBox.left)
+    left = Math.max(left, EDGE - frameBox.left)
+    let top = MARGIN.top
+    if (frameBox.top + top + tipHeight > viewportHeight - EDGE) top = viewportHeight - EDGE - tipHeight - frameBox.top
+    top = Math.max(top, EDGE - frameBox.top)
+    setTip((current) => (current && current.left === left && current.top === top ? current : { left, top }))
+  }, [hover, width, tooltipRows.length])
 
   return (
-    <figure className="uk-chart" aria-label={title} data-kind={kind}>
+    <figure className="uk-chart" aria-label={title} data-kind={kind} data-buckets={buckets.length} data-bucket={bucketSize}>
       <div ref={frameRef} style={{ position: 'relative', width: '100%' }}>
         <svg width="100%" height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}: chart, ${buckets.length} buckets; the data table below lists every value`}>
+          <defs>
+            <pattern id={hatchId} width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <line x1={0} y1={0} x2={0} y2={6} className="uk-chart-hatch-line" strokeWidth={3} />
+            </pattern>
+          </defs>
           <Group left={MARGIN.left} top={MARGIN.top}>
             <g className="uk-chart-grid" aria-hidden="true">
               {yTicks.map((tick) => (
@@ -208,18 +296,36 @@ export function TimeChart({
           </Group>
         </svg>
         {hover && hovered ? (
-          <div className="uk-tooltip" role="presentation" style={{ left: Math.min(Math.max(0, hover.x + 12), Math.max(0, width - 220)), top: 8 }}>
-            <div className="uk-tooltip-title">
-              {formatBucketRange(hovered)}
-              {hovered.partial ? <span className="uk-muted"> · in progress</span> : null}
-            </div>
+          <div
+            ref={tipRef}
+            className="uk-tooltip"
+            role="presentation"
+            style={{ left: tip?.left ?? 0, top: tip?.top ?? MARGIN.top, visibility: tip ? 'visible' : 'hidden' }}
+          >
+            <div className="uk-tooltip-title">{formatBucketRange(hovered)}</div>
+            {hoveredPartial ? (
+              <div className="uk-tooltip-note" data-partial={hoveredPartial}>
+                {hoveredPartial === 'inProgress'
+                  ? 'In progress: so far'
+                  : hoveredPartial === 'cutStart'
+                    ? `Partial: from ${range ? formatInstant(range.start) : formatInstant(hovered.start)}`
+                    : `Partial: until ${range ? formatInstant(range.end) : formatInstant(hovered.end)}`}
+              </div>
+            ) : null}
             {tooltipRows.map((row) => (
               <div key={row.key} className="uk-tooltip-row">
                 <span className="uk-swatch" style={{ background: row.color }} />
-                <span>{row.label}</span>
+                <span title={row.label}>{row.label}</span>
                 <span className="uk-num">{formatValue(row.value)}</span>
               </div>
             ))}
+            {showTotal ? (
+              <div className="uk-tooltip-row uk-tooltip-total">
+                <span className="uk-swatch" aria-hidden="true" />
+                <span>Total</span>
+                <span className="uk-num">{formatValue(totalValue)}</span>
+              </div>
+            ) : null}
           </div>
         ) : null}
       </div>

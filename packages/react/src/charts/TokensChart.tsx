@@ -40,6 +40,7 @@ export const TokensChart = forwardRef<HTMLElement, TokensChartProps>(function To
       metrics={['inputTokens', 'cachedInputTokens', 'outputTokens']}
       valueMetric="inputTokens"
       buildSeries={splitSeries}
+      barsPerBucket={2}
       {...props}
     />
   )

@@ -1,12 +1,16 @@
-import { type Bucket, type Dimension, type Metric, type TimeSeriesResult, bucketStart } from '@usagekit/core'
-import { type HTMLAttributes, type ReactNode, forwardRef, useMemo } from 'react'
+import { type Bucket, type Dimension, type Metric, type TimeSeriesResult, type TokenNotation, OTHER_KEY, bucketStart, formatTokens } from '@usagekit/core'
+import { type HTMLAttributes, type ReactNode, forwardRef, useMemo, useRef } from 'react'
 import { Card } from '../components/Card.js'
-import { ErrorState, EmptyState, Skeleton } from '../components/WidgetState.js'
-import { useUsageConfig } from '../context/UsageProvider.js'
+import { MAX_SERIES, type SeriesColors } from '../components/seriesColor.js'
+import { ErrorState, EmptyState } from '../components/WidgetState.js'
+import { useUsageSelection } from '../context/UsageProvider.js'
 import { useSupport } from '../hooks/useCapabilities.js'
 import { useFormat } from '../hooks/useFormat.js'
+import { useRankedSeriesColors } from '../hooks/useSeriesColors.js'
 import { useTimeSeries } from '../hooks/useTimeSeries.js'
-import { type ChartSeries, TimeChart } from './TimeChart.js'
+import { ChartSkeleton } from './ChartSkeleton.js'
+import { CHART_MARGIN, type ChartSeries, TimeChart } from './TimeChart.js'
+import { useMeasuredWidth } from './useElementWidth.js'
 import { own } from '../components/own.js'
 
 export interface UsageChartProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
@@ -15,10 +19,15 @@ export interface UsageChartProps extends Omit<HTMLAttributes<HTMLElement>, 'titl
   /** One metric (per group with `groupBy`), or several side by side. */
   metrics: Metric[]
   groupBy?: Dimension
-  /** Top-N groups; the rest fold into "Other". Default 8. */
+  /** Top-N groups; the rest fold into a grey "Other". Default and at most 8 (docs/design.md, "Series colours"). */
   limit?: number
-  /** The chart's own bucket; default the range's. */
+  /**
+   * The chart's finest bucket; default the range's. The chart coarsens it until every bar is at least
+   * 6 px wide, and a range of a week or more draws at least days (docs/design.md, "Buckets from pixels").
+   */
   bucket?: Bucket
+  /** Keep `bucket` on ranges of a week or more (the pixel rule still applies). */
+  keepBucket?: boolean
   kind?: 'bars' | 'lines'
   /** Stack groups of a sum metric (default true); non-sum metrics never stack. */
   stacked?: boolean
@@ -28,76 +37,163 @@ export interface UsageChartProps extends Omit<HTMLAttributes<HTMLElement>, 'titl
   buildSeries?: (result: TimeSeriesResult, color: (key: string) => string) => ChartSeries[]
   /** Which metric formats values and the axis (default the first). */
   valueMetric?: Metric
+  /** Side-by-side bars per bucket that `buildSeries` draws (default: one per metric, or one stack). */
+  barsPerBucket?: number
+  /**
+   * Several metrics whose scales differ by more than this factor are drawn as small charts, one per
+   * metric (two scales are two charts, never two y-axes). Default 4; `false` keeps one chart.
+   */
+  splitScales?: number | false
+  /** Tokens in thousands (seed 004): the tooltip reads "1,234.6K" and the subtitle names the unit. */
+  tokenNotation?: TokenNotation
+}
+
+/** One word for money in charts: "Spend" (docs/design.md, "Tooltips"). */
+export function chartMetricLabel(metric: string, label: string): string {
+  return metric === 'cost' ? 'Spend' : label
+}
+
+/** The largest value of a series, ignoring gaps. */
+function peak(values: (number | null)[]): number {
+  let max = 0
+  for (const v of values) if (v !== null && v > max) max = v
+  return max
 }
 
 /**
- * A titled chart card over one time-series query: skeleton, error with retry, empty, chart. It asks
- * only for the metrics the adapter offers (a series it cannot answer is not drawn, not drawn as 0), and
- * is not shown at all when none of them is offered or its `groupBy` dimension is not.
+ * A titled chart card over one time-series query: skeleton in the chart's shape, error with retry,
+ * empty, chart. It measures its width first and asks for the bucket that fits it (docs/design.md,
+ * "Buckets from pixels"), asks only for the metrics the adapter offers (a series it cannot answer is
+ * not drawn, not drawn as 0), and is not shown at all when none of them is offered or its `groupBy`
+ * dimension is not.
  */
 export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function UsageChart(
-  { title, subtitle, metrics: wanted, groupBy, limit = 8, bucket, kind = 'bars', stacked = true, height = 240, actions, buildSeries, valueMetric, ...props },
+  {
+    title,
+    subtitle,
+    metrics: wanted,
+    groupBy,
+    limit: wantedLimit = MAX_SERIES,
+    bucket,
+    keepBucket = false,
+    kind = 'bars',
+    stacked = true,
+    height = 240,
+    actions,
+    buildSeries,
+    valueMetric,
+    barsPerBucket: wantedBars,
+    splitScales = 4,
+    tokenNotation,
+    ...props
+  },
   ref,
 ) {
-  const { colorOf } = useUsageConfig()
   const format = useFormat()
   const support = useSupport()
+  const { anchor } = useUsageSelection()
+  const bodyRef = useRef<HTMLDivElement>(null)
+  const width = useMeasuredWidth(bodyRef, 640)
+  const limit = Math.max(1, Math.min(wantedLimit, MAX_SERIES))
   const metrics = useMemo(() => wanted.filter(support.metric), [wanted.join(','), support])
   const hidden = support.known && (metrics.length === 0 || (groupBy !== undefined && !support.dimension(groupBy)) || (valueMetric !== undefined && !support.metric(valueMetric)))
-  // Every drawn segment counts: a stacked column of seven teams is seven bars.
-  const barsPerBucket = groupBy ? limit + 1 : metrics.length
+  const metric = valueMetric ?? metrics[0] ?? wanted[0]!
+  const stacks = stacked && format.definition(metric).aggregation === 'sum'
+  // Side-by-side bars in one bucket: a stack counts once; unstacked groups or metrics stand apart.
+  const barsPerBucket = wantedBars ?? (kind === 'lines' ? 1 : groupBy ? (stacks ? 1 : limit + 1) : metrics.length)
+  const plot = width === undefined ? undefined : { widthPx: Math.max(40, width - CHART_MARGIN.left - CHART_MARGIN.right), kind, barsPerBucket, keepFinest: keepBucket }
   const query = useTimeSeries({
     metrics,
     bucket,
     groupBy,
     limit: groupBy ? limit : undefined,
-    maxBars: Math.floor(1000 / Math.max(1, barsPerBucket)),
-    enabled: support.known && !hidden,
+    maxBars: Math.floor(1000 / Math.max(1, groupBy ? limit + 1 : metrics.length)),
+    enabled: support.known && !hidden && plot !== undefined,
+    plot,
   })
   const result = query.data
-  const metric = valueMetric ?? metrics[0] ?? wanted[0]!
-  const stacks = stacked && format.definition(metric).aggregation === 'sum'
-  const color = (key: string) => colorOf(key, groupBy)
+  // Groups come ranked (largest first); the page's registry gives them colours in that order.
+  const rankedKeys = useMemo(() => (groupBy && result ? result.series.map((s) => s.key).filter((key) => key !== OTHER_KEY) : []), [groupBy, result])
+  const color: SeriesColors = useRankedSeriesColors(groupBy, rankedKeys)
   const series = useMemo<ChartSeries[]>(() => {
     if (!result) return []
-    if (buildSeries) return buildSeries(result, color)
+    if (buildSeries) return buildSeries(result, (key) => color(key, groupBy))
     if (groupBy) {
-      return result.series.map((s) => ({ key: s.key, label: s.label, color: color(s.key), values: own(s.values, metric) ?? [], stack: stacks ? 'all' : s.key }))
+      return result.series.map((s) => ({ key: s.key, label: s.label, color: color(s.key, groupBy), values: own(s.values, metric) ?? [], stack: stacks ? 'all' : s.key }))
     }
     return metrics.map((m, i) => ({
       key: m,
-      label: format.definition(m).label,
+      label: chartMetricLabel(m, format.definition(m).label),
       color: metrics.length > 1 ? `var(--uk-series-${i})` : 'var(--uk-accent)',
       values: own(result.series[0]?.values, m) ?? [],
     }))
-  }, [result, buildSeries, groupBy, metric, metrics, stacks, format, colorOf])
+  }, [result, buildSeries, groupBy, metric, metrics, stacks, format, color])
   const empty = series.every((s) => s.values.every((v) => !v))
   const size: Bucket = query.bucket ?? bucket ?? '1d'
-  const state = query.isError ? 'error' : query.isPending ? 'loading' : empty ? 'empty' : 'ready'
+  const state = query.isError ? 'error' : query.isPending || !result ? 'loading' : empty ? 'empty' : 'ready'
+  // Two scales far apart (threads ~20, messages ~200) are two small charts: the small one never lies flat.
+  const panels = useMemo(() => {
+    if (splitScales === false || groupBy || buildSeries || series.length < 2) return null
+    const peaks = series.map((s) => peak(s.values)).filter((p) => p > 0)
+    if (peaks.length < 2 || Math.max(...peaks) / Math.min(...peaks) <= splitScales) return null
+    return series
+  }, [splitScales, groupBy, buildSeries, series])
+
+  const thousands = tokenNotation === 'thousands' && format.definition(metric).unit === 'tokens'
+  const formatValue = (value: number | null) =>
+    thousands && value !== null ? `${formatTokens(value, { locale: format.locale, notation: 'thousands' })}K` : format.metric(value, metric, { tokenNotation })
+  const shownSubtitle = subtitle ?? (thousands ? 'In thousands of tokens (K)' : undefined)
   if (hidden) return null
+  const chart = (drawn: ChartSeries[], chartTitle: string, chartHeight: number, valueOf: (value: number | null) => string, axisOf: (value: number) => string) => (
+    <TimeChart
+      title={chartTitle}
+      buckets={result!.buckets}
+      bucketSize={size}
+      series={drawn}
+      kind={kind}
+      height={chartHeight}
+      formatValue={valueOf}
+      formatAxisValue={axisOf}
+      formatBucketLabel={(b) => format.bucketLabel(b, size)}
+      formatBucketRange={(b) => format.bucketRange(b, size)}
+      isDayStart={(b) => bucketStart(b.start, '1d', format.timeZone) === Date.parse(b.start)}
+      now={anchor}
+      range={query.range}
+      formatInstant={(iso) => format.dateTime(iso)}
+      total={groupBy ? stacks && kind === 'bars' : undefined}
+    />
+  )
   return (
-    <Card ref={ref} title={title} subtitle={subtitle} actions={actions} state={state} aria-busy={query.isPending || undefined} {...props}>
-      {query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} minHeight={height} />
-      ) : query.isPending || !result ? (
-        <Skeleton height={height} />
-      ) : empty ? (
-        <EmptyState minHeight={height} />
-      ) : (
-        <TimeChart
-          title={title}
-          buckets={result.buckets}
-          bucketSize={size}
-          series={series}
-          kind={kind}
-          height={height}
-          formatValue={(value) => format.metric(value, metric)}
-          formatAxisValue={(value) => format.metric(value, metric, { compact: true })}
-          formatBucketLabel={(b) => format.bucketLabel(b, size)}
-          formatBucketRange={(b) => format.bucketRange(b, size)}
-          isDayStart={(b) => bucketStart(b.start, '1d', format.timeZone) === Date.parse(b.start)}
-        />
-      )}
+    <Card ref={ref} title={title} subtitle={shownSubtitle} actions={actions} state={state} aria-busy={state === 'loading' || undefined} {...props}>
+      <div ref={bodyRef} className="uk-chart-body">
+        {query.isError ? (
+          <ErrorState error={query.error} onRetry={() => void query.refetch()} minHeight={height} />
+        ) : state === 'loading' ? (
+          <ChartSkeleton height={height} kind={kind} />
+        ) : empty ? (
+          <EmptyState minHeight={height} />
+        ) : panels ? (
+          <div className="uk-chart-panels" data-panels={panels.length}>
+            {panels.map((s) => (
+              <div key={s.key} className="uk-chart-panel">
+                <h4 className="uk-chart-panel-title">
+                  <span className="uk-swatch" style={{ background: s.color }} aria-hidden="true" />
+                  {s.label}
+                </h4>
+                {chart(
+                  [{ ...s, color: s.color }],
+                  `${title}: ${s.label}`,
+                  Math.max(140, Math.round(height * 0.75)),
+                  (value) => format.metric(value, s.key),
+                  (value) => format.metric(value, s.key, { compact: true }),
+                )}
+              </div>
+            ))}
+          </div>
+        ) : (
+          chart(series, title, height, formatValue, (value) => format.metric(value, metric, { compact: true }))
+        )}
+      </div>
     </Card>
   )
 })

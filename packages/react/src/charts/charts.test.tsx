@@ -3,12 +3,12 @@ import userEvent from '@testing-library/user-event'
 import type { TimeBucket } from '@usagekit/core'
 import { createMemoryAdapter } from '@usagekit/core/memory'
 import { describe, expect, it } from 'vitest'
-import { createSeriesColors, seriesColor } from '../components/seriesColor.js'
+import { createSeriesColorRegistry, createSeriesColors, seriesColor } from '../components/seriesColor.js'
 import { foreignAdapter, foreignRecords } from '../test/foreignAdapter.js'
 import { renderUsage } from '../test/renderUsage.js'
 import { ActivityChart } from './ActivityChart.js'
 import { BarList } from './BarList.js'
-import { TimeChart } from './TimeChart.js'
+import { TimeChart, partialKind } from './TimeChart.js'
 import { TokensChart } from './TokensChart.js'
 import { TrendChart } from './TrendChart.js'
 
@@ -18,23 +18,27 @@ const buckets: TimeBucket[] = [
   { start: '2026-11-03T00:00:00.000Z', end: '2026-11-04T00:00:00.000Z', partial: true },
 ]
 
-function chart(series = [
-  { key: 'Research', label: 'Research', color: '#4e79a7', values: [3, 5, 1], stack: 'all' },
-  { key: '__other__', label: 'Other', color: 'grey', values: [1, 8, 0], stack: 'all' },
-]) {
+function chart(series?: Parameters<typeof TimeChart>[0]['series'], extra: Partial<Parameters<typeof TimeChart>[0]> = {}) {
   return render(
     <TimeChart
       title="Requests by team"
       buckets={buckets}
       bucketSize="1d"
-      series={series}
+      series={series ?? defaultSeries}
       formatValue={(v) => (v === null ? '—' : String(v))}
       formatAxisValue={String}
       formatBucketLabel={(b) => b.start.slice(5, 10)}
       formatBucketRange={(b) => `day ${b.start.slice(8, 10)}`}
+      now={Date.parse('2026-11-03T12:00:00Z')}
+      {...extra}
     />,
   )
 }
+
+const defaultSeries = [
+  { key: 'Research', label: 'Research', color: '#4e79a7', values: [3, 5, 1], stack: 'all' },
+  { key: '__other__', label: 'Other', color: 'grey', values: [1, 8, 0], stack: 'all' },
+]
 
 describe('TimeChart', () => {
   it('stacks series in each bucket, marks partial buckets, and names itself', () => {
@@ -42,7 +46,10 @@ describe('TimeChart', () => {
     expect(screen.getByRole('figure', { name: 'Requests by team' })).toBeInTheDocument()
     expect(container.querySelectorAll('rect[data-series="Research"]')).toHaveLength(3)
     expect(container.querySelectorAll('rect[data-series="__other__"]')).toHaveLength(2) // no bar for 0
-    expect(container.querySelector('g[data-partial="true"]')).not.toBeNull()
+    // Today is in progress: hatched in its own colour, never faded to 55 % (which turns one team's colour into another's).
+    expect(container.querySelector('g[data-partial="inProgress"]')).not.toBeNull()
+    expect(container.querySelectorAll('g[data-partial="inProgress"] rect.uk-chart-hatch')).toHaveLength(1)
+    expect(container.querySelector('g[opacity]')).toBeNull()
     const [a, b] = [...container.querySelectorAll('rect[data-series]')].slice(0, 2) as SVGRectElement[]
     // Other sits on top of Research in the same column.
     expect(Number(b!.getAttribute('y')) + Number(b!.getAttribute('height'))).toBeCloseTo(Number(a!.getAttribute('y')), 5)
@@ -74,7 +81,32 @@ describe('TimeChart', () => {
     const tooltip = container.querySelector('.uk-tooltip')!
     expect(tooltip).toHaveTextContent('day 02')
     const rows = [...tooltip.querySelectorAll('.uk-tooltip-row')].map((row) => row.textContent)
-    expect(rows).toEqual(['Other8', 'Research5'])
+    expect(rows).toEqual(['Other8', 'Research5', 'Total13'])
+  })
+
+  it('says "in progress" only for the bucket that holds now; a bucket the range cuts at its start is partial', () => {
+    const cut = { start: '2026-10-31T00:00:00.000Z', end: '2026-11-01T00:00:00.000Z', partial: true }
+    const now = Date.parse('2026-11-03T12:00:00Z')
+    expect(partialKind(cut, 0, 4, now)).toBe('cutStart')
+    expect(partialKind(buckets[2]!, 3, 4, now)).toBe('inProgress')
+    expect(partialKind(buckets[0]!, 1, 4, now)).toBeUndefined()
+    expect(partialKind({ ...buckets[2]!, partial: true }, 3, 4, Date.parse('2026-12-01T00:00:00Z'))).toBe('cutEnd')
+    const { container } = chart(undefined, { buckets: [cut, ...buckets], range: { start: '2026-10-31T09:00:00.000Z', end: '2026-11-03T12:00:00.000Z' }, formatInstant: (iso) => iso.slice(0, 13) })
+    const overlay = container.querySelector('rect[fill="transparent"]') as SVGRectElement
+    overlay.getBoundingClientRect = () => ({ left: 0, top: 0, width: 400, height: 100, right: 400, bottom: 100, x: 0, y: 0, toJSON: () => ({}) })
+    fireEvent.mouseMove(overlay, { clientX: 10, clientY: 50 })
+    expect(container.querySelector('.uk-tooltip-note')).toHaveTextContent('Partial: from 2026-10-31T09')
+    fireEvent.mouseMove(overlay, { clientX: 390, clientY: 50 })
+    expect(container.querySelector('.uk-tooltip-note')).toHaveTextContent('In progress')
+  })
+
+  it('draws the period in progress of a line as a dashed, faded segment, not a solid plunge', () => {
+    const { container } = chart([{ key: 'a', label: 'A', color: 'red', values: [4, 5, 1] }], { kind: 'lines' })
+    const solid = container.querySelector('path[data-series="a"]')!.getAttribute('d')!
+    const dashed = container.querySelector('g[data-line="a"] path[data-partial]')!
+    expect(solid.match(/[ML]/g)).toHaveLength(2) // days 1 and 2 only
+    expect(dashed.getAttribute('stroke-dasharray')).toBe('4 4')
+    expect(container.querySelector('g[data-line="a"] circle[data-partial="inProgress"]')).not.toBeNull()
   })
 
   it('draws lines with gaps for null values', () => {
@@ -82,7 +114,7 @@ describe('TimeChart', () => {
       <TimeChart
         title="Trend"
         kind="lines"
-        buckets={buckets}
+        buckets={buckets.map((b) => ({ start: b.start, end: b.end }))}
         bucketSize="1d"
         series={[{ key: 'a', label: 'A', color: 'red', values: [1, null, 3] }]}
         formatValue={String}
@@ -104,16 +136,53 @@ describe('series colours', () => {
     expect(seriesColor('Research', { Research: '#7c3aed' })).toBe('#7c3aed')
   })
 
-  it('never gives two keys of a dimension one colour while fewer than ten are shown, and keeps each key’s colour', () => {
-    const colorOf = createSeriesColors({ Finance: '#111111' })
-    const teams = ['Research', 'Platform', 'Customer Support', 'Growth', 'Équipe Données', 'Applied ML & Evaluation Infrastructure', 'Legal', 'Ops', 'Data']
-    const first = teams.map((team) => colorOf(team, 'team'))
-    expect(new Set(first).size).toBe(teams.length)
-    expect([...teams].reverse().map((team) => colorOf(team, 'team'))).toEqual([...first].reverse())
-    expect(colorOf('Finance', 'team')).toBe('#111111')
-    expect(colorOf('__other__', 'team')).toBe('var(--uk-series-other)')
-    // Models have their own ten slots.
-    expect(colorOf('Research', 'model')).toBe(seriesColor('Research'))
+  it('gives colours by rank: the largest series the first colour, eight distinct, and keeps each key’s colour', () => {
+    const registry = createSeriesColorRegistry({ Finance: '#111111' })
+    const teams = ['Research', 'Finance', 'Platform', 'Customer Support', 'Growth', 'Équipe Données', 'Applied ML & Evaluation Infrastructure', 'Legal', 'Ops']
+    // Preview is pure: nothing is kept until the ranking is committed.
+    expect(registry.preview('team', teams)('Research')).toBe('var(--uk-series-0)')
+    expect(registry.getVersion()).toBe(0)
+    registry.rank('team', teams)
+    const first = teams.map((team) => registry.colorOf(team, 'team'))
+    expect(first[0]).toBe('var(--uk-series-0)')
+    expect(first[1]).toBe('#111111') // the host's colour wins and takes no slot
+    expect(first[2]).toBe('var(--uk-series-1)')
+    expect(new Set(first.slice(0, 9)).size).toBe(9)
+    expect(first.every((c) => !/series-(8|9)\)/.test(c))).toBe(true) // no grey or brown among series
+    // A later ranking (another range, another chart) never moves a key; new keys take free slots.
+    registry.rank('team', [...teams].reverse())
+    expect(teams.map((team) => registry.colorOf(team, 'team'))).toEqual(first)
+    expect(registry.colorOf('__other__', 'team')).toBe('var(--uk-series-other)')
+    // Models have their own slots.
+    registry.rank('model', ['gpt-4.1'])
+    expect(registry.colorOf('gpt-4.1', 'model')).toBe('var(--uk-series-0)')
+  })
+
+  it('keeps a palette slot a host gave one key for that key alone', () => {
+    const registry = createSeriesColorRegistry({ 'public/deepseek-r1': 'var(--uk-series-6)' })
+    const models = Array.from({ length: 9 }, (_, i) => `model-${i}`)
+    registry.rank('model', models)
+    expect(models.map((m) => registry.colorOf(m, 'model'))).not.toContain('var(--uk-series-6)')
+    expect(registry.colorOf('public/deepseek-r1', 'model')).toBe('var(--uk-series-6)')
+  })
+
+  it('gives the same colour to a key in two charts of the page, ranked by the first', async () => {
+    const { container } = renderUsage(
+      <>
+        <ActivityChart variant="byTeam" />
+        <BarList title="Teams" groupBy="team" metric="cost" colorByKey />
+      </>,
+    )
+    await screen.findByRole('figure', { name: 'Requests by team' })
+    await screen.findByRole('list', { name: 'Teams' })
+    await waitFor(() => {
+      const bars = [...container.querySelectorAll('.uk-bar-list li')] as HTMLElement[]
+      for (const item of bars) {
+        const key = item.dataset.key!
+        const rect = container.querySelector(`rect[data-series="${CSS.escape(key)}"]`)
+        if (rect) expect((item.querySelector('.uk-bar-fill') as HTMLElement).style.background).toBe(rect.getAttribute('fill'))
+      }
+    })
   })
 })
 
@@ -129,7 +198,7 @@ describe('data-bound charts', () => {
   it('TokensChart splits input into cached and fresh beside output', async () => {
     const { container } = renderUsage(<TokensChart />)
     await screen.findByRole('figure', { name: 'Tokens over time' })
-    expect(within(screen.getByRole('figure')).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Time', 'Cached input', 'Fresh input', 'Output tokens'])
+    expect(within(screen.getByRole('figure')).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Period', 'Cached input', 'Fresh input', 'Output tokens'])
     expect(container.querySelectorAll('rect[data-series="cachedInputTokens"]').length).toBeGreaterThan(0)
   })
 
@@ -137,7 +206,7 @@ describe('data-bound charts', () => {
     const adapter = foreignAdapter(foreignRecords(), ['cachedInputTokens'])
     const { container } = renderUsage(<TokensChart />, { adapter })
     const figure = await screen.findByRole('figure', { name: 'Tokens over time' })
-    expect(within(figure).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Time', 'Input tokens', 'Output tokens'])
+    expect(within(figure).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Period', 'Input tokens', 'Output tokens'])
     expect(within(figure).getAllByRole('button').map((b) => b.textContent)).toEqual(['Input tokens', 'Output tokens'])
     expect(container.querySelector('rect[data-series="cachedInputTokens"], rect[data-series="freshInputTokens"]')).toBeNull()
     expect(container.querySelectorAll('rect[data-series="inputTokens"]').length).toBeGreaterThan(0)

@@ -6,7 +6,7 @@ import { BarList } from '../charts/BarList.js'
 import { renderUsage, testAdapter, testRecords } from '../test/renderUsage.js'
 import { BreakdownTable } from '../table/BreakdownTable.js'
 import { own } from './own.js'
-import { createSeriesColors, seriesColor } from './seriesColor.js'
+import { createSeriesColorRegistry, createSeriesColors, seriesColor } from './seriesColor.js'
 
 const PROTOTYPE_NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__']
 const PALETTE = /^var\(--uk-series-\d\)$/
@@ -20,9 +20,10 @@ describe('series colours keyed by names from the data', () => {
       expect(seriesColor(name, { Research: '#7c3aed' })).toMatch(PALETTE)
     }
     expect(colorOf('Research', 'team')).toBe('#7c3aed')
-    // Ten distinct names keep ten distinct slots.
-    const fresh = createSeriesColors()
-    expect(new Set(PROTOTYPE_NAMES.map((name) => fresh(name, 'team'))).size).toBe(PROTOTYPE_NAMES.length)
+    // Seven distinct names ranked together keep seven distinct slots.
+    const fresh = createSeriesColorRegistry()
+    fresh.rank('team', PROTOTYPE_NAMES)
+    expect(new Set(PROTOTYPE_NAMES.map((name) => fresh.colorOf(name, 'team'))).size).toBe(PROTOTYPE_NAMES.length)
   })
 
   it('still honours a host colour for a key with such a name', () => {

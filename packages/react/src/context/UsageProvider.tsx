@@ -12,7 +12,7 @@ import {
   toEpochMs,
 } from '@usagekit/core'
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
-import { type SeriesColors, createSeriesColors } from '../components/seriesColor.js'
+import { type SeriesColorRegistry, type SeriesColors, createSeriesColorRegistry } from '../components/seriesColor.js'
 import { useLiveRefresh } from '../hooks/useLiveRefresh.js'
 import { withLazyValidation } from './withLazyValidation.js'
 import { withTimeout } from './withTimeout.js'
@@ -46,7 +46,11 @@ export interface UsageProviderProps {
   theme?: UsageTheme
   density?: UsageDensity
   permissions?: UsagePermissions
-  /** Per series key colours (e.g. { Research: '#7c3aed' }); others come from the palette by a stable hash. */
+  /**
+   * Per series key colours (e.g. { Research: '#7c3aed' }, or a palette slot such as 'var(--uk-series-6)',
+   * which then stays reserved for that key and follows the theme); the others come from the palette by
+   * rank, largest first (docs/design.md, "Series colours").
+   */
   seriesColors?: Record<string, string>
   /** Validate every adapter answer (default true). */
   validate?: boolean
@@ -76,8 +80,10 @@ export interface UsageConfig {
   theme: UsageTheme
   density: UsageDensity
   seriesColors: Record<string, string>
-  /** The page's series colours: a key keeps one colour in every chart and badge. */
+  /** The page's series colours: a key keeps one colour in every chart and badge (reads the registry; use `useSeriesColors` to re-render on changes). */
   colorOf: SeriesColors
+  /** The page's colour registry, filled from the ranks the page's charts report. */
+  seriesColorRegistry: SeriesColorRegistry
   liveIntervalMs: number
 }
 
@@ -166,7 +172,7 @@ function UsageProviderInner(props: UsageProviderProps): ReactNode {
     return toEpochMs(typeof now === 'function' ? now() : now)
   }, [now])
 
-  const colorOf = useMemo(() => createSeriesColors(props.seriesColors), [props.seriesColors])
+  const seriesColorRegistry = useMemo(() => createSeriesColorRegistry(props.seriesColors), [props.seriesColors])
   const config = useMemo<UsageConfig>(
     () => ({
       adapter,
@@ -178,10 +184,11 @@ function UsageProviderInner(props: UsageProviderProps): ReactNode {
       theme: props.theme ?? 'light',
       density: props.density ?? 'comfortable',
       seriesColors: props.seriesColors ?? {},
-      colorOf,
+      colorOf: seriesColorRegistry.colorOf,
+      seriesColorRegistry,
       liveIntervalMs: props.liveIntervalMs ?? 15_000,
     }),
-    [adapter, props.locale, props.currency, timeZone, getNow, props.permissions, props.theme, props.density, props.seriesColors, colorOf, props.liveIntervalMs],
+    [adapter, props.locale, props.currency, timeZone, getNow, props.permissions, props.theme, props.density, props.seriesColors, seriesColorRegistry, props.liveIntervalMs],
   )
 
   const [selection, setSelection] = useState<UsageSelection>(() => ({

@@ -142,7 +142,7 @@ function SectionBody({ section, requestColumns }: { section: UsageSectionId; req
       return (
         <>
           <WidgetBoundary><KpiGrid preset="tokenOverview" /></WidgetBoundary>
-          <WidgetBoundary><TrendChart /></WidgetBoundary>
+          <WidgetBoundary><TrendChart tokenNotation="thousands" /></WidgetBoundary>
         </>
       )
     case 'gateway':

@@ -31,7 +31,7 @@ describe('a page over a foreign table (capabilities follow the data)', () => {
     const charts = await screen.findAllByRole('figure', { name: 'Tokens over time' })
     expect(charts).toHaveLength(2)
     for (const chart of charts) {
-      expect(within(chart).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Time', 'Input tokens', 'Output tokens'])
+      expect(within(chart).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Period', 'Input tokens', 'Output tokens'])
       expect(within(chart).queryByText(/cached/i)).not.toBeInTheDocument()
       expect(chart.querySelector('[data-series="cachedInputTokens"], [data-series="freshInputTokens"]')).toBeNull()
     }
