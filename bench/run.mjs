@@ -12,6 +12,7 @@ const sections = [
   ['sql', async () => (await import('./sql.mjs')).sqlBench()],
   ['http', async () => (await import('./http.mjs')).httpBench()],
   ['pageload', async () => (await import('./pageLoad.mjs')).pageLoadBench()],
+  ['clickhouse', async () => (await import('./clickhouse.mjs')).clickhouseBench()],
 ]
 // Rows are kept in results.json too, so `pnpm bench sql` re-measures one section and keeps the others.
 const stored = new URL('./results.json', import.meta.url)
