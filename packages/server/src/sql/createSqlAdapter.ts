@@ -530,8 +530,8 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
             ? `${dialect.float(total(RATIO_METRICS[metric].ratio!.numerator))} / nullif(${dialect.float(total(RATIO_METRICS[metric].ratio!.denominator))}, 0)`
             : `sum(${partial(metric)})`
         ranking = [
-          `partials AS (SELECT g, b, ${partials.map((metric) => `${rankSql(source, metric)} AS ${partial(metric)}`).join(', ')} FROM base GROUP BY g, b),`,
-          `ranked AS (SELECT g, row_number() OVER (ORDER BY ${orderBy(total(rankMetric), 'desc')}) AS rn FROM partials GROUP BY g),`,
+          `${dialect.reusedCte('partials')} (SELECT g, b, ${partials.map((metric) => `${rankSql(source, metric)} AS ${partial(metric)}`).join(', ')} FROM base GROUP BY g, b),`,
+          `${dialect.reusedCte('ranked')} (SELECT g, row_number() OVER (ORDER BY ${orderBy(total(rankMetric), 'desc')}) AS rn FROM partials GROUP BY g),`,
         ]
         cells =
           `cells AS (SELECT CASE WHEN ${inTop} THEN partials.g ELSE '${OTHER_KEY}' END AS s, CASE WHEN ${inTop} THEN ranked.rn ELSE ${other} END AS sr, ` +
@@ -544,7 +544,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
           .join(', ')
         const distinct = dimension === 'tag' ? 'DISTINCT ' : ''
         ranking = [
-          `ranked AS (SELECT g, row_number() OVER (ORDER BY ${orderBy(rankSql(source, rankMetric), 'desc')}) AS rn FROM base GROUP BY g),`,
+          `${dialect.reusedCte('ranked')} (SELECT g, row_number() OVER (ORDER BY ${orderBy(rankSql(source, rankMetric), 'desc')}) AS rn FROM base GROUP BY g),`,
           `mapped AS (SELECT ${distinct}CASE WHEN ${inTop} THEN base.g ELSE '${OTHER_KEY}' END AS s, ` +
             `CASE WHEN ${inTop} THEN ranked.rn ELSE ${other} END AS sr, ${carried} FROM base JOIN ranked ON ranked.g = base.g),`,
         ]
@@ -553,7 +553,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       const statement = [
         `WITH base AS (${base}),`,
         ...ranking,
-        `keys AS (SELECT g FROM ranked WHERE ${inTop}),`,
+        `${dialect.reusedCte('keys')} (SELECT g FROM ranked WHERE ${inTop}),`,
         `labels AS (${labelsSql(table, dimension, labelContext(scope, sql))}),`,
         cells,
         `SELECT cells.*, labels.label AS label FROM cells LEFT JOIN labels ON labels.g = cells.s ORDER BY cells.sr, cells.b`,
@@ -604,7 +604,8 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       const needle = params.search?.trim().toLowerCase() ?? ''
       const offset = sql.add(params.offset ?? 0, 'integer')
       const limit = params.limit === undefined ? null : sql.add(params.limit, 'integer')
-      const grouped = `grouped AS (SELECT g, ${aggregates(source, metrics)}, ${rankSql(source, sort.metric)} AS v FROM base GROUP BY g),`
+      const grouped = `${dialect.reusedCte('grouped')} (SELECT g, ${aggregates(source, metrics)}, ${rankSql(source, sort.metric)} AS v FROM base GROUP BY g),`
+      const groupedColumns = ['g', ...metrics.map((_, i) => `m${i}`), 'v'].map((column) => `grouped.${column}`).join(', ')
       const page =
         `page AS (SELECT matched.*, row_number() OVER (ORDER BY ${orderBy('v', sort.direction)}) AS pos FROM matched ` +
         `ORDER BY pos${limit === null ? '' : ` LIMIT ${dialect.integer(limit)}`} OFFSET ${dialect.integer(offset)})`
@@ -624,7 +625,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
               grouped,
               `keys AS (SELECT g FROM grouped),`,
               `labels AS (${labelsSql(table, dimension, labelContext(scope, sql))}),`,
-              `matched AS (SELECT grouped.*, l.label AS label, l.secondary AS secondary, l.team AS team FROM grouped JOIN labels l ON l.g = grouped.g ` +
+              `matched AS (SELECT ${groupedColumns}, l.label AS label, l.secondary AS secondary, l.team AS team FROM grouped JOIN labels l ON l.g = grouped.g ` +
                 `WHERE ${table.search(needle, ['l.label', 'l.secondary', 'l.team', 'grouped.g'], sql)}),`,
               page,
             ]
@@ -765,7 +766,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       const limit = sql.add(params.limit ?? 100, 'integer')
       const statement = [
         `WITH base AS (${base}),`,
-        `grouped AS (SELECT g, ${source.countSql} AS n FROM base GROUP BY g),`,
+        `${dialect.reusedCte('grouped')} (SELECT g, ${source.countSql} AS n FROM base GROUP BY g),`,
         `keys AS (SELECT g FROM grouped),`,
         `labels AS (${labelsSql(table, dimension, labelContext(scope, sql))})`,
         `SELECT grouped.g, grouped.n, l.label, l.secondary FROM grouped JOIN labels l ON l.g = grouped.g WHERE ${search} ` +

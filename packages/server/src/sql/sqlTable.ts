@@ -251,7 +251,7 @@ export class SqlTable {
   /** The index of the bucket (by its ISO edges) holding `timestamp` (default the row's own). */
   bucketIndex(edges: readonly string[], params: SqlParameters, timestamp = this.column('timestamp')): string {
     const bind = (index: number) => params.add(this.instantValue(edges[index]!), this.instantValueType)
-    return this.dialect.bucketIndex(timestamp, { count: edges.length, bind }, this.instantType)
+    return this.dialect.bucketIndex(timestamp, { count: edges.length, bind, ms: edges.map((edge) => Date.parse(edge)) }, this.instantType)
   }
 
   /** The row's instant as microseconds since the epoch, as text. */

@@ -9,6 +9,37 @@ import { literal } from './sqlLiteral'
 // Statements end in `SETTINGS join_use_nulls = 1`: a LEFT JOIN's missing rows are NULL, as in SQL,
 // not the column type's default.
 
+const greatestCommonDivisor = (a: number, b: number): number => (b === 0 ? a : greatestCommonDivisor(b, a % b))
+
+/** Slots a bucket lookup may hold before the CASE tree is cheaper to send. */
+const MAX_LOOKUP_SLOTS = 20_000
+
+/**
+ * The bucket index as one array read instead of log2(buckets) nested comparisons: the inner edges'
+ * greatest common distance (an hour for day buckets across a DST change, 15 minutes in Kathmandu)
+ * cuts the range into slots, and `map[slot]` is the slot's bucket. Before the first inner edge is
+ * bucket 0, from the last one the last bucket. `null` when the slots would be too many (the CASE
+ * tree then). The edges are core's checked instants, written as integer literals.
+ */
+function bucketLookup(timestamp: string, ms: readonly number[]): string | null {
+  const inner = ms.slice(1, -1)
+  if (inner.length < 2) return null
+  const first = inner[0]!
+  const last = inner[inner.length - 1]!
+  let step = 0
+  for (const edge of inner) step = greatestCommonDivisor(step, edge - first)
+  if (step <= 0 || !Number.isSafeInteger(step) || (last - first) / step > MAX_LOOKUP_SLOTS) return null
+  const map: number[] = []
+  let bucket = 1
+  for (let t = first; t < last; t += step) {
+    while (bucket < inner.length && inner[bucket]! <= t) bucket++
+    map.push(bucket)
+  }
+  const at = `toUnixTimestamp64Micro(toDateTime64(${timestamp}, 6))`
+  const [from, to, width] = [first * 1000, last * 1000, step * 1000]
+  return `multiIf(${at} < ${from}, 0, ${at} >= ${to}, ${inner.length}, arrayElement([${map.join(',')}], toUInt32(intDiv(${at} - ${from}, ${width})) + 1))`
+}
+
 const PLACEHOLDER_TYPES: Record<SqlValueType, string> = {
   string: 'String',
   integer: 'Int64',
@@ -125,14 +156,20 @@ export const clickhouse: SqlDialect = {
   acceptsNul: true,
   placeholder: (position, type) => `{p${position}:${PLACEHOLDER_TYPES[type]}}`,
   statementParams: (bound) => Object.fromEntries(bound.map(({ value }, index) => [`p${index + 1}`, value])),
-  statement: (sql) => `${sql}\nSETTINGS join_use_nulls = 1`,
+  statement: (sql) => `${sql}\nSETTINGS join_use_nulls = 1, enable_materialized_cte = 1`,
+  // Computed once and kept: an inlined CTE is recomputed at each reference. (A materialized CTE
+  // cannot be read through a qualified `name.*`; the builders name its columns.)
+  reusedCte: (name) => `${name} AS MATERIALIZED`,
 
   instant: (placeholder) => `parseDateTime64BestEffort(${placeholder}, 6, 'UTC')`,
   // Limits, offsets and ranks: unsigned, as row_number() is (Int64 and UInt64 have no common type).
   integer: (placeholder) => `toUInt64(${placeholder})`,
   epochMicros: (timestamp) => `toString(toUnixTimestamp64Micro(toDateTime64(${timestamp}, 6)))`,
-  // Through text: a float column becomes its shortest decimal, as JavaScript prints it.
-  money: (column) => `toDecimal128(toString(${column}), 9)`,
+  // A decimal is cast as it is; a float goes through text, so it becomes its shortest decimal as
+  // JavaScript prints it (0.29, not 0.289999999). The branch is chosen from the column's type
+  // when the statement is analysed (a constant condition), so a Decimal column never pays the text.
+  money: (column) =>
+    `if(match(toTypeName(${column}), '^(Nullable\\()?Decimal'), toDecimal128(${column}, 9), toDecimal128(toString(${column}), 9))`,
   text: (expression) => `toString(${expression})`,
   binary: (expression) => expression,
   nullText: 'CAST(NULL AS Nullable(String))',
@@ -153,7 +190,10 @@ export const clickhouse: SqlDialect = {
 
   p95: (column) =>
     `if(count(${column}) = 0, NULL, arrayElement(arraySort(groupArray(${column})), toUInt64(ceil(toFloat64(0.95) * count(${column})))))`,
-  bucketIndex: (timestamp, edges, type) => bucketCaseTree(timestamp, edges, (placeholder) => instantAs(placeholder, type)),
+  bucketIndex: (timestamp, edges, type) =>
+    // An instant column: the lookup. Wall-clock and epoch-number columns keep the CASE tree.
+    (type === 'timestamptz' ? bucketLookup(timestamp, edges.ms) : null) ??
+    bucketCaseTree(timestamp, edges, (placeholder) => instantAs(placeholder, type)),
 
   tags: (column) => column,
   tagsOverlap: (tags, list) => `hasAny(${tags}, ${isArray(list) ? list[0] : `[${list.join(', ')}]`})`,

@@ -61,6 +61,7 @@ const REFERENCE_COLUMN_TYPES: Record<SqlField, string> = {
 export const duckdb: SqlDialect = {
   name: 'duckdb',
   statement: (sql) => sql,
+  reusedCte: (name) => `${name} AS`,
   acceptsNul: true,
   placeholder: (position) => `$${position}`,
   statementParams: (bound) => bound.map(({ value }) => value),

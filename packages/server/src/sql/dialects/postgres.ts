@@ -67,6 +67,7 @@ const REFERENCE_COLUMN_TYPES: Record<SqlField, string> = {
 export const postgres: SqlDialect = {
   name: 'postgres',
   statement: (sql) => sql,
+  reusedCte: (name) => `${name} AS`,
   acceptsNul: false,
   placeholder: (position) => `$${position}`,
   statementParams: (bound) => bound.map(({ value }) => value),

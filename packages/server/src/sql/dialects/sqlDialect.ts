@@ -15,6 +15,8 @@ export interface BucketEdges {
   count: number
   /** Binds edge `index` (a value of the column's instant type) and returns its placeholder. */
   bind(index: number): string
+  /** Each edge as epoch milliseconds (core's edges, checked instants), for engines that index buckets arithmetically. */
+  ms: readonly number[]
 }
 
 /** A joined lookup for CTE `keys` (column `g`, alias `k`): the JOIN clause, and how to read one of its fields. */
@@ -63,6 +65,13 @@ export interface SqlDialect extends SqlParameterStyle {
   acceptsNul: boolean
   /** A whole statement as the adapter runs it (ClickHouse appends its SETTINGS; the others return it as it is). */
   statement(sql: string): string
+  /**
+   * The head of a CTE whose few rows (groups, ranks, keys) later steps read more than once:
+   * `name AS MATERIALIZED` where the engine would otherwise recompute it at every reference
+   * (ClickHouse inlines CTEs: a chart read its whole range three times); `name AS` elsewhere
+   * (PostgreSQL and DuckDB already compute a CTE referenced twice once).
+   */
+  reusedCte(name: string): string
 
   // ---- casts and values
   /** A bound ISO-8601 instant as a timestamp with time zone. */
