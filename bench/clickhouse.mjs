@@ -18,7 +18,7 @@ import { expectSameAnswer } from '../packages/core/dist/testing/index.js'
 import * as sqlModule from '../packages/server/dist/sql/index.js'
 import { measure, row } from './support.mjs'
 
-const { createSqlAdapter, referenceSchema } = sqlModule
+const { createSqlAdapter, referenceSchema, rollupBackfill, rollupSchema } = sqlModule
 const { Session } = createRequire(new URL('../packages/server/package.json', import.meta.url))('chdb')
 
 const DAY = 86_400_000
@@ -77,33 +77,18 @@ export function generateSql(table, n) {
   SETTINGS max_insert_threads = 2, max_threads = 2`
 }
 
-/** The two rollups of docs/scale.md as ClickHouse tables kept by materialized views (own DDL until the adapter's rollupSchema lands). */
-function rollupDdl(db) {
-  return [
-    `CREATE TABLE ${db}.usage_15m (slot DateTime('UTC'), team LowCardinality(Nullable(String)), model LowCardinality(String), provider LowCardinality(String),
-       status LowCardinality(String), application LowCardinality(Nullable(String)), agent LowCardinality(Nullable(String)),
-       requests UInt64, successful UInt64, input_tokens Int64, cached_input_tokens Int64, output_tokens Int64, cost Decimal(38, 9), latency_ms Float64)
-     ENGINE = SummingMergeTree ORDER BY (slot, team, model, provider, status, application, agent) SETTINGS allow_nullable_key = 1`,
-    `CREATE TABLE ${db}.usage_hourly_user (hour DateTime('UTC'), user_id String, team LowCardinality(Nullable(String)), model LowCardinality(String),
-       requests UInt64, successful UInt64, tokens Int64, cost Decimal(38, 9))
-     ENGINE = SummingMergeTree ORDER BY (hour, user_id, team, model) SETTINGS allow_nullable_key = 1`,
-  ]
-}
-const ROLLUP_SELECTS = {
-  usage_15m: (source) => `SELECT toDateTime(toStartOfFifteenMinutes(ts), 'UTC') AS slot, team, model, provider, status, application, agent,
-      count() AS requests, countIf(status = 'success') AS successful, sum(input_tokens) AS input_tokens, sum(cached_input_tokens) AS cached_input_tokens,
-      sum(output_tokens) AS output_tokens, sum(cost) AS cost, sum(latency_ms) AS latency_ms
-    FROM ${source} GROUP BY slot, team, model, provider, status, application, agent`,
-  usage_hourly_user: (source) => `SELECT toDateTime(toStartOfHour(ts), 'UTC') AS hour, user_id, team, model, count() AS requests,
-      countIf(status = 'success') AS successful, sum(input_tokens + output_tokens) AS tokens, sum(cost) AS cost
-    FROM ${source} GROUP BY hour, user_id, team, model`,
-}
+/**
+ * The two rollups of docs/scale.md, built by the adapter's own `rollupSchema` (table + materialized
+ * view) and `rollupBackfill`: 15-minute slots × chart dimensions with exact user sets (active users
+ * from it), and hours × user for the per-user table.
+ */
 const ROLLUPS = (db) => [
   {
     table: [db, 'usage_15m'],
     slotMinutes: 15,
     dimensions: { team: 'team', model: 'model', provider: 'provider', status: 'status', application: 'application', agent: 'agent' },
     sums: { requests: 'requests', successfulRequests: 'successful', inputTokens: 'input_tokens', cachedInputTokens: 'cached_input_tokens', outputTokens: 'output_tokens', cost: 'cost', latencyMs: 'latency_ms' },
+    users: 'users',
   },
   {
     table: [db, 'usage_hourly_user'],
@@ -113,6 +98,8 @@ const ROLLUPS = (db) => [
     sums: { requests: 'requests', successfulRequests: 'successful', totalTokens: 'tokens', cost: 'cost' },
   },
 ]
+/** Bumped when the rollups' shape changes, so a stored folder rebuilds them. */
+const ROLLUP_VERSION = 2
 
 const range = { start: new Date(END - 30 * DAY).toISOString(), end: new Date(END).toISOString() }
 const timeZone = 'Europe/Berlin'
@@ -181,25 +168,27 @@ function ensureData(session, db, n, meta) {
   return { ...meta[db], reused: false }
 }
 
-/** Builds both rollups (target table, materialized view, backfill by INSERT … SELECT) unless they exist. */
+/** Builds both rollups (rollupSchema: table + materialized view; rollupBackfill for the rows already there) unless they exist. */
 function ensureRollups(session, db, meta) {
+  const names = ['usage_15m', 'usage_hourly_user']
   const exists = Number(scalar(session, `SELECT count() FROM system.tables WHERE database = '${db}' AND name IN ('usage_15m', 'usage_hourly_user', 'usage_15m_mv', 'usage_hourly_user_mv')`)) === 4
-  if (!exists || !meta[db].rollups) {
-    for (const name of ['usage_15m_mv', 'usage_hourly_user_mv', 'usage_15m', 'usage_hourly_user']) session.query(`DROP TABLE IF EXISTS ${db}.${name}`)
+  const current = exists && meta[db].rollups?.version === ROLLUP_VERSION
+  if (!current) {
+    for (const name of ['usage_15m_mv', 'usage_hourly_user_mv', ...names]) session.query(`DROP TABLE IF EXISTS ${db}.${name}`)
     const t = performance.now()
-    for (const statement of rollupDdl(db)) session.query(statement)
-    // The views keep them current from now on; the rows already there are backfilled once.
-    for (const [name, select] of Object.entries(ROLLUP_SELECTS)) session.query(`CREATE MATERIALIZED VIEW ${db}.${name}_mv TO ${db}.${name} AS ${select(`${db}.usage_requests`)}`)
-    for (const [name, select] of Object.entries(ROLLUP_SELECTS)) session.query(`INSERT INTO ${db}.${name} ${select(`${db}.usage_requests`)} SETTINGS max_threads = 2`)
+    const source = [db, 'usage_requests']
+    // The views keep them current from now on; the rows already there are added once.
+    for (const rollup of ROLLUPS(db)) for (const statement of rollupSchema('clickhouse', rollup, { source })) session.query(statement)
+    for (const rollup of ROLLUPS(db)) session.query(`${rollupBackfill('clickhouse', rollup, { source })}\nSETTINGS max_threads = 2`)
     const buildMs = performance.now() - t
     const t2 = performance.now()
-    for (const name of Object.keys(ROLLUP_SELECTS)) session.query(`OPTIMIZE TABLE ${db}.${name} FINAL`)
-    meta[db].rollups = { buildMs, optimizeMs: performance.now() - t2 }
+    for (const name of names) session.query(`OPTIMIZE TABLE ${db}.${name} FINAL`)
+    meta[db].rollups = { version: ROLLUP_VERSION, buildMs, optimizeMs: performance.now() - t2 }
     writeMeta(meta)
   }
-  const counts = Object.fromEntries(Object.keys(ROLLUP_SELECTS).map((name) => [name, Number(scalar(session, `SELECT count() FROM ${db}.${name}`))]))
-  log(`${db}: rollups ${exists ? 'reused' : 'built'} (${seconds(meta[db].rollups.buildMs)} + OPTIMIZE ${seconds(meta[db].rollups.optimizeMs)}): ${JSON.stringify(counts)}`)
-  return { ...meta[db].rollups, counts, reused: exists }
+  const counts = Object.fromEntries(names.map((name) => [name, Number(scalar(session, `SELECT count() FROM ${db}.${name}`))]))
+  log(`${db}: rollups ${current ? 'reused' : 'built'} (${seconds(meta[db].rollups.buildMs)} + OPTIMIZE ${seconds(meta[db].rollups.optimizeMs)}): ${JSON.stringify(counts)}`)
+  return { ...meta[db].rollups, counts, reused: current }
 }
 
 function diskBytes(session, db) {
