@@ -228,15 +228,21 @@ export const clickhouse: SqlDialect = {
     return `if(JSONHas(${column}, ${keys}), JSONExtractRaw(${column}, ${keys}), NULL)`
   },
 
-  // No LATERAL: one aggregation over the counted rows of the keys, argMax over (timestamp, id).
+  // No LATERAL. First the newest (timestamp, id) of each key, reading only those columns; then
+  // the label columns of just those rows (the sorting key (ts, id) finds them), argMax over
+  // (timestamp, id) among them. Reading every label column of the range cost seconds at 10M rows.
   latestRow: ({ table, alias, key, timestamp, id, counted, fields }) => {
     const entries = Object.entries(fields('x'))
     const values = entries.map(([, value]) => value).join(', ')
     const unpacked = entries.map(([name], index) => `tupleElement(v, ${index + 1}) AS ${name}`).join(', ')
+    const newest =
+      `SELECT max(tuple(${timestamp('y')}, ${id('y')})) FROM ${table} y ` +
+      `WHERE ${key('y')} IN (SELECT g FROM keys) AND ${counted('y')} GROUP BY ${key('y')}`
     return {
       join:
         `LEFT JOIN (SELECT g, ${unpacked} FROM (SELECT ${key('x')} AS g, argMax(tuple(${values}), tuple(${timestamp('x')}, ${id('x')})) AS v ` +
-        `FROM ${table} x WHERE ${key('x')} IN (SELECT g FROM keys) AND ${counted('x')} GROUP BY g)) ${alias} ON ${alias}.g = k.g`,
+        `FROM ${table} x WHERE tuple(${timestamp('x')}, ${id('x')}) IN (${newest}) AND ${key('x')} IN (SELECT g FROM keys) AND ${counted('x')} GROUP BY g)) ` +
+        `${alias} ON ${alias}.g = k.g`,
       field: (name) => `${alias}.${name}`,
     }
   },
