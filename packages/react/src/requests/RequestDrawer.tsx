@@ -1,6 +1,6 @@
 import * as Dialog from '@radix-ui/react-dialog'
 import type { RequestDetail } from '@usagekit/core'
-import { type ReactNode, Suspense, lazy } from 'react'
+import { type ReactNode, Suspense, lazy, useRef } from 'react'
 import { ChevronLeftIcon, ChevronRightIcon, CloseIcon } from '../components/icons.js'
 import { UsageRoot } from '../components/UsageRoot.js'
 import { DrawerSkeleton } from './DrawerSkeleton.js'
@@ -81,14 +81,21 @@ function Header({ requestId, onPrevious, onNext }: Pick<RequestDrawerProps, 'req
  * Esc closes and focus returns to the row that opened it; J and K step to the older and newer request.
  */
 export function RequestDrawer({ requestId, onClose, onPrevious, onNext, returnFocus }: RequestDrawerProps): ReactNode {
+  const content = useRef<HTMLDivElement>(null)
   return (
     <Dialog.Root open={requestId !== null} onOpenChange={(open) => (open ? undefined : onClose())}>
       <Dialog.Portal>
         <UsageRoot>
           <Dialog.Overlay className="uk-drawer-overlay" />
           <Dialog.Content
+            ref={content}
             className="uk-drawer"
             aria-describedby={undefined}
+            onOpenAutoFocus={(event) => {
+              // The drawer itself takes focus (it is long, and J / K / Esc work from there); Tab goes on to its controls.
+              event.preventDefault()
+              content.current?.focus()
+            }}
             onCloseAutoFocus={(event) => {
               const target = returnFocus?.()
               if (target) {

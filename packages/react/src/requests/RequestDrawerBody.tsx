@@ -206,6 +206,8 @@ function CostTable({ detail, locale, currency }: { detail: RequestDetail; locale
  * It shows what the backend provided and nothing else: optional fields only when present, cached
  * tokens only when the adapter offers them, the cost breakdown only when the backend itemises it.
  */
+// The body scrolls on its own (the header stays): it takes focus so that a keyboard can scroll it
+// even when it holds nothing focusable (content hidden, no metadata).
 export default function RequestDrawerBody({ id }: { id: string }): ReactNode {
   const query = useRequest(id)
   const format = useFormat()
@@ -213,7 +215,7 @@ export default function RequestDrawerBody({ id }: { id: string }): ReactNode {
   const support = useSupport()
   if (query.isError) {
     return (
-      <div className="uk-drawer-body">
+      <div className="uk-drawer-body" tabIndex={0}>
         <ErrorState error={query.error} onRetry={() => void query.refetch()} title="This request could not load" />
       </div>
     )
@@ -228,7 +230,7 @@ export default function RequestDrawerBody({ id }: { id: string }): ReactNode {
   return (
     <>
       <Summary detail={d} money={money} showCost={permissions.cost} />
-      <div className="uk-drawer-body">
+      <div className="uk-drawer-body" tabIndex={0}>
         {d.status === 'error' ? <ErrorCallout detail={d} locale={format.locale} /> : null}
         <section aria-label="Request details" className="uk-drawer-section">
           <h3 className="uk-drawer-section-title">Request details</h3>
@@ -259,12 +261,9 @@ export default function RequestDrawerBody({ id }: { id: string }): ReactNode {
           <h3 className="uk-drawer-section-title">Metrics</h3>
           <dl className="uk-dl">
             <Row label="Tokens">
-              <span className="uk-drawer-tokens">
-                <span>{format.metric(d.inputTokens, 'inputTokens')} input{cached ? <span className="uk-muted"> ({format.metric(d.cachedInputTokens, 'cachedInputTokens')} cached)</span> : null}</span>
-                <span>{format.metric(d.outputTokens, 'outputTokens')} output</span>
-                <span>{format.metric(d.totalTokens, 'totalTokens')} total</span>
-              </span>
-            </Row>
+              {format.metric(d.inputTokens, 'inputTokens')} input{cached ? <span className="uk-muted"> ({format.metric(d.cachedInputTokens, 'cachedInputTokens')} cached)</span> : null}, {format.metric(d.outputTokens, 'outputTokens')} output,{' '}
+            {format.metric(d.totalTokens, 'totalTokens')} total
+          </Row>
             {permissions.cost ? <Row label="Cost">{money(d.cost)}</Row> : null}
             <Row label="Duration">{format.metric(d.latencyMs, 'avgLatencyMs')}</Row>
             <Field label="Time to first token" value={d.ttftMs}>{(ms) => format.metric(ms, 'avgLatencyMs')}</Field>
