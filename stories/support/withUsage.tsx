@@ -55,15 +55,17 @@ export const withUsage: Decorator = (Story, context) => {
     <Story />
   )
   const framed = parameters.framed ?? true
-  // The host page a story stands in for: its <main> landmark, and its <h1> when the story is a part
-  // (pages bring their own title). axe's page-level rules (landmark-one-main, page-has-heading-one,
-  // region) are about that page, which an embedded component never renders itself.
+  // The host page a story stands in for: its <main> landmark and, when the story is a part (pages
+  // bring their own title), the page's <h1> and the <h2> of the section the part sits in (cards title
+  // themselves with <h3>). axe's page-level rules (landmark-one-main, page-has-heading-one, region,
+  // heading-order) are about that page, which an embedded component never renders itself.
   return (
     <main>
       {framed ? (
-        <h1 className="uk-visually-hidden">
-          {context.title.split('/').pop()}: {context.name}
-        </h1>
+        <>
+          <h1 className="uk-visually-hidden">{context.title.split('/').pop()}</h1>
+          <h2 className="uk-visually-hidden">{context.name}</h2>
+        </>
       ) : null}
       <StoryProvider
         key={context.id}
