@@ -54,17 +54,30 @@ export const withUsage: Decorator = (Story, context) => {
   ) : (
     <Story />
   )
+  const framed = parameters.framed ?? true
+  // The host page a story stands in for: its <main> landmark and, when the story is a part (pages
+  // bring their own title), the page's <h1> and the <h2> of the section the part sits in (cards title
+  // themselves with <h3>). axe's page-level rules (landmark-one-main, page-has-heading-one, region,
+  // heading-order) are about that page, which an embedded component never renders itself.
   return (
-    <StoryProvider
-      key={context.id}
-      adapter={adapter}
-      theme={context.globals.theme}
-      framed={parameters.framed ?? true}
-      // A loading story waits for ever rather than turning into the timeout error.
-      timeoutMs={parameters.state === 'loading' ? 0 : undefined}
-      {...parameters.provider}
-    >
-      {body}
-    </StoryProvider>
+    <main>
+      {framed ? (
+        <>
+          <h1 className="uk-visually-hidden">{context.title.split('/').pop()}</h1>
+          <h2 className="uk-visually-hidden">{context.name}</h2>
+        </>
+      ) : null}
+      <StoryProvider
+        key={context.id}
+        adapter={adapter}
+        theme={context.globals.theme}
+        framed={framed}
+        // A loading story waits for ever rather than turning into the timeout error.
+        timeoutMs={parameters.state === 'loading' ? 0 : undefined}
+        {...parameters.provider}
+      >
+        {body}
+      </StoryProvider>
+    </main>
   )
 }

@@ -1,7 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import type { RequestDetail, UsageAdapter } from '@usagekit/core'
 import { createMemoryAdapter } from '@usagekit/core/memory'
-import { describe, expect, it } from 'vitest'
+import { userEvent } from '@testing-library/user-event'
+import { describe, expect, it, vi } from 'vitest'
 import { foreignAdapter } from '../test/foreignAdapter.js'
 import { renderUsage, testRecords } from '../test/renderUsage.js'
 import { RequestDrawer } from './RequestDrawer.js'
@@ -90,7 +91,13 @@ describe('RequestDrawer metadata', () => {
 
 describe('RequestDrawer over a backend that records less', () => {
   const terms = (dialog: HTMLElement) => within(dialog).getAllByRole('term').map((dt) => dt.textContent)
-  const value = (dialog: HTMLElement, term: string) => within(dialog).getByText(term, { selector: 'dt' }).nextElementSibling as HTMLElement
+  const value = (dialog: HTMLElement, term: string) => {
+    // The header repeats some facts (cost, tokens): the rows are looked up in the body's sections.
+    const sections = within(dialog).getAllByRole('region')
+    const dt = sections.flatMap((section) => within(section).queryAllByText(term, { selector: 'dt' }))
+    expect(dt).toHaveLength(1)
+    return dt[0]!.nextElementSibling as HTMLElement
+  }
 
   it('shows no call type, model id, retries, cache flag, cached tokens or cost breakdown it was not given, and no user for a request without one', async () => {
     const record = { ...testRecords().find((r) => r.cachedInputTokens > 0)!, userId: '', userName: undefined, userEmail: undefined, costBreakdown: undefined }
@@ -137,5 +144,64 @@ describe('RequestDrawer over a backend that records less', () => {
     expect(value(dialog, 'Tokens')).toHaveTextContent(/cached/)
     const breakdown = within(dialog).getByRole('region', { name: 'Cost breakdown' })
     expect(within(breakdown).getByText('Input')).toBeInTheDocument()
+  })
+})
+
+describe('RequestDrawer header, error callout and cost table', () => {
+  const base = () => testRecords().find((r) => r.status === 'success' && r.cachedInputTokens === 0)!
+
+  it('names the request in its header: status as icon and word, model, time in the provider\'s zone, exact cost, copyable id', async () => {
+    const record = { ...base(), id: 'chatcmpl-header-check', timestamp: '2026-11-19T13:14:05.000Z', cost: 0.00100188, costBreakdown: [{ label: 'Input tokens', amount: 0.00054108 }, { label: 'Output tokens', amount: 0.0004608 }] }
+    const writeText = vi.fn(async () => {})
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
+    renderUsage(<RequestDrawer requestId={record.id} onClose={() => {}} />, { adapter: createMemoryAdapter([record]) })
+    const dialog = await screen.findByRole('dialog')
+    await waitFor(() => expect(dialog).toHaveAccessibleName(`Request ${record.model}`), { timeout: 5000 })
+    const status = dialog.querySelector('.uk-drawer-status')!
+    expect(status).toHaveTextContent('Success')
+    expect(status.querySelector('svg')).not.toBeNull()
+    const facts = await waitFor(() => {
+      const element = dialog.querySelector<HTMLElement>('.uk-drawer-facts')
+      expect(element).not.toBeNull()
+      return element!
+    }, { timeout: 5000 })
+    // Europe/Berlin (the provider's zone), with seconds and the zone named.
+    expect(within(facts).getByText(/Nov 19, 2026, 2:14:05\sPM GMT\+1/)).toBeInTheDocument()
+    expect(within(facts).getByText('$0.00100188')).toBeInTheDocument()
+    expect(within(dialog).getByText(record.id, { selector: 'dd span' })).toBeInTheDocument()
+    await userEvent.click(within(dialog).getByRole('button', { name: `Copy request ID ${record.id}` }))
+    expect(writeText).toHaveBeenCalledWith(record.id)
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: `Copy request ID ${record.id}: copied` })).toBeInTheDocument())
+  })
+
+  it('puts a failed request\'s error first, as a callout with its message and retries', async () => {
+    const record = { ...base(), id: 'req_failed', status: 'error' as const, errorMessage: 'RateLimitError: 429 Too Many Requests', retries: 2, outputTokens: 0, cost: 0, costBreakdown: [] }
+    renderUsage(<RequestDrawer requestId={record.id} onClose={() => {}} />, { adapter: createMemoryAdapter([record]) })
+    const dialog = await screen.findByRole('dialog')
+    const callout = await waitFor(() => {
+      const element = dialog.querySelector<HTMLElement>('.uk-drawer-callout')
+      expect(element).not.toBeNull()
+      return element!
+    }, { timeout: 5000 })
+    expect(callout).toHaveTextContent('Request failed')
+    expect(callout).toHaveTextContent('RateLimitError: 429 Too Many Requests')
+    expect(callout).toHaveTextContent('After 2 retries')
+    expect(callout.querySelector('svg')).not.toBeNull()
+    // Before every section of the body.
+    expect(callout.compareDocumentPosition(within(dialog).getByRole('region', { name: 'Request details' })) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy()
+    expect(dialog.querySelector('.uk-drawer-status')).toHaveTextContent('Error')
+  })
+
+  it('writes the cost lines and their total exactly, all at one precision, so they visibly add up', async () => {
+    const record = { ...base(), id: 'req_cost', cost: 0.00100188, costBreakdown: [{ label: 'Input tokens', amount: 0.00054108 }, { label: 'Output tokens', amount: 0.0004608 }] }
+    renderUsage(<RequestDrawer requestId={record.id} onClose={() => {}} />, { adapter: createMemoryAdapter([record]) })
+    const dialog = await screen.findByRole('dialog')
+    const table = await waitFor(() => within(within(dialog).getByRole('region', { name: 'Cost breakdown' })).getByRole('table'), { timeout: 5000 })
+    const rows = within(table).getAllByRole('row').slice(1).map((row) => Array.from(row.children).map((cell) => cell.textContent))
+    expect(rows).toEqual([
+      ['Input tokens', '$0.00054108'],
+      ['Output tokens', '$0.00046080'],
+      ['Total', '$0.00100188'],
+    ])
   })
 })

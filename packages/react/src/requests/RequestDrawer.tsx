@@ -1,8 +1,10 @@
 import * as Dialog from '@radix-ui/react-dialog'
-import { type ReactNode, Suspense, lazy } from 'react'
-import { Skeleton } from '../components/WidgetState.js'
+import type { RequestDetail } from '@usagekit/core'
+import { type ReactNode, Suspense, lazy, useRef } from 'react'
 import { ChevronLeftIcon, ChevronRightIcon, CloseIcon } from '../components/icons.js'
 import { UsageRoot } from '../components/UsageRoot.js'
+import { DrawerSkeleton } from './DrawerSkeleton.js'
+import { useRequest } from '../hooks/useRequest.js'
 
 const RequestDrawerBody = lazy(() => import('./RequestDrawerBody.js'))
 
@@ -22,19 +24,78 @@ function isTyping(target: EventTarget | null): boolean {
   return !!element && (element.tagName === 'INPUT' || element.tagName === 'TEXTAREA' || element.isContentEditable)
 }
 
+const iconProps = { viewBox: '0 0 16 16', fill: 'none', stroke: 'currentColor', strokeWidth: 1.5, strokeLinecap: 'round', strokeLinejoin: 'round', 'aria-hidden': true, focusable: false, className: 'uk-icon' } as const
+
+/** Success or error as an icon and a word (never colour alone). */
+export function StatusBadge({ status }: { status: RequestDetail['status'] }): ReactNode {
+  const ok = status === 'success'
+  return (
+    <span className="uk-drawer-status" data-status={status}>
+      <svg {...iconProps}>{ok ? <><circle cx="8" cy="8" r="6" /><path d="m5.5 8.2 1.8 1.8 3.3-3.7" /></> : <><circle cx="8" cy="8" r="6" /><path d="M8 4.8v3.6M8 11v.01" /></>}</svg>
+      {ok ? 'Success' : 'Error'}
+    </span>
+  )
+}
+
 /**
- * One request's details in a side drawer (full-screen below 640 px): Esc closes and focus returns
- * to the row that opened it; J and K step to the older and newer request.
+ * The title row: what the request is (the dialog's name: "Request" and the model), its status and
+ * provider, and the controls. The facts under it (time, cost, duration, tokens, id) come with the
+ * body's code, which loads on first use.
+ */
+function Header({ requestId, onPrevious, onNext }: Pick<RequestDrawerProps, 'requestId' | 'onPrevious' | 'onNext'>): ReactNode {
+  const query = useRequest(requestId)
+  const detail = query.data?.id === requestId ? query.data : undefined
+  return (
+    <div className="uk-drawer-header">
+      <div className="uk-drawer-heading">
+        <Dialog.Title className="uk-drawer-title">
+          <span className="uk-drawer-eyebrow">Request</span>
+          {/* The space keeps the dialog's name "Request gpt-4o" (the spans are stacked by CSS). */}
+          {detail ? <>{' '}<span className="uk-drawer-model">{detail.model}</span></> : null}
+        </Dialog.Title>
+        {detail ? (
+          <div className="uk-drawer-tags">
+            <StatusBadge status={detail.status} />
+            {detail.provider ? <span className="uk-badge">{detail.provider}</span> : null}
+          </div>
+        ) : null}
+      </div>
+      <div className="uk-toolbar uk-drawer-controls">
+        <button type="button" className="uk-button" data-variant="ghost" onClick={onPrevious} disabled={!onPrevious} aria-label="Newer request (K)" title="Newer request (K)">
+          <ChevronLeftIcon />
+        </button>
+        <button type="button" className="uk-button" data-variant="ghost" onClick={onNext} disabled={!onNext} aria-label="Older request (J)" title="Older request (J)">
+          <ChevronRightIcon />
+        </button>
+        <Dialog.Close className="uk-button" data-variant="ghost" aria-label="Close">
+          <CloseIcon />
+        </Dialog.Close>
+      </div>
+    </div>
+  )
+}
+
+/**
+ * One request's details in a side drawer (full-screen below 640 px; the header stays in view and
+ * the body scrolls under it):
+ * Esc closes and focus returns to the row that opened it; J and K step to the older and newer request.
  */
 export function RequestDrawer({ requestId, onClose, onPrevious, onNext, returnFocus }: RequestDrawerProps): ReactNode {
+  const content = useRef<HTMLDivElement>(null)
   return (
     <Dialog.Root open={requestId !== null} onOpenChange={(open) => (open ? undefined : onClose())}>
       <Dialog.Portal>
         <UsageRoot>
           <Dialog.Overlay className="uk-drawer-overlay" />
           <Dialog.Content
+            ref={content}
             className="uk-drawer"
             aria-describedby={undefined}
+            onOpenAutoFocus={(event) => {
+              // The drawer itself takes focus (it is long, and J / K / Esc work from there); Tab goes on to its controls.
+              event.preventDefault()
+              content.current?.focus()
+            }}
             onCloseAutoFocus={(event) => {
               const target = returnFocus?.()
               if (target) {
@@ -53,27 +114,12 @@ export function RequestDrawer({ requestId, onClose, onPrevious, onNext, returnFo
               }
             }}
           >
-            <div className="uk-drawer-header">
-              <Dialog.Title className="uk-card-title">Request</Dialog.Title>
-              <div className="uk-toolbar">
-                <button type="button" className="uk-button" data-variant="ghost" onClick={onPrevious} disabled={!onPrevious} aria-label="Newer request (K)" title="Newer request (K)">
-                  <ChevronLeftIcon />
-                </button>
-                <button type="button" className="uk-button" data-variant="ghost" onClick={onNext} disabled={!onNext} aria-label="Older request (J)" title="Older request (J)">
-                  <ChevronRightIcon />
-                </button>
-                <Dialog.Close className="uk-button" data-variant="ghost" aria-label="Close">
-                  <CloseIcon />
-                </Dialog.Close>
-              </div>
-            </div>
-            <div className="uk-drawer-body">
-              {requestId !== null ? (
-                <Suspense fallback={<Skeleton height={320} />}>
-                  <RequestDrawerBody id={requestId} />
-                </Suspense>
-              ) : null}
-            </div>
+            <Header requestId={requestId} onPrevious={onPrevious} onNext={onNext} />
+            {requestId !== null ? (
+              <Suspense fallback={<DrawerSkeleton />}>
+                <RequestDrawerBody id={requestId} />
+              </Suspense>
+            ) : null}
           </Dialog.Content>
         </UsageRoot>
       </Dialog.Portal>

@@ -1,17 +1,21 @@
 import { NONE_LABEL, type RequestDetail } from '@usagekit/core'
 import { type ReactNode, useState } from 'react'
-import { ErrorState, Skeleton } from '../components/WidgetState.js'
-import { CheckIcon, CopyIcon } from '../components/icons.js'
+import type { UsageFormat } from '../hooks/useFormat.js'
+import { ErrorState } from '../components/WidgetState.js'
+import { AlertIcon, CheckIcon, CopyIcon } from '../components/icons.js'
 import { useUsageConfig } from '../context/UsageProvider.js'
 import { useSupport } from '../hooks/useCapabilities.js'
 import { useFormat } from '../hooks/useFormat.js'
 import { useRequest } from '../hooks/useRequest.js'
 import { JsonTree } from './JsonTree.js'
+import { DrawerSkeleton } from './DrawerSkeleton.js'
+import { exactMoneyFormat } from './drawerFormat.js'
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
+/** A label and its value; `data` marks a label that is data (a metadata key), which may break inside a word. */
+function Row({ label, children, data }: { label: string; children: ReactNode; data?: boolean }) {
   return (
     <>
-      <dt>{label}</dt>
+      <dt className={data ? 'uk-break' : undefined}>{label}</dt>
       <dd>{children ?? '—'}</dd>
     </>
   )
@@ -26,24 +30,75 @@ function Field<T>({ label, value, children }: { label: string; value: T | null |
   return <Row label={label}>{children ? children(value) : String(value)}</Row>
 }
 
+/** Copies a value; says "Copied" for a moment after. */
 function CopyButton({ text, label }: { text: string; label: string }) {
   const [copied, setCopied] = useState(false)
   return (
     <button
       type="button"
-      className="uk-button"
+      className="uk-button uk-drawer-copy"
       data-variant="ghost"
-      aria-label={label}
+      aria-label={copied ? `${label}: copied` : label}
+      title={label}
       onClick={() => {
         void navigator.clipboard?.writeText(text).then(
-          () => setCopied(true),
+          () => {
+            setCopied(true)
+            setTimeout(() => setCopied(false), 1500)
+          },
           () => setCopied(false),
         )
       }}
     >
       {copied ? <CheckIcon /> : <CopyIcon />}
-      {copied ? 'Copied' : 'Copy ID'}
     </button>
+  )
+}
+
+/** The instant with seconds and the zone's name, in the provider's locale and zone: "Nov 19, 2026, 2:14:05 PM UTC". */
+function instantText(instant: string, format: UsageFormat): string {
+  try {
+    return new Intl.DateTimeFormat(format.locale, { timeZone: format.timeZone, dateStyle: 'medium', timeStyle: 'long' }).format(new Date(instant))
+  } catch {
+    return format.dateTime(instant, true)
+  }
+}
+
+/** The header's facts under the title: time, cost, duration, tokens, and the request id with a copy button. */
+function Summary({ detail, money, showCost }: { detail: RequestDetail; money: (amount: number) => string; showCost: boolean }) {
+  const format = useFormat()
+  return (
+    <div className="uk-drawer-summary">
+      <dl className="uk-drawer-facts">
+        <div>
+          <dt>Time</dt>
+          <dd>
+            <time dateTime={detail.timestamp}>{instantText(detail.timestamp, format)}</time>
+          </dd>
+        </div>
+        {showCost ? (
+          <div>
+            <dt>Cost</dt>
+            <dd>{money(detail.cost)}</dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>Duration</dt>
+          <dd>{format.metric(detail.latencyMs, 'avgLatencyMs')}</dd>
+        </div>
+        <div>
+          <dt>Tokens</dt>
+          <dd>{format.metric(detail.totalTokens, 'totalTokens')}</dd>
+        </div>
+      </dl>
+      <dl className="uk-drawer-id">
+        <dt className="uk-visually-hidden">Request ID</dt>
+        <dd>
+          <span className="uk-code">{detail.id}</span>
+          <CopyButton text={detail.id} label={`Copy request ID ${detail.id}`} />
+        </dd>
+      </dl>
+    </div>
   )
 }
 
@@ -90,132 +145,161 @@ function userText(d: RequestDetail): string {
   return d.userEmail ? `${name} (${d.userEmail})` : name
 }
 
+/** A failed request's error, first thing in the body: an icon, a title, the message and the retries. */
+function ErrorCallout({ detail, locale }: { detail: RequestDetail; locale: string | undefined }) {
+  const retries = detail.retries
+  return (
+    <div className="uk-drawer-callout" data-tone="bad">
+      <AlertIcon className="uk-icon uk-drawer-callout-icon" />
+      <div className="uk-drawer-callout-text">
+        <p className="uk-drawer-callout-title">Request failed</p>
+        <p className="uk-drawer-callout-message">{detail.errorMessage || 'The provider returned an error without a message.'}</p>
+        {retries !== undefined && retries > 0 ? (
+          <p className="uk-drawer-callout-meta">
+            After {retries.toLocaleString(locale)} {retries === 1 ? 'retry' : 'retries'}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  )
+}
+
 /**
- * The drawer's content, loaded on first use: details, metrics, cost breakdown, exchange, metadata.
+ * The cost lines and their total in one precision, exact (the contract keeps money to 1e-9), so the
+ * lines visibly add up. The contract's `CostComponent` is `{ label, amount }`: no quantity or rate to
+ * show as "1,503 tokens × $0.36 / 1M", and none is guessed here.
+ */
+function CostTable({ detail, locale, currency }: { detail: RequestDetail; locale: string | undefined; currency: string }) {
+  const money = exactMoneyFormat([detail.cost, ...detail.costBreakdown.map((line) => line.amount)], locale, currency)
+  const costSum = detail.costBreakdown.reduce((sum, line) => sum + line.amount, 0)
+  return (
+    <table className="uk-drawer-cost">
+      <thead className="uk-visually-hidden">
+        <tr>
+          <th scope="col">Component</th>
+          <th scope="col">Amount ({currency})</th>
+        </tr>
+      </thead>
+      <tbody>
+        {detail.costBreakdown.map((line, i) => (
+          <tr key={`${line.label}-${i}`}>
+            <th scope="row">{line.label}</th>
+            <td className="uk-num">{money(line.amount)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row">Total</th>
+          <td className="uk-num" data-sum={costSum}>
+            {money(detail.cost)}
+          </td>
+        </tr>
+      </tfoot>
+    </table>
+  )
+}
+
+/**
+ * The drawer's content, loaded on first use: an error callout for a failed request, details, metrics,
+ * cost breakdown, exchange, metadata (the header above it carries status, model, time, cost and id).
  * It shows what the backend provided and nothing else: optional fields only when present, cached
  * tokens only when the adapter offers them, the cost breakdown only when the backend itemises it.
  */
+// The body scrolls on its own (the header stays): it takes focus so that a keyboard can scroll it
+// even when it holds nothing focusable (content hidden, no metadata).
 export default function RequestDrawerBody({ id }: { id: string }): ReactNode {
   const query = useRequest(id)
   const format = useFormat()
   const { permissions } = useUsageConfig()
   const support = useSupport()
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} title="This request could not load" />
-  if (query.isPending) {
+  if (query.isError) {
     return (
-      <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }} aria-busy="true">
-        <Skeleton height={120} />
-        <Skeleton height={160} />
-        <Skeleton height={200} />
+      <div className="uk-drawer-body" tabIndex={0}>
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} title="This request could not load" />
       </div>
     )
   }
+  if (query.isPending) return <DrawerSkeleton />
   const d = query.data
-  const costSum = d.costBreakdown.reduce((sum, line) => sum + line.amount, 0)
+  const money = exactMoneyFormat([d.cost, ...d.costBreakdown.map((line) => line.amount)], format.locale, format.currency)
   // Cached prompt tokens are a number in every request; over a backend that does not record them it is not a real 0.
   const cached = support.metric('cachedInputTokens')
   // Gateway metadata nests (headers, retries, …): values are typed `unknown` here and drawn as a tree.
   const metadata: [string, unknown][] = Object.entries(d.metadata as Record<string, unknown>)
   return (
     <>
-      <section aria-label="Request details">
-        <div className="uk-card-header">
-          <h3 className="uk-card-title">Request details</h3>
-          <CopyButton text={d.id} label={`Copy request ID ${d.id}`} />
-        </div>
-        <dl className="uk-dl">
-          <Row label="Request ID">
-            <span className="uk-code">{d.id}</span>
-          </Row>
-          <Row label="Status">
-            <span className="uk-status" data-status={d.status}>
-              {d.status === 'success' ? 'Success' : 'Error'}
-            </span>
-            {d.errorMessage ? <div className="uk-muted">{d.errorMessage}</div> : null}
-          </Row>
-          <Row label="Model">{d.model}</Row>
-          <Row label="Provider">{d.provider}</Row>
-          <Field label="Call type" value={d.callType} />
-          <Field label="Model ID" value={d.modelId}>{(id) => <span className="uk-code">{id}</span>}</Field>
-          <Field label="API base" value={d.apiBase}>{(base) => <span className="uk-code">{base}</span>}</Field>
-          <Field label="IP address" value={d.ip} />
-          {permissions.otherUsers ? <Row label="User">{d.userId ? userText(d) : <span className="uk-none">{NONE_LABEL}</span>}</Row> : null}
-          <Field label="Customer" value={d.customer} />
-          <Field label="API key" value={d.apiKey} />
-          {d.tags.length ? (
-            <Row label="Tags">
-              {d.tags.map((tag) => (
-                <span key={tag} className="uk-badge" style={{ marginRight: 4 }}>
-                  {tag}
+      <Summary detail={d} money={money} showCost={permissions.cost} />
+      <div className="uk-drawer-body" tabIndex={0}>
+        {d.status === 'error' ? <ErrorCallout detail={d} locale={format.locale} /> : null}
+        <section aria-label="Request details" className="uk-drawer-section">
+          <h3 className="uk-drawer-section-title">Request details</h3>
+          <dl className="uk-dl">
+            <Row label="Model">{d.model}</Row>
+            <Row label="Provider">{d.provider}</Row>
+            <Field label="Call type" value={d.callType} />
+            <Field label="Model ID" value={d.modelId}>{(id) => <span className="uk-code uk-break">{id}</span>}</Field>
+            <Field label="API base" value={d.apiBase}>{(base) => <span className="uk-code uk-break">{base}</span>}</Field>
+            <Field label="IP address" value={d.ip}>{(ip) => <span className="uk-code">{ip}</span>}</Field>
+            {permissions.otherUsers ? <Row label="User">{d.userId ? userText(d) : <span className="uk-none">{NONE_LABEL}</span>}</Row> : null}
+            <Field label="Customer" value={d.customer} />
+            <Field label="API key" value={d.apiKey}>{(key) => <span className="uk-code">{key}</span>}</Field>
+            {d.tags.length ? (
+              <Row label="Tags">
+                <span className="uk-drawer-badges">
+                  {d.tags.map((tag) => (
+                    <span key={tag} className="uk-badge">
+                      {tag}
+                    </span>
+                  ))}
                 </span>
-              ))}
-            </Row>
-          ) : null}
-        </dl>
-      </section>
-      <section aria-label="Metrics">
-        <h3 className="uk-card-title">Metrics</h3>
-        <dl className="uk-dl">
-          <Row label="Tokens">
-            {format.metric(d.inputTokens, 'inputTokens')} input{cached ? ` (${format.metric(d.cachedInputTokens, 'cachedInputTokens')} cached)` : ''} · {format.metric(d.outputTokens, 'outputTokens')} output ·{' '}
+              </Row>
+            ) : null}
+          </dl>
+        </section>
+        <section aria-label="Metrics" className="uk-drawer-section">
+          <h3 className="uk-drawer-section-title">Metrics</h3>
+          <dl className="uk-dl">
+            <Row label="Tokens">
+              {format.metric(d.inputTokens, 'inputTokens')} input{cached ? <span className="uk-muted"> ({format.metric(d.cachedInputTokens, 'cachedInputTokens')} cached)</span> : null}, {format.metric(d.outputTokens, 'outputTokens')} output,{' '}
             {format.metric(d.totalTokens, 'totalTokens')} total
           </Row>
-          {permissions.cost ? <Row label="Cost">{format.money(d.cost)}</Row> : null}
-          <Row label="Duration">{format.metric(d.latencyMs, 'avgLatencyMs')}</Row>
-          <Field label="Time to first token" value={d.ttftMs}>{(ms) => format.metric(ms, 'avgLatencyMs')}</Field>
-          <Field label="Cache hit" value={d.cacheHit}>{(hit) => (hit ? 'Yes' : 'No')}</Field>
-          <Field label="Gateway overhead" value={d.overheadMs}>{(ms) => format.metric(ms, 'avgLatencyMs')}</Field>
-          <Field label="Retries" value={d.retries}>{(retries) => retries.toLocaleString(format.locale)}</Field>
-          <Row label="Start">{format.dateTime(d.startTime, true)}</Row>
-          <Row label="End">{format.dateTime(d.endTime, true)}</Row>
-        </dl>
-      </section>
-      {/* Only a backend that itemises the cost gets this section; the cost itself is in Metrics. */}
-      {permissions.cost && d.costBreakdown.length > 0 ? (
-        <section aria-label="Cost breakdown">
-          <h3 className="uk-card-title">Cost breakdown</h3>
-          <table className="uk-data-table" style={{ width: '100%' }}>
-            <tbody>
-              {d.costBreakdown.map((line, i) => (
-                <tr key={`${line.label}-${i}`}>
-                  <th scope="row" style={{ textAlign: 'left', fontWeight: 400 }}>
-                    {line.label}
-                  </th>
-                  <td className="uk-num" style={{ textAlign: 'right' }}>
-                    {format.money(line.amount)}
-                  </td>
-                </tr>
-              ))}
-              <tr>
-                <th scope="row" style={{ textAlign: 'left' }}>
-                  Total
-                </th>
-                <td className="uk-num" style={{ textAlign: 'right', fontWeight: 600 }} data-sum={costSum}>
-                  {format.money(d.cost)}
-                </td>
-              </tr>
-            </tbody>
-          </table>
-        </section>
-      ) : null}
-      <section aria-label="Request and response">
-        <h3 className="uk-card-title">Request &amp; Response</h3>
-        <Exchange detail={d} contentAllowed={permissions.requestContent} />
-      </section>
-      <section aria-label="Metadata">
-        <h3 className="uk-card-title">Metadata</h3>
-        {metadata.length ? (
-          <dl className="uk-dl">
-            {metadata.map(([key, value]) => (
-              <Row key={key} label={key}>
-                <JsonTree value={value} label={key} />
-              </Row>
-            ))}
+            {permissions.cost ? <Row label="Cost">{money(d.cost)}</Row> : null}
+            <Row label="Duration">{format.metric(d.latencyMs, 'avgLatencyMs')}</Row>
+            <Field label="Time to first token" value={d.ttftMs}>{(ms) => format.metric(ms, 'avgLatencyMs')}</Field>
+            <Field label="Cache hit" value={d.cacheHit}>{(hit) => (hit ? 'Yes' : 'No')}</Field>
+            <Field label="Gateway overhead" value={d.overheadMs}>{(ms) => format.metric(ms, 'avgLatencyMs')}</Field>
+            <Field label="Retries" value={d.retries}>{(retries) => retries.toLocaleString(format.locale)}</Field>
+            <Row label="Start">{format.dateTime(d.startTime, true)}</Row>
+            <Row label="End">{format.dateTime(d.endTime, true)}</Row>
           </dl>
-        ) : (
-          <p className="uk-muted">No metadata.</p>
-        )}
-      </section>
+        </section>
+        {/* Only a backend that itemises the cost gets this section; the cost itself is in Metrics. */}
+        {permissions.cost && d.costBreakdown.length > 0 ? (
+          <section aria-label="Cost breakdown" className="uk-drawer-section">
+            <h3 className="uk-drawer-section-title">Cost breakdown</h3>
+            <CostTable detail={d} locale={format.locale} currency={format.currency} />
+          </section>
+        ) : null}
+        <section aria-label="Request and response" className="uk-drawer-section">
+          <h3 className="uk-drawer-section-title">Request &amp; Response</h3>
+          <Exchange detail={d} contentAllowed={permissions.requestContent} />
+        </section>
+        <section aria-label="Metadata" className="uk-drawer-section">
+          <h3 className="uk-drawer-section-title">Metadata</h3>
+          {metadata.length ? (
+            <dl className="uk-dl">
+              {metadata.map(([key, value]) => (
+                <Row key={key} label={key} data>
+                  <JsonTree value={value} label={key} />
+                </Row>
+              ))}
+            </dl>
+          ) : (
+            <p className="uk-muted">No metadata.</p>
+          )}
+        </section>
+      </div>
     </>
   )
 }
