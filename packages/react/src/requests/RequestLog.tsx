@@ -209,17 +209,18 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
   // "1–50 of 1,533": the total is the requests count of the same query (a summary, shared with any
   // widget asking the same); unknown with a search (the summary cannot search), then "of many".
   const countQuery = page === 0 ? liveQuery : (pinned?.query ?? null)
-  const totalQuery = useAdapterQuery(
-    'getSummary',
-    countQuery && !deferredSearch && support.known && support.metric('requests') ? { ...countQuery, metrics: ['requests'], compareToPrevious: false } : null,
-  )
+  const totalParams = countQuery && !deferredSearch && support.known && support.metric('requests') ? { ...countQuery, metrics: ['requests'], compareToPrevious: false } : null
+  // No placeholder: another query's total (before a filter changed) would be a wrong total.
+  const totalQuery = useAdapterQuery('getSummary', totalParams, { keepPrevious: false })
   const first = page * pageSize + 1
   const last = page * pageSize + items.length
-  const counted = totalQuery.data ? Number(totalQuery.data.totals.requests ?? NaN) : NaN
+  const counted = totalParams && totalQuery.data ? Number(totalQuery.data.totals.requests ?? NaN) : NaN
   // Never wrong: a total that disagrees with the pages (fewer than shown, or no more while there is a next page) is not shown.
   const total = !result.data ? null : !result.data.nextCursor ? last : Number.isFinite(counted) && counted > last ? counted : null
+  // While the count loads, just the range ("1–50"); without a count (a search), "of many".
+  const counting = total === null && totalParams !== null && totalQuery.isPending
   const n = (value: number) => value.toLocaleString(format.locale)
-  const pagerText = items.length === 0 ? (page === 0 ? '' : 'No more requests') : `${n(first)}–${n(last)} of ${total === null ? 'many' : n(total)}`
+  const pagerText = items.length === 0 ? (page === 0 ? '' : 'No more requests') : `${n(first)}–${n(last)}${counting ? '' : ` of ${total === null ? 'many' : n(total)}`}`
   const separator = decimalSeparator(format.locale)
   const costTail = useMemo(() => tailWidth(items.map((item) => costText(item, format)), separator), [items, format, separator])
 

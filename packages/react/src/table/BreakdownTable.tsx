@@ -23,7 +23,7 @@ import { type UsageFormat, useFormat } from '../hooks/useFormat.js'
 import { useUsageQuery } from '../hooks/useUsageQuery.js'
 import { useView } from '../hooks/useView.js'
 import { Decimal, decimalSeparator, tailWidth } from './decimal.js'
-import { usePageVirtualizer } from './pageVirtualizer.js'
+import { useIsoLayoutEffect, usePageVirtualizer } from './pageVirtualizer.js'
 import { Sparkline } from './Sparkline.js'
 import { TableSkeleton } from './TableSkeleton.js'
 import { own } from '../components/own.js'
@@ -411,7 +411,13 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
     [groupBy, metrics, primary, trendMetric, showModels, format, colorOf, tails, separator, describeTrend],
   )
   const bodyRef = useRef<HTMLTableSectionElement>(null)
-  const virtualizer = usePageVirtualizer({ count: limit, estimateSize: ROW_HEIGHT, bodyRef })
+  // Rows not yet drawn are estimated at the height of a drawn one: 48 px in the table, taller as cards.
+  const [rowHeight, setRowHeight] = useState(ROW_HEIGHT)
+  useIsoLayoutEffect(() => {
+    const height = bodyRef.current?.querySelector('tr[data-key]')?.getBoundingClientRect().height
+    if (height && Math.abs(height - rowHeight) > 2) setRowHeight(Math.round(height))
+  })
+  const virtualizer = usePageVirtualizer({ count: limit, estimateSize: rowHeight, bodyRef })
   const items = virtualizer.getVirtualItems()
   // The table gets only the rows on screen: sorting and search happen above on plain arrays, so a
   // re-sort of 50,000 rows never rebuilds 50,000 table rows. It still owns headers, cells and state.

@@ -1,7 +1,7 @@
 import { type Virtualizer, useVirtualizer } from '@tanstack/react-virtual'
 import { type RefObject, useLayoutEffect, useEffect } from 'react'
 
-const useIsoLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
+export const useIsoLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
 
 /**
  * Rows virtualized against what the reader can see, not against a scroll box of the table's own:
