@@ -221,6 +221,7 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
   const counting = total === null && totalParams !== null && totalQuery.isPending
   const n = (value: number) => value.toLocaleString(format.locale)
   const pagerText = items.length === 0 ? (page === 0 ? '' : 'No more requests') : `${n(first)}–${n(last)}${counting ? '' : ` of ${total === null ? 'many' : n(total)}`}`
+  const showCardStatus = !visibleColumns.includes('status')
   const separator = decimalSeparator(format.locale)
   const costTail = useMemo(() => tailWidth(items.map((item) => costText(item, format)), separator), [items, format, separator])
 
@@ -317,6 +318,12 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
                         </td>
                       )
                     })}
+                    {/* A log without a Status column still says which requests failed: as cards, beside the numbers. */}
+                    {showCardStatus ? (
+                      <td data-role="status" data-card-only="true">
+                        {COLUMNS.status.render(item, format)}
+                      </td>
+                    ) : null}
                   </tr>
                 ))
               )}
