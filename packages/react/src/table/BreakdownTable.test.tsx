@@ -147,7 +147,7 @@ describe('BreakdownTable', () => {
     expect(screen.getByRole('columnheader', { name: /Requests/ })).toHaveAttribute('aria-sort', 'descending')
     const desc = columnValues(3).map((t) => Number(t.replace(/,/g, '')))
     expect([...desc].sort((a, b) => b - a)).toEqual(desc)
-    await userEvent.click(screen.getByRole('button', { name: /sort ascending/ }))
+    await userEvent.click(screen.getByRole('button', { name: 'Sort ascending' }))
     expect(screen.getByRole('columnheader', { name: /Requests/ })).toHaveAttribute('aria-sort', 'ascending')
   })
 

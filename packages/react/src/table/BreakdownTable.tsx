@@ -70,25 +70,18 @@ export interface BreakdownTableProps extends Omit<HTMLAttributes<HTMLElement>, '
   actions?: ReactNode
 }
 
-/** What a count of rows is of ("1,204 customers"). */
-const GROUP_NOUNS: Record<Dimension, [one: string, many: string]> = {
-  user: ['user', 'users'],
-  team: ['team', 'teams'],
-  model: ['model', 'models'],
-  provider: ['provider', 'providers'],
-  apiKey: ['API key', 'API keys'],
-  tag: ['tag', 'tags'],
-  application: ['application', 'applications'],
-  agent: ['agent', 'agents'],
-  consumer: ['consumer', 'consumers'],
-  status: ['status', 'statuses'],
-  customer: ['customer', 'customers'],
+/** What a count of rows is of: "user", "users", "API keys", "statuses"; "rows" for a dimension without a label. */
+function noun(groupBy: Dimension, count: number): string {
+  const label = own(DIMENSION_LABELS, groupBy)
+  if (!label) return count === 1 ? 'row' : 'rows'
+  // An initialism keeps its capitals ("API key"); other labels are words ("Team" → "teams").
+  const one = /^[A-Z]{2}/.test(label) ? label : label.toLowerCase()
+  return count === 1 ? one : one.endsWith('s') ? `${one}es` : `${one}s`
 }
 
-/** "1 user", "59 users"; a dimension without a noun of its own is counted by its label ("3 region values"). */
+/** "1 user", "59 users". */
 function countOf(count: number, groupBy: Dimension, locale: string | undefined): string {
-  const nouns = own(GROUP_NOUNS, groupBy) ?? [`${(own(DIMENSION_LABELS, groupBy) ?? groupBy).toLowerCase()} value`, `${(own(DIMENSION_LABELS, groupBy) ?? groupBy).toLowerCase()} values`]
-  return `${count.toLocaleString(locale)} ${count === 1 ? nouns[0] : nouns[1]}`
+  return `${count.toLocaleString(locale)} ${noun(groupBy, count)}`
 }
 
 const HEADERS: Record<string, string> = {
@@ -264,15 +257,6 @@ function matches(row: BreakdownRow, needle: string): boolean {
   return [row.label, row.secondary, row.team, row.key].some((field) => field?.toLowerCase().includes(needle))
 }
 
-/** Sort direction glyph for headers that sort but are not sorted yet (shown on hover and focus). */
-function SortableIcon() {
-  return (
-    <svg className="uk-sort-idle" width="12" height="12" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
-      <path d="M5 6l3-3 3 3M5 10l3 3 3-3" />
-    </svg>
-  )
-}
-
 /** The tails (after the decimal separator) of a money column: the widest the column's values need. */
 function moneyTail(rows: readonly BreakdownRow[], metric: Metric, format: UsageFormat, separator: string): number {
   // Formatting 50,000 values would be slow; the widest tail is the one of the smallest non-zero value
@@ -390,21 +374,15 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
     return out
   }, [metrics, format, source.data, separator])
   // The sparkline's points are the range's buckets: its tooltip names the bucket and its value.
-  const trendBuckets = useMemo(() => {
-    if (!trendMetric || !query || !bucket) return null
-    try {
-      return bucketBoundaries(query.range, bucket, query.timeZone)
-    } catch {
-      return null
-    }
-  }, [trendMetric, query, bucket])
   const describeTrend = useMemo(() => {
-    if (!trendMetric || !trendBuckets || !bucket) return undefined
+    if (!trendMetric || !query || !bucket) return undefined
+    const trendBuckets = bucketBoundaries(query.range, bucket, query.timeZone)
     return (row: BreakdownRow, index: number) => {
       const at = trendBuckets[index]
-      return { when: at ? format.bucketRange(at, bucket) : '', value: format.metric(row.trend?.[index] ?? null, trendMetric) + (format.definition(trendMetric).unit === 'count' ? ` ${format.definition(trendMetric).label.toLowerCase()}` : '') }
+      // "7 requests", "1,204 input tokens", "$0.12 cost".
+      return { when: at ? format.bucketRange(at, bucket) : '', value: `${format.metric(row.trend?.[index] ?? null, trendMetric)} ${format.definition(trendMetric).label.toLowerCase()}` }
     }
-  }, [trendMetric, trendBuckets, bucket, format])
+  }, [trendMetric, query, bucket, format])
 
   const columns = useMemo(
     () => buildColumns({ groupBy, metrics, primary, trendMetric, showModels, format, colorOf, tails, separator, describeTrend }),
@@ -460,14 +438,10 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
   const subtitle = useMemo(() => {
     if (!source.data) return undefined
     const locale = format.locale
-    if (serverMode) {
-      const total = groupCount(full.data ?? source.data, true)
-      return needle ? `${source.data.total.toLocaleString(locale)} of ${countOf(total, groupBy, locale)} match “${deferredSearch.trim()}”` : countOf(source.data.total, groupBy, locale)
-    }
-    const total = groupCount(source.data, false)
-    if (needle) return `${groupsIn(rows).toLocaleString(locale)} of ${countOf(total, groupBy, locale)} match “${deferredSearch.trim()}”`
-    if (limit < rows.length) return `Showing ${groupsIn(rows.slice(0, limit)).toLocaleString(locale)} of ${countOf(total, groupBy, locale)}`
-    return countOf(total, groupBy, locale)
+    // Searching through the adapter, the unsearched total is the whole-table query's.
+    const all = countOf(groupCount((serverMode && full.data) || source.data, serverMode), groupBy, locale)
+    if (needle) return `${(serverMode ? source.data.total : groupsIn(rows)).toLocaleString(locale)} of ${all} match “${deferredSearch.trim()}”`
+    return limit < rows.length ? `Showing ${groupsIn(rows.slice(0, limit)).toLocaleString(locale)} of ${all}` : all
   }, [source.data, full.data, serverMode, needle, deferredSearch, rows, limit, groupBy, format.locale])
   // With a cap, the box shows whole rows: never a last row cut in half.
   const capHeight = height ? HEADER_HEIGHT + Math.max(1, Math.floor((height - HEADER_HEIGHT) / ROW_HEIGHT)) * ROW_HEIGHT + 2 : undefined
@@ -506,7 +480,7 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
       {source.isError ? (
         <ErrorState error={source.error} onRetry={() => void source.refetch()} minHeight={capHeight ?? 240} />
       ) : source.isPending ? (
-        <TableSkeleton columns={leafColumns.map((column) => (column.id === 'name' ? 'name' : column.id === 'trend' ? 'trend' : column.id === 'models' ? 'text' : 'number'))} rows={Math.min(initialRows, 8)} rowHeight={ROW_HEIGHT} />
+        <TableSkeleton columns={leafColumns.map((column) => (metaOf(column).numeric ? 'number' : column.id === 'models' ? 'text' : (column.id as 'name' | 'trend')))} rows={8} />
       ) : (
         <div className="uk-table-box" data-kind="breakdown">
           {/* The card list has no header row to click: it sorts here. */}
@@ -533,7 +507,7 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
             <button
               type="button"
               className="uk-button"
-              aria-label={sorting[0]?.desc === false ? 'Sorted ascending; sort descending' : 'Sorted descending; sort ascending'}
+              aria-label={sorting[0]?.desc === false ? 'Sort descending' : 'Sort ascending'}
               onClick={() => setSorting([{ id: sortId, desc: sorting[0]?.desc === false }])}
             >
               {sorting[0]?.desc === false ? <ArrowUpIcon /> : <ArrowDownIcon />}
@@ -562,7 +536,7 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
                           {sortable ? (
                             <button type="button" className="uk-sort" data-sorted={sorted || undefined} onClick={header.column.getToggleSortingHandler()}>
                               <table.FlexRender header={header} />
-                              {sorted === 'asc' ? <ArrowUpIcon /> : sorted === 'desc' ? <ArrowDownIcon /> : <SortableIcon />}
+                              {sorted === 'asc' ? <ArrowUpIcon /> : sorted === 'desc' ? <ArrowDownIcon /> : <ArrowDownIcon className="uk-icon uk-sort-idle" />}
                             </button>
                           ) : (
                             <table.FlexRender header={header} />
@@ -577,7 +551,7 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
                 {rows.length === 0 ? (
                   <tr>
                     <td colSpan={columnCount}>
-                      <EmptyState>{needle ? `No ${own(GROUP_NOUNS, groupBy)?.[0] ?? 'row'} matches “${deferredSearch.trim()}”.` : 'No usage in this range.'}</EmptyState>
+                      <EmptyState>{needle ? `No ${noun(groupBy, 1)} matches “${deferredSearch.trim()}”.` : 'No usage in this range.'}</EmptyState>
                     </td>
                   </tr>
                 ) : (

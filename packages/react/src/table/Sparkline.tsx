@@ -38,11 +38,10 @@ export function Sparkline({ values, label, width = 96, height = 24, color, descr
     if (box.width > 0) setActive(clamp(Math.round(((event.clientX - box.left) / box.width) * (values.length - 1))))
   }
   const onKeyDown = (event: KeyboardEvent<SVGSVGElement>) => {
-    const moves: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, Home: -Infinity, End: Infinity }
-    const move = moves[event.key]
-    if (move === undefined) return
+    const move = event.key === 'ArrowLeft' ? -1 : event.key === 'ArrowRight' ? 1 : 0
+    if (!move) return
     event.preventDefault()
-    setActive((i) => clamp(Number.isFinite(move) ? (i ?? values.length - 1) + move : move < 0 ? 0 : values.length - 1))
+    setActive((i) => clamp((i ?? values.length - 1) + move))
   }
   const point = active !== null ? values[active] : undefined
   const tip = interactive && active !== null ? describe!(active) : null
@@ -58,11 +57,11 @@ export function Sparkline({ values, label, width = 96, height = 24, color, descr
         aria-label={label}
         aria-describedby={tip ? tipId : undefined}
         tabIndex={interactive ? 0 : undefined}
-        onPointerMove={interactive ? onPointerMove : undefined}
-        onPointerLeave={interactive ? () => setActive(null) : undefined}
-        onFocus={interactive ? () => setActive((i) => i ?? values.length - 1) : undefined}
-        onBlur={interactive ? () => setActive(null) : undefined}
-        onKeyDown={interactive ? onKeyDown : undefined}
+        onPointerMove={onPointerMove}
+        onPointerLeave={() => setActive(null)}
+        onFocus={() => setActive((i) => i ?? values.length - 1)}
+        onBlur={() => setActive(null)}
+        onKeyDown={onKeyDown}
       >
         <path d={d} />
         {active !== null && point != null ? <circle cx={active * step} cy={yOf(point)} r={2.5} /> : null}
