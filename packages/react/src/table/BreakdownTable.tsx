@@ -595,9 +595,11 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
             <button type="button" className="uk-button" onClick={() => setShown((n) => n + initialRows)}>
               Show {Math.min(initialRows, rows.length - limit).toLocaleString(format.locale)} more
             </button>
-            <button type="button" className="uk-button" onClick={() => setShown(Infinity)}>
-              Show all
-            </button>
+            {rows.length - limit > initialRows ? (
+              <button type="button" className="uk-button" onClick={() => setShown(Infinity)}>
+                Show all
+              </button>
+            ) : null}
           </span>
         </div>
       ) : null}
