@@ -95,10 +95,10 @@ describe('seed 003: a model’s usage tab', () => {
       await logRows(page).first().waitFor()
       const firstPage = await logRows(page).first().getAttribute('data-id')
       await page.getByRole('button', { name: 'Next page' }).click()
-      await page.getByText(/^Page 2/).waitFor()
+      await page.getByText(/^51–100 of [\d,]+$/).waitFor()
       await page.waitForFunction((first) => document.querySelector('table[aria-label="Requests"] tbody tr[data-id]')?.getAttribute('data-id') !== first, firstPage)
       await page.getByRole('button', { name: 'Previous page' }).click()
-      await page.getByText(/^Page 1/).waitFor()
+      await page.getByText(/^1–50 of [\d,]+$/).waitFor()
     }))
 })
 

@@ -22,5 +22,5 @@ export const Loading: Story = { parameters: { usage: { state: 'loading' } } }
 export const Failing: Story = { parameters: { usage: { state: 'error' } } }
 export const Empty: Story = { parameters: { usage: { state: 'empty' } } }
 export const Dark: Story = { args: { groupBy: 'user' }, globals: { theme: 'dark' } }
-/** 360 px: the table scrolls sideways with the name column pinned. */
+/** 360 px: a card list — name and team, the cost beside it, the other numbers below; a Sort by control. */
 export const Narrow: Story = { args: { groupBy: 'user' }, parameters: { usage: { width: 360 } } }

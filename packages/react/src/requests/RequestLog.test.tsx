@@ -28,9 +28,54 @@ describe('RequestLog', () => {
     expect(firstPage).toEqual(expected.slice(0, 50))
     await userEvent.click(screen.getByRole('button', { name: 'Next page' }))
     await waitFor(() => expect(rows()[0]!.dataset.id).toBe(expected[50]))
-    expect(screen.getByText(/Page 2/)).toBeInTheDocument()
+    expect(screen.getByText(/^51–100 of [\d,]+$/)).toBeInTheDocument()
     await userEvent.click(screen.getByRole('button', { name: 'Previous page' }))
     await waitFor(() => expect(rows()[0]!.dataset.id).toBe(expected[0]))
+  })
+
+  it('says which requests of how many a page shows: "1–50 of 1,234", the total from the requests summary of the same query', async () => {
+    const { adapter } = renderUsage(<RequestLog />)
+    await waitFor(() => expect(rows()).toHaveLength(50))
+    const query = { range: { start: '2026-11-13T15:00:00.000Z', end: NOW }, timeZone: 'Europe/Berlin' }
+    const total = (await adapter.getSummary({ ...query, metrics: ['requests'] })).totals.requests!
+    const formatted = total.toLocaleString('en-US')
+    await waitFor(() => expect(screen.getByText(`1–50 of ${formatted}`)).toBeInTheDocument())
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }))
+    await waitFor(() => expect(screen.getByText(`51–100 of ${formatted}`)).toBeInTheDocument())
+  })
+
+  it('says "of many" while a search hides the total, and the exact count on a last page', async () => {
+    renderUsage(<RequestLog />)
+    await waitFor(() => expect(rows()).toHaveLength(50))
+    const model = testRecords().at(-1)!.model
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search requests' }), model)
+    // The summary cannot search: a full page of matches is "of many", never the unsearched total.
+    await waitFor(() => expect(screen.getByText(/^1–\d+ of/).textContent).toMatch(/^1–50 of many$|^1–(\d+) of \1$/))
+    const one = testRecords().at(-1)!.id
+    await userEvent.clear(screen.getByRole('searchbox', { name: 'Search requests' }))
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search requests' }), one)
+    await waitFor(() => expect(rows()).toHaveLength(1))
+    await waitFor(() => expect(screen.getByText('1–1 of 1')).toBeInTheDocument())
+  })
+
+  it('shows "—" for the cost of a failed request that cost nothing, and aligns costs on the decimal point', async () => {
+    const base = testRecords()[0]!
+    const records = [
+      { ...base, id: 'ok-1', timestamp: '2026-11-20T14:00:00.000Z', status: 'success' as const, cost: 0.0036 },
+      { ...base, id: 'ok-2', timestamp: '2026-11-20T13:00:00.000Z', status: 'success' as const, cost: 0.00062 },
+      { ...base, id: 'ok-3', timestamp: '2026-11-20T12:00:00.000Z', status: 'success' as const, cost: 10.2 },
+      { ...base, id: 'failed', timestamp: '2026-11-20T11:00:00.000Z', status: 'error' as const, cost: 0 },
+    ]
+    renderUsage(<RequestLog />, { adapter: createMemoryAdapter(records) })
+    await waitFor(() => expect(rows()).toHaveLength(4))
+    const cost = (id: string) => rows().find((row) => row.dataset.id === id)!.querySelector('td[data-col="cost"] .uk-decimal') as HTMLElement
+    expect(cost('failed')).toHaveTextContent(/^—$/)
+    expect(cost('ok-1')).toHaveTextContent('$0.0036')
+    expect(cost('ok-2')).toHaveTextContent('$0.00062')
+    expect(cost('ok-3')).toHaveTextContent('$10.20')
+    // Every tail (".0036", ".00062", ".20", "") sits in a box as wide as the widest: the points line up.
+    expect(new Set(['ok-1', 'ok-2', 'ok-3', 'failed'].map((id) => cost(id).style.getPropertyValue('--uk-tail')))).toEqual(new Set(['6ch']))
+    expect(screen.getByText('1–4 of 4')).toBeInTheDocument()
   })
 
   it('is one configuration away from seed 000’s table', async () => {
@@ -126,7 +171,7 @@ describe('RequestLog', () => {
     )
     await waitFor(() => expect(rows()).toHaveLength(50))
     await userEvent.click(screen.getByRole('button', { name: 'Next page' }))
-    await waitFor(() => expect(screen.getByText(/Page 2/)).toBeInTheDocument())
+    await waitFor(() => expect(screen.getByText(/^51–100 of/)).toBeInTheDocument())
     await waitFor(() => expect(rows()).toHaveLength(50))
     const pageTwo = rows().map((row) => row.dataset.id)
     const template = testRecords()[0]!

@@ -2,14 +2,17 @@ import { type Dimension, NONE_LABEL, type RequestSummary, type UsageQuery } from
 import { clsx } from 'clsx'
 import { type HTMLAttributes, type ReactNode, Suspense, forwardRef, lazy, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { Card } from '../components/Card.js'
-import { ErrorState, Skeleton } from '../components/WidgetState.js'
+import { ErrorState } from '../components/WidgetState.js'
 import { ChevronLeftIcon, ChevronRightIcon } from '../components/icons.js'
 import { useIsClient, useUsageConfig } from '../context/UsageProvider.js'
 import { type UsageFormat, useFormat } from '../hooks/useFormat.js'
 import { useLimits, useSupport } from '../hooks/useCapabilities.js'
+import { useAdapterQuery } from '../hooks/useAdapterQuery.js'
 import { useRequests } from '../hooks/useRequests.js'
 import { useUsageQuery } from '../hooks/useUsageQuery.js'
 import type { RequestExportColumnId } from '../controls/runExport.js'
+import { Decimal, decimalSeparator, tailWidth } from '../table/decimal.js'
+import { type SkeletonColumn, TableSkeleton } from '../table/TableSkeleton.js'
 import { RequestDrawer } from './RequestDrawer.js'
 
 // The export button (and the CSV writer behind it) loads only where a widget offers export.
@@ -36,6 +39,11 @@ export type RequestLogColumn =
 
 interface ColumnSpec {
   header: string
+  /** Where the cell goes in the card list of narrow containers: the title line, the value beside it, or the line below. */
+  role?: 'title' | 'primary' | 'status'
+  /** The label in the card list (default the header), and a unit shown after the value there. */
+  short?: string
+  unit?: string
   numeric?: boolean
   money?: boolean
   user?: boolean
@@ -59,10 +67,16 @@ function Name({ value }: { value: string | undefined | null }): ReactNode {
   )
 }
 
+/** A failed request that cost nothing shows "—" (no charge), never "$0.00"; tiny costs never round to zero. */
+function costText(r: RequestSummary, f: UsageFormat): string {
+  return r.status === 'error' && !r.cost ? '—' : f.money(r.cost)
+}
+
 const COLUMNS: Record<RequestLogColumn, ColumnSpec> = {
-  timestamp: { header: 'Time', render: (r, f) => <time dateTime={r.timestamp}>{f.dateTime(r.timestamp, true)}</time> },
+  timestamp: { header: 'Time', role: 'title', render: (r, f) => <time dateTime={r.timestamp}>{f.dateTime(r.timestamp, true)}</time> },
   status: {
     header: 'Status',
+    role: 'status',
     render: (r) => (
       <span className="uk-status" data-status={r.status}>
         <span aria-hidden="true">{r.status === 'success' ? '●' : '▲'}</span>
@@ -82,8 +96,9 @@ const COLUMNS: Record<RequestLogColumn, ColumnSpec> = {
   inputTokens: { header: 'Prompt', numeric: true, render: (r, f) => f.metric(r.inputTokens, 'inputTokens') },
   outputTokens: { header: 'Completion', numeric: true, render: (r, f) => f.metric(r.outputTokens, 'outputTokens') },
   totalTokens: { header: 'Total tokens', numeric: true, render: (r, f) => f.metric(r.totalTokens, 'totalTokens') },
-  latencyMs: { header: 'Latency (ms)', numeric: true, render: (r, f) => r.latencyMs.toLocaleString(f.locale) },
-  cost: { header: 'Spend', numeric: true, money: true, render: (r, f) => f.money(r.cost) },
+  latencyMs: { header: 'Latency (ms)', short: 'Latency', unit: 'ms', numeric: true, render: (r, f) => r.latencyMs.toLocaleString(f.locale) },
+  // Rendered by the log itself: aligned on the decimal point, "—" for a failed request that cost nothing.
+  cost: { header: 'Spend', role: 'primary', numeric: true, money: true, render: (r, f) => costText(r, f) },
   id: { header: 'Request', render: (r) => <span className="uk-code">{r.id}</span> },
 }
 
@@ -191,6 +206,25 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
     if (page === 1) setPinned(null)
   }
 
+  // "1–50 of 1,533": the total is the requests count of the same query (a summary, shared with any
+  // widget asking the same); unknown with a search (the summary cannot search), then "of many".
+  const countQuery = page === 0 ? liveQuery : (pinned?.query ?? null)
+  const totalParams = countQuery && !deferredSearch && support.known && support.metric('requests') ? { ...countQuery, metrics: ['requests'], compareToPrevious: false } : null
+  // No placeholder: another query's total (before a filter changed) would be a wrong total.
+  const totalQuery = useAdapterQuery('getSummary', totalParams, { keepPrevious: false })
+  const first = page * pageSize + 1
+  const last = page * pageSize + items.length
+  const counted = totalParams && totalQuery.data ? Number(totalQuery.data.totals.requests ?? NaN) : NaN
+  // Never wrong: a total that disagrees with the pages (fewer than shown, or no more while there is a next page) is not shown.
+  const total = !result.data ? null : !result.data.nextCursor ? last : Number.isFinite(counted) && counted > last ? counted : null
+  // While the count loads, just the range ("1–50"); without a count (a search), "of many".
+  const counting = total === null && totalParams !== null && totalQuery.isPending
+  const n = (value: number) => value.toLocaleString(format.locale)
+  const pagerText = items.length === 0 ? (page === 0 ? '' : 'No more requests') : `${n(first)}–${n(last)}${counting ? '' : ` of ${total === null ? 'many' : n(total)}`}`
+  const showCardStatus = !visibleColumns.includes('status')
+  const separator = decimalSeparator(format.locale)
+  const costTail = useMemo(() => tailWidth(items.map((item) => costText(item, format)), separator), [items, format, separator])
+
   const open = openIndex !== null ? items[openIndex] : undefined
   // Focus goes back to the row of the request last shown (J/K may have moved on from the one clicked).
   const lastShown = useRef<string | null>(null)
@@ -221,14 +255,15 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
       {result.isError ? (
         <ErrorState error={result.error} onRetry={() => void result.refetch()} minHeight={240} />
       ) : pending ? (
-        <Skeleton height={Math.min(pageSize, 10) * 40 + 36} />
+        <TableSkeleton columns={visibleColumns.map((id): SkeletonColumn => (COLUMNS[id].numeric ? 'number' : 'text'))} rows={Math.min(pageSize, 10)} rowHeight={40} />
       ) : (
+        <div className="uk-table-box" data-kind="requests">
         <div className="uk-table-wrap">
-          <table ref={tableRef} className="uk-table" aria-label={title}>
+          <table ref={tableRef} className="uk-table" data-kind="requests" aria-label={title}>
             <thead>
               <tr>
                 {visibleColumns.map((id) => (
-                  <th key={id} scope="col" data-numeric={COLUMNS[id].numeric || undefined}>
+                  <th key={id} scope="col" data-col={id} data-numeric={COLUMNS[id].numeric || undefined}>
                     {COLUMNS[id].header}
                     {id === 'cost' ? <span className="uk-muted"> ({format.currency})</span> : null}
                   </th>
@@ -263,23 +298,42 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
                         : undefined
                     }
                   >
-                    {visibleColumns.map((id) => (
-                      <td key={id} data-numeric={COLUMNS[id].numeric || undefined}>
-                        {COLUMNS[id].render(item, format)}
+                    {visibleColumns.map((id) => {
+                      const spec = COLUMNS[id]
+                      const role = spec.role ?? 'meta'
+                      return (
+                        <td
+                          key={id}
+                          data-col={id}
+                          data-role={role}
+                          data-label={role === 'meta' ? (spec.short ?? spec.header) : undefined}
+                          data-unit={spec.unit}
+                          data-numeric={spec.numeric || undefined}
+                        >
+                          {spec.money ? (
+                            <Decimal text={costText(item, format)} separator={separator} tail={costTail} title={item.status === 'error' && !item.cost ? 'No charge: the request failed' : undefined} />
+                          ) : (
+                            spec.render(item, format)
+                          )}
+                        </td>
+                      )
+                    })}
+                    {/* A log without a Status column still says which requests failed: as cards, beside the numbers. */}
+                    {showCardStatus ? (
+                      <td data-role="status" data-card-only="true">
+                        {COLUMNS.status.render(item, format)}
                       </td>
-                    ))}
+                    ) : null}
                   </tr>
                 ))
               )}
             </tbody>
           </table>
         </div>
+        </div>
       )}
       <div className="uk-pager">
-        <span>
-          Page {page + 1}
-          {items.length ? ` · ${items.length} request${items.length === 1 ? '' : 's'}` : ''}
-        </span>
+        <span aria-live="polite">{pagerText}</span>
         <span className="uk-toolbar">
           <button type="button" className="uk-button" onClick={goPrevious} disabled={page === 0} aria-label="Previous page">
             <ChevronLeftIcon />

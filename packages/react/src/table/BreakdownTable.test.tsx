@@ -66,7 +66,9 @@ describe('BreakdownTable', () => {
     await waitFor(() => expect(bodyRows().map((row) => row.getAttribute('data-key'))).toEqual(['Équipe Données']))
     await userEvent.clear(screen.getByRole('searchbox', { name: 'Search team' }))
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search team' }), 'zzz')
-    await waitFor(() => expect(screen.getByText('Nothing matches “zzz”.')).toBeInTheDocument())
+    // An empty search says so in the count too ("0 of 7 teams match …"), not the unfiltered count.
+    await waitFor(() => expect(screen.getByText('No team matches “zzz”.')).toBeInTheDocument())
+    expect(screen.getByText(/^0 of \d+ teams match “zzz”$/)).toBeInTheDocument()
   })
 
   it('never shows the previous grouping while another loads (users are not listed as teams)', async () => {
@@ -96,18 +98,71 @@ describe('BreakdownTable', () => {
     expect(bodyRows()[0]!.querySelectorAll('.uk-badge:not([data-team])')).toHaveLength(4)
   })
 
-  it('keeps the DOM small with many rows (virtualized)', async () => {
+  it('shows 50 rows, then more on request, keeping the DOM small (virtualized against the page)', async () => {
     const records = generateUsageRecords({ seed: 9, start: '2026-11-19T00:00:00.000Z', end: NOW, requestsPerDay: 200 })
     // 5,000 distinct users: each record gets its own user id.
     const many = Array.from({ length: 5000 }, (_, i) => ({ ...records[i % records.length]!, id: `x${i}`, userId: `user-${i}`, userName: `User ${i}` }))
     renderUsage(<BreakdownTable />, { adapter: createMemoryAdapter(many) })
-    await waitFor(() => expect(screen.getByText('5,000 users')).toBeInTheDocument())
+    await waitFor(() => expect(screen.getByText(/^Showing 50 of/)).toBeInTheDocument(), { timeout: 5000 })
+    expect(screen.getByText(/^Showing 50 of/)).toHaveTextContent('Showing 50 of 5,000 users')
     expect(bodyRows().length).toBeGreaterThan(5)
+    expect(bodyRows().length).toBeLessThanOrEqual(50)
+    await userEvent.click(screen.getByRole('button', { name: 'Show 50 more' }))
+    await waitFor(() => expect(screen.getByText('Showing 100 of 5,000 users')).toBeInTheDocument())
+    await userEvent.click(screen.getByRole('button', { name: 'Show all' }))
+    await waitFor(() => expect(screen.getByText('5,000 users')).toBeInTheDocument())
+    expect(screen.queryByRole('button', { name: 'Show all' })).toBeNull()
     expect(bodyRows().length).toBeLessThanOrEqual(60)
-    const wrap = screen.getByRole('table', { name: 'Breakdown' }).parentElement!
-    fireEvent.scroll(wrap, { target: { scrollTop: 48 * 2000 } })
-    await waitFor(() => expect(bodyRows()[0]!.getAttribute('aria-rowindex')).not.toBe('2'))
+    // The page scrolls (not a box of the table's own): the body moves up under the window.
+    const body = screen.getByRole('table', { name: 'Breakdown' }).querySelector('tbody')!
+    body.getBoundingClientRect = () => ({ top: -48 * 2000, bottom: 0, left: 0, right: 0, width: 0, height: 0, x: 0, y: -48 * 2000, toJSON: () => ({}) })
+    fireEvent.scroll(document)
+    await waitFor(() => expect(Number(bodyRows()[0]!.getAttribute('aria-rowindex'))).toBeGreaterThan(1000))
     expect(bodyRows().length).toBeLessThanOrEqual(60)
+  })
+
+  it('counts a grouping by its own noun and labels its column ("Model", "9 models")', async () => {
+    renderUsage(<BreakdownTable groupBy="model" showModels={false} />)
+    await waitFor(() => expect(bodyRows().length).toBeGreaterThan(1))
+    expect(screen.getByRole('columnheader', { name: /^Model/ })).toBeInTheDocument()
+    expect(screen.getByText(new RegExp(`^${bodyRows().length} models$`))).toBeInTheDocument()
+  })
+
+  it('aligns money on the decimal point and never shows a tiny cost as $0.00', async () => {
+    renderUsage(<BreakdownTable />)
+    await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5))
+    const cells = bodyRows().map((row) => row.querySelector('td[data-col="cost"] .uk-decimal') as HTMLElement)
+    const widths = new Set(cells.map((cell) => cell.style.getPropertyValue('--uk-tail')))
+    expect(widths.size).toBe(1)
+    for (const cell of cells) {
+      expect(cell.querySelector('.uk-decimal-tail')!.textContent).toMatch(/^\.\d+$/)
+      expect(cell.textContent).not.toBe('$0.00')
+    }
+  })
+
+  it('sorts the card list with its own control (narrow containers have no header row)', async () => {
+    renderUsage(<BreakdownTable />)
+    await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5))
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'requests')
+    expect(screen.getByRole('columnheader', { name: /Requests/ })).toHaveAttribute('aria-sort', 'descending')
+    const desc = columnValues(3).map((t) => Number(t.replace(/,/g, '')))
+    expect([...desc].sort((a, b) => b - a)).toEqual(desc)
+    await userEvent.click(screen.getByRole('button', { name: 'Sort ascending' }))
+    expect(screen.getByRole('columnheader', { name: /Requests/ })).toHaveAttribute('aria-sort', 'ascending')
+  })
+
+  it('colours each sparkline as its row and shows a bucket’s value on hover and with the keyboard', async () => {
+    renderUsage(<BreakdownTable />)
+    await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5))
+    const spark = bodyRows()[0]!.querySelector('svg.uk-sparkline') as unknown as HTMLElement
+    expect((spark.parentElement as HTMLElement).style.getPropertyValue('--uk-spark')).toMatch(/^var\(--uk-series-\d\)$|^#/)
+    spark.focus()
+    await waitFor(() => expect(screen.getByRole('tooltip')).toHaveTextContent(/\d+ requests/))
+    const last = screen.getByRole('tooltip').textContent
+    await userEvent.keyboard('{ArrowLeft}')
+    expect(screen.getByRole('tooltip').textContent).not.toBe(last)
+    spark.blur()
+    await waitFor(() => expect(screen.queryByRole('tooltip')).toBeNull())
   })
 })
 
