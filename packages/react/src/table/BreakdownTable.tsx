@@ -17,6 +17,7 @@ import { ErrorState, EmptyState } from '../components/WidgetState.js'
 import { ArrowDownIcon, ArrowUpIcon } from '../components/icons.js'
 import type { SeriesColors } from '../components/seriesColor.js'
 import { useIsClient, useUsageConfig } from '../context/UsageProvider.js'
+import { useSeriesColors } from '../hooks/useSeriesColors.js'
 import { useBreakdown } from '../hooks/useBreakdown.js'
 import { useLimits, useSupport } from '../hooks/useCapabilities.js'
 import { type UsageFormat, useFormat } from '../hooks/useFormat.js'
@@ -288,7 +289,9 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
   ref,
 ) {
   const view = useView()
-  const { permissions, colorOf } = useUsageConfig()
+  const { permissions } = useUsageConfig()
+  // The page's colour registry: a team badge is the colour the charts gave that team.
+  const colorOf = useSeriesColors()
   const format = useFormat()
   const support = useSupport()
   const { query, bucket } = useUsageQuery()
