@@ -35,12 +35,13 @@ export function comparedPeriodLabel(range: TimeRange, options: { now?: number; r
   const length = Date.parse(range.end) - Date.parse(range.start)
   const running = current.endMs < Date.parse(range.end)
   const { startMs, endMs } = previous
-  const dayAligned = atMidnight(startMs, timeZone) && atMidnight(endMs, timeZone)
-  const whole = dayAligned ? days(startMs, endMs - 1, locale, timeZone) : `${days(startMs, endMs, locale, timeZone)}, ${time(endMs, locale, timeZone)}`
-  const fullStart = atMidnight(startMs, timeZone) ? '' : `, ${time(startMs, locale, timeZone)}`
-  const full = dayAligned
-    ? whole
-    : `${days(startMs, startMs, locale, timeZone)}${fullStart} – ${days(endMs, endMs, locale, timeZone)}, ${time(endMs, locale, timeZone)}`
+  // An end at local midnight names the day before it (end exclusive); any other end names its time.
+  const endsAtMidnight = atMidnight(endMs, timeZone)
+  const whole = endsAtMidnight ? days(startMs, endMs - 1, locale, timeZone) : `${days(startMs, endMs, locale, timeZone)}, ${time(endMs, locale, timeZone)}`
+  const full =
+    atMidnight(startMs, timeZone) && endsAtMidnight
+      ? whole
+      : `${days(startMs, startMs, locale, timeZone)}, ${time(startMs, locale, timeZone)} – ${days(endMs, endMs, locale, timeZone)}, ${time(endMs, locale, timeZone)}`
   if (running) return { short: `vs ${whole}`, detail: `vs same time last period: ${full}` }
   if (options.rolling) {
     const hours = Math.round(length / HOUR)
