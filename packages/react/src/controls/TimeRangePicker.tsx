@@ -52,9 +52,8 @@ export const TimeRangePicker = forwardRef<HTMLDivElement, TimeRangePickerProps>(
   return (
     <div ref={ref} className={clsx('uk-range', className)} data-range={value} {...props}>
       <Popover.Root open={open} onOpenChange={setOpen}>
-        <Popover.Trigger className="uk-button uk-range-trigger" data-custom={isCustom || undefined}>
+        <Popover.Trigger className="uk-button uk-range-trigger" data-custom={isCustom || undefined} aria-label={`Time range: ${label}${dates ? `, ${dates}` : ''}`}>
           <CalendarIcon />
-          <span className="uk-visually-hidden">Time range: </span>
           <span className="uk-range-label">{label}</span>
           {dates ? <span className="uk-range-dates">{dates}</span> : null}
           <ChevronDownIcon className="uk-icon uk-range-chevron" />
