@@ -45,6 +45,10 @@ export const TimeRangePicker = forwardRef<HTMLDivElement, TimeRangePickerProps>(
   const known = anchor !== undefined && timeZone !== undefined
   const today = known ? toLocalDate(anchor, timeZone) : undefined
   const datesOf = (preset: TimeRangePreset) => (known ? formatTimeRange(resolveTimeRange({ preset }, { timeZone, now: anchor }).range, { locale, timeZone }) : '')
+  // The calendar opens on the days the current range covers (a preset's too), ready to adjust.
+  const resolved = known ? resolveTimeRange(range, { timeZone, now: anchor }).range : undefined
+  const fromDay = isCustom ? range.from : resolved && timeZone ? toLocalDate(resolved.start, timeZone) : undefined
+  const toDay = isCustom ? range.to : resolved && timeZone ? toLocalDate(Date.parse(resolved.end) - 1, timeZone) : undefined
   const label = 'preset' in range ? PRESET_LABELS[range.preset] : formatLocalDays(range.from, range.to, locale)
   const dates = 'preset' in range ? datesOf(range.preset) : ''
   // A preset the page does not offer (a shared link, the provider's default) is still shown as chosen.
@@ -89,8 +93,8 @@ export const TimeRangePicker = forwardRef<HTMLDivElement, TimeRangePickerProps>(
               {custom && open && today ? (
                 <Suspense fallback={<Skeleton className="uk-calendar-skeleton" height={340} width="100%" />}>
                   <CalendarRange
-                    from={isCustom ? range.from : undefined}
-                    to={isCustom ? range.to : undefined}
+                    from={fromDay}
+                    to={toDay}
                     today={today}
                     locale={locale}
                     onCancel={() => setOpen(false)}
