@@ -1,5 +1,5 @@
 import type { Dimension, TimeRangePreset } from '@usagekit/core'
-import { type HTMLAttributes, type ReactNode, forwardRef } from 'react'
+import { type HTMLAttributes, type ReactNode, forwardRef, useId } from 'react'
 import { UsageErrorBoundary } from '../components/UsageErrorBoundary.js'
 import { UsageRoot } from '../components/UsageRoot.js'
 import { FilterBar } from '../controls/FilterBar.js'
@@ -59,16 +59,20 @@ export const UsagePage = forwardRef<HTMLDivElement, UsagePageProps>(function Usa
   ref,
 ) {
   const dropInactive = useDropInactiveQueries()
+  const titleId = useId()
   return (
     <UsageRoot ref={ref} className={className} {...props}>
       {/* The last line of defence: whatever throws while rendering, the host's page stays up. */}
       <UsageErrorBoundary title="The usage page could not be shown" onReset={dropInactive}>
-        <div className="uk-page">
+        {/* One named region holds the whole page, so no content sits outside a landmark in the host's page. */}
+        <section className="uk-page" aria-labelledby={header ? undefined : titleId} aria-label={header ? 'Usage' : undefined}>
           {/* Title on the left; Refresh, Live and the host's actions on the right (icons only on a phone). */}
           <div className="uk-page-header">
             {header ?? (
               <div className="uk-page-heading">
-                <h1 className="uk-page-title">{title}</h1>
+                <h1 id={titleId} className="uk-page-title">
+                  {title}
+                </h1>
                 {description ? <p className="uk-page-description">{description}</p> : null}
               </div>
             )}
@@ -96,7 +100,7 @@ export const UsagePage = forwardRef<HTMLDivElement, UsagePageProps>(function Usa
               <UsageSection section={section} requestColumns={requestColumns} />
             </PageBoundary>
           ))}
-        </div>
+        </section>
       </UsageErrorBoundary>
     </UsageRoot>
   )

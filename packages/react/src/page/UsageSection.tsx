@@ -169,8 +169,9 @@ export const UsageSection = forwardRef<HTMLElement, UsageSectionProps>(function 
   const needs = NEEDS[section]
   if (needs && capabilities.data && !needs.every((metric) => capabilities.data.metrics.some((definition) => definition.id === metric))) return null
   return (
-    <section ref={ref} aria-labelledby={headingId} className={clsx('uk-section', className)} data-section={section} {...props}>
-      {/* The request log is one titled card: its section heading stays for screen readers only. */}
+    <section ref={ref} aria-labelledby={section === 'requests' ? undefined : headingId} className={clsx('uk-section', className)} data-section={section} {...props}>
+      {/* The request log is one titled card (its own "Requests" region): the section's heading stays for
+          screen readers' outline only, and the section is no second landmark of the same name. */}
       {section === 'requests' ? (
         <h2 id={headingId} className="uk-visually-hidden">
           {title ?? TITLES[section]}
