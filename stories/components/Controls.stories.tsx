@@ -25,7 +25,7 @@ export const CustomRangeOpen: Story = {
   render: () => <TimeRangePicker />,
   parameters: { usage: { provider: { defaultRange: { from: '2026-11-02', to: '2026-11-08' } } } },
   play: async ({ canvasElement }) => {
-    await userEvent.click(within(canvasElement).getByRole('button', { name: 'Pick a custom date range' }))
+    await userEvent.click(within(canvasElement).getByRole('button', { name: /^Time range:/ }))
     await expect(await within(document.body).findByRole('button', { name: 'Apply' })).toBeVisible()
   },
 }

@@ -10,8 +10,13 @@ export interface KpiDelta {
   direction: 'up' | 'down' | 'flat'
   /** Colour by meaning: more cost is bad, more requests is neutral. */
   tone: DeltaTone
-  /** Names the period compared with, e.g. "vs previous 7 days". */
+  /** Names the period compared with, shown beside the chip: "vs previous 7 days", "vs Oct 23 – Nov 5, 17:00". */
   period: string
+  /**
+   * The compared period in full, for the tooltip and screen readers: "vs same time last period:
+   * Oct 23, 01:00 – Nov 5, 17:00". Defaults to `period`.
+   */
+  periodDetail?: string
 }
 
 export interface KpiCardProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
@@ -29,22 +34,47 @@ export interface KpiCardProps extends Omit<HTMLAttributes<HTMLElement>, 'title'>
   locale?: string
 }
 
-const TONE_WORD: Record<DeltaTone, string> = { good: 'better', bad: 'worse', neutral: 'change' }
+/**
+ * Changes smaller than this (|Δ| < 1 %) are painted neutral whatever the metric's sentiment: a
+ * +0.2 % latency wobble is noise, not bad news. The number and arrow still show (docs/design.md).
+ */
+export const KPI_NEUTRAL_BAND = 0.01
 
-/** One number with its label, a muted sub-line and a delta chip against the previous period. */
+const TONE_WORD: Record<DeltaTone, string> = { good: 'better', bad: 'worse', neutral: 'about the same' }
+
+/** "−12.3%": a true minus sign (U+2212), never a hyphen, beside the down arrow. */
+function deltaText(relative: number, locale?: string): string {
+  return formatDeltaPercent(relative, { locale }).replace(/-/g, '\u2212')
+}
+
+/** What the chip says and how it is painted: "No change" for 0 vs 0, "New" after a zero, neutral in the band. */
+export function describeDelta(delta: Pick<KpiDelta, 'relative' | 'direction' | 'tone'>, locale?: string): { text: string; tone: DeltaTone; direction: KpiDelta['direction'] } {
+  if (delta.direction === 'flat' || delta.relative === 0) return { text: 'No change', tone: 'neutral', direction: 'flat' }
+  if (delta.relative === null) return { text: 'New', tone: 'neutral', direction: delta.direction }
+  const tone = Math.abs(delta.relative) < KPI_NEUTRAL_BAND ? 'neutral' : delta.tone
+  return { text: deltaText(delta.relative, locale), tone, direction: delta.direction }
+}
+
+/**
+ * One number with its label, a muted sub-line and a delta chip against the previous period. The chip
+ * sits at the card's foot, so in a row of cards (which share their height) every chip is at the same
+ * height whatever the sub-lines above it.
+ */
 export const KpiCard = forwardRef<HTMLElement, KpiCardProps>(function KpiCard(
   { label, value, unit, sub, delta, loading, error, onRetry, locale, className, ...props },
   ref,
 ) {
   const state = error ? 'error' : loading ? 'loading' : 'ready'
+  const shown = delta ? describeDelta(delta, locale) : null
+  const detail = delta ? (delta.periodDetail ?? delta.period) : ''
   return (
     <section ref={ref} data-state={state} aria-busy={loading || undefined} className={clsx('uk-card uk-kpi', className)} {...props}>
       <div className="uk-kpi-label">{label}</div>
       {error ? (
-        <ErrorState error={error} onRetry={onRetry} title="Could not load" />
+        <ErrorState error={error} onRetry={onRetry} title="Couldn’t load this" compact />
       ) : loading ? (
         <>
-          <Skeleton height={31} width="60%" />
+          <Skeleton className="uk-kpi-value-skeleton" height={31} width="60%" />
           <Skeleton height={16} width="80%" />
         </>
       ) : (
@@ -54,13 +84,18 @@ export const KpiCard = forwardRef<HTMLElement, KpiCardProps>(function KpiCard(
             {unit ? <span className="uk-kpi-unit">{unit}</span> : null}
           </div>
           {sub ? <div className="uk-kpi-sub">{sub}</div> : null}
-          {delta ? (
-            <span className="uk-delta" data-tone={delta.tone} data-direction={delta.direction}>
-              {delta.direction === 'up' ? <ArrowUpIcon /> : delta.direction === 'down' ? <ArrowDownIcon /> : null}
-              <span>{delta.relative === null ? 'new' : formatDeltaPercent(delta.relative, { locale })}</span>
-              <span className="uk-visually-hidden">({TONE_WORD[delta.tone]})</span>
-              <span className="uk-muted">{delta.period}</span>
-            </span>
+          {delta && shown ? (
+            <div className="uk-kpi-foot" title={detail}>
+              <span className="uk-delta" data-tone={shown.tone} data-direction={shown.direction}>
+                {shown.direction === 'up' ? <ArrowUpIcon /> : shown.direction === 'down' ? <ArrowDownIcon /> : null}
+                <span>{shown.text}</span>
+                <span className="uk-visually-hidden">({TONE_WORD[shown.tone]})</span>
+              </span>
+              <span className="uk-kpi-period" aria-hidden={detail !== delta.period || undefined}>
+                {delta.period}
+              </span>
+              {detail !== delta.period ? <span className="uk-visually-hidden">{detail}</span> : null}
+            </div>
           ) : null}
         </>
       )}

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { UsageAdapter } from '@usagekit/core'
 import { BreakdownTable } from '../table/BreakdownTable.js'
 import { foreignAdapter, foreignRecords } from '../test/foreignAdapter.js'
@@ -18,14 +18,49 @@ describe('KpiCard', () => {
     expect(chip).toHaveAttribute('data-tone', 'bad')
     expect(chip).toHaveTextContent('+20%')
     expect(chip).toHaveTextContent('(worse)')
-    expect(chip).toHaveTextContent('vs previous 7 days')
+    // The period is named beside the chip (its own slot, so chips of a row line up).
+    expect(card.querySelector('.uk-kpi-foot')).toHaveTextContent('vs previous 7 days')
+  })
+
+  it('says "No change" for 0 vs 0, paints tiny changes neutral and writes a true minus sign', () => {
+    const { rerender } = renderUsage(<KpiCard label="Failed" value="0" delta={{ relative: null, direction: 'flat', tone: 'neutral', period: 'vs previous 7 days' }} locale="en-US" />)
+    const chip = () => screen.getByText('Failed').closest('section')!.querySelector('.uk-delta')!
+    expect(chip()).toHaveTextContent('No change')
+    expect(chip()).not.toHaveTextContent(/new/i)
+    rerender(<KpiCard label="Failed" value="812 ms" delta={{ relative: 0.002, direction: 'up', tone: 'bad', period: 'vs previous 7 days' }} locale="en-US" />)
+    expect(chip()).toHaveAttribute('data-tone', 'neutral')
+    expect(chip()).toHaveTextContent('+0.2%')
+    rerender(<KpiCard label="Failed" value="812 ms" delta={{ relative: 0.012, direction: 'up', tone: 'bad', period: 'vs previous 7 days' }} locale="en-US" />)
+    expect(chip()).toHaveAttribute('data-tone', 'bad')
+    rerender(<KpiCard label="Failed" value="1" delta={{ relative: -0.123, direction: 'down', tone: 'good', period: 'vs previous 7 days' }} locale="en-US" />)
+    expect(chip()).toHaveTextContent('\u221212.3%')
+    expect(chip().textContent).not.toContain('-')
+    expect(chip().querySelector('svg')).not.toBeNull()
+    rerender(<KpiCard label="Failed" value="4" delta={{ relative: null, direction: 'up', tone: 'bad', period: 'vs previous 7 days' }} locale="en-US" />)
+    expect(chip()).toHaveTextContent('New')
+  })
+
+  it('names the compared period in full for the tooltip and screen readers', () => {
+    renderUsage(<KpiCard label="Tokens" value="1" delta={{ relative: -0.1, direction: 'down', tone: 'neutral', period: 'vs Oct 23 – Nov 5, 5:00 PM', periodDetail: 'vs same time last period: Oct 23, 1:00 AM – Nov 5, 5:00 PM' }} locale="en-US" />)
+    const foot = screen.getByText('Tokens').closest('section')!.querySelector('.uk-kpi-foot')!
+    expect(foot).toHaveAttribute('title', 'vs same time last period: Oct 23, 1:00 AM – Nov 5, 5:00 PM')
+    expect(foot).toHaveTextContent('vs same time last period: Oct 23, 1:00 AM – Nov 5, 5:00 PM')
   })
 
   it('has loading and error states', async () => {
     const { rerender } = renderUsage(<KpiCard label="Requests" loading />)
     expect(screen.getByText('Requests').closest('section')).toHaveAttribute('data-state', 'loading')
     let retried = 0
-    rerender(<KpiCard label="Requests" error={new Error('boom')} onRetry={() => retried++} />)
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const error = new Error('getSummary timed out after 30 s')
+    rerender(<KpiCard label="Requests" error={error} onRetry={() => retried++} />)
+    // Plain words for the reader; the integrator's detail behind "Details" and in the console.
+    expect(screen.getByRole('alert')).toHaveTextContent('Couldn’t load this')
+    const details = screen.getByText('Details').closest('details')!
+    expect(details).not.toHaveAttribute('open')
+    expect(details).toHaveTextContent('getSummary timed out after 30 s')
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('[usagekit]'), error)
+    logged.mockRestore()
     await userEvent.click(screen.getByRole('button', { name: 'Retry' }))
     expect(retried).toBe(1)
   })
@@ -45,6 +80,25 @@ describe('KpiGrid', () => {
     expect(requests).toHaveTextContent(/success rate/)
     expect(screen.getByText('Avg latency').closest('section')).toHaveTextContent(/p95/)
     expect(calls).toBe(1)
+  })
+
+  it('compares a running range with the same elapsed part of the previous one, and names it', async () => {
+    const adapter = testAdapter()
+    const seen: unknown[] = []
+    const spying: UsageAdapter = { ...adapter, getSummary: (p) => (seen.push(p.now), adapter.getSummary(p)) }
+    renderUsage(<KpiGrid preset="tokenOverview" />, { adapter: spying, defaultRange: { preset: 'last2Weeks' } })
+    await waitFor(() => expect(screen.getByText('Total usage').closest('section')).toHaveAttribute('data-state', 'ready'))
+    expect(seen.at(-1)).toBe('2026-11-20T15:00:00.000Z')
+    // Nov 7 – 20 (Berlin) up to Nov 20, 16:00 against Oct 24 – Nov 6, 16:00 (from 01:00: the clocks went back on Oct 25).
+    const foot = screen.getByText('Total usage').closest('section')!.querySelector('.uk-kpi-foot')!
+    expect(foot.querySelector('.uk-kpi-period')!.textContent!.replace(/\s/g, ' ')).toBe('vs Oct 24 – Nov 6, 4:00 PM')
+    expect(foot.getAttribute('title')!.replace(/\s/g, ' ')).toBe('vs same time last period: Oct 24, 1:00 AM – Nov 6, 4:00 PM')
+  })
+
+  it('names a rolling window "vs previous 7 days"', async () => {
+    renderUsage(<KpiGrid preset="modelUsage" />)
+    await waitFor(() => expect(screen.getByText('Spend').closest('section')).toHaveAttribute('data-state', 'ready'))
+    expect(screen.getByText('Spend').closest('section')!.querySelector('.uk-kpi-period')).toHaveTextContent('vs previous 7 days')
   })
 
   it('never shows a tiny cost as $0.00 and shows K tokens for seed 004', async () => {

@@ -1,7 +1,8 @@
 import { type MetricValues, metricDelta } from '@usagekit/core'
 import { clsx } from 'clsx'
 import { type HTMLAttributes, forwardRef, useMemo } from 'react'
-import { useUsageConfig } from '../context/UsageProvider.js'
+import { useUsageConfig, useUsageSelection } from '../context/UsageProvider.js'
+import { comparedPeriodLabel } from './comparedPeriod.js'
 import { useSupport } from '../hooks/useCapabilities.js'
 import { useFormat } from '../hooks/useFormat.js'
 import { useSummary } from '../hooks/useSummary.js'
@@ -18,11 +19,7 @@ export interface KpiGridProps extends HTMLAttributes<HTMLDivElement> {
   compare?: boolean
 }
 
-function periodName(start: string, end: string): string {
-  const hours = Math.round((Date.parse(end) - Date.parse(start)) / 3_600_000)
-  if (hours % 24 === 0 || hours > 72) return `vs previous ${Math.round(hours / 24)} days`
-  return `vs previous ${hours} hours`
-}
+const ROLLING = new Set(['24h', '7d', '14d', '30d'])
 
 /**
  * KPI cards from one summary query (one request for the whole row, previous period included). A card
@@ -31,6 +28,7 @@ function periodName(start: string, end: string): string {
  */
 export const KpiGrid = forwardRef<HTMLDivElement, KpiGridProps>(function KpiGrid({ preset = 'teamUsage', cards, compare = true, className, ...props }, ref) {
   const { permissions } = useUsageConfig()
+  const { range: selection, anchor } = useUsageSelection()
   const format = useFormat()
   const { query } = useUsageQuery()
   const support = useSupport()
@@ -45,9 +43,16 @@ export const KpiGrid = forwardRef<HTMLDivElement, KpiGridProps>(function KpiGrid
   const summary = useSummary({ metrics, compareToPrevious: compare, enabled: support.known && metrics.length > 0 })
   const totals: MetricValues | undefined = summary.data?.totals
   const previous = summary.data?.previous
-  const period = query ? periodName(query.range.start, query.range.end) : ''
+  // The compared stretch, named by the equal-elapsed rule the adapter applied (docs/time.md).
+  const period = useMemo(
+    () =>
+      query
+        ? comparedPeriodLabel(query.range, { now: anchor, rolling: 'preset' in selection && ROLLING.has(selection.preset), locale: format.locale, timeZone: format.timeZone })
+        : { short: '', detail: '' },
+    [query, anchor, selection, format.locale, format.timeZone],
+  )
   return (
-    <div ref={ref} className={clsx('uk-kpi-grid', className)} data-state={summary.isError ? 'error' : summary.isPending ? 'loading' : 'ready'} {...props}>
+    <div ref={ref} className={clsx('uk-kpi-grid', className)} data-count={specs.length} data-state={summary.isError ? 'error' : summary.isPending ? 'loading' : 'ready'} {...props}>
       {specs.map((spec) => {
         const definition = format.definition(spec.metric)
         const value = own(totals, spec.metric)
@@ -62,7 +67,7 @@ export const KpiGrid = forwardRef<HTMLDivElement, KpiGridProps>(function KpiGrid
             value={totals ? format.metric(value, spec.metric, { tokenNotation: spec.tokenNotation }) : undefined}
             unit={spec.unit}
             sub={totals && spec.sub ? spec.sub(totals, format) : undefined}
-            delta={delta ? { ...delta, period } : null}
+            delta={delta ? { ...delta, period: period.short, periodDetail: period.detail } : null}
             locale={format.locale}
             data-metric={spec.metric}
           />

@@ -1,5 +1,5 @@
 import { clsx } from 'clsx'
-import type { CSSProperties, ReactNode } from 'react'
+import { type CSSProperties, type ReactNode, useEffect } from 'react'
 import { AlertIcon, RefreshIcon } from './icons.js'
 
 /** A placeholder of the final size; shimmer stops under prefers-reduced-motion. */
@@ -12,21 +12,43 @@ function describeError(error: unknown): string {
   return String(error)
 }
 
-/** A widget's own failure: what went wrong and a Retry; the rest of the page keeps working. */
-export function ErrorState({ error, onRetry, title = 'This widget could not load', minHeight }: { error: unknown; onRetry?: () => void; title?: string; minHeight?: number | string }) {
+/** Errors already written to the console (a row of cards shares one failed query: log it once). */
+const logged = new WeakSet<object>()
+
+/**
+ * A widget's own failure, said in words for the reader ("Couldn't load this") with a Retry; the
+ * integrator's detail (method, field, timeout) sits behind "Details" and goes to console.error,
+ * prefixed "[usagekit]". The rest of the page keeps working.
+ */
+export function ErrorState({ error, onRetry, title = 'Couldn’t load this', minHeight, compact }: { error: unknown; onRetry?: () => void; title?: string; minHeight?: number | string; compact?: boolean }) {
+  const detail = describeError(error)
+  useEffect(() => {
+    if (typeof error === 'object' && error !== null) {
+      if (logged.has(error)) return
+      logged.add(error)
+    }
+    console.error('[usagekit] a widget could not load:', error)
+  }, [error])
   return (
-    <div className="uk-state" data-state="error" role="alert" style={{ minHeight }}>
+    <div className="uk-state" data-state="error" data-compact={compact || undefined} role="alert" style={{ minHeight }}>
       <div className="uk-state-title">
         <AlertIcon style={{ color: 'var(--uk-bad)' }} />
         <span>{title}</span>
       </div>
-      <div className="uk-state-detail">{describeError(error)}</div>
-      {onRetry ? (
-        <button type="button" className="uk-button" onClick={onRetry}>
-          <RefreshIcon />
-          Retry
-        </button>
-      ) : null}
+      <div className="uk-state-actions">
+        {onRetry ? (
+          <button type="button" className="uk-button" onClick={onRetry}>
+            <RefreshIcon />
+            Retry
+          </button>
+        ) : null}
+        {detail ? (
+          <details className="uk-state-detail">
+            <summary>Details</summary>
+            <div>{detail}</div>
+          </details>
+        ) : null}
+      </div>
     </div>
   )
 }

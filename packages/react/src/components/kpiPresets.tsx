@@ -19,6 +19,13 @@ const of = (part: number | null | undefined, whole: number | null | undefined, f
 
 /** Card sets that rebuild the seed pages' KPI rows. */
 export const kpiPresets = {
+  /** Seed 000: the organisation's summary metrics above its spend, token and request charts. */
+  orgUsage: [
+    { metric: 'cost', label: 'Spend' },
+    { metric: 'totalTokens', label: 'Tokens', needs: ['inputTokens', 'outputTokens'], sub: (t, f) => `${f.metric(t.inputTokens, 'inputTokens', { compact: true })} input · ${f.metric(t.outputTokens, 'outputTokens', { compact: true })} output` },
+    { metric: 'requests', label: 'Requests', needs: ['successRate'], sub: (t, f) => `${f.metric(t.successRate, 'successRate')} success rate` },
+    { metric: 'activeUsers', label: 'Active users' },
+  ],
   /** Seed 001: team and user usage. */
   teamUsage: [
     { metric: 'activeUsers', label: 'Active users' },

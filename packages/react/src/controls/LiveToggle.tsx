@@ -1,14 +1,18 @@
 import { clsx } from 'clsx'
 import { type HTMLAttributes, type ReactNode, forwardRef } from 'react'
+import { LiveIcon } from '../components/icons.js'
 import { useUsageConfig, useUsageSelection } from '../context/UsageProvider.js'
 
-/** Turns Live mode on and off; while on, every widget refreshes once per interval (15 s by default). */
+/**
+ * Turns Live mode on and off; while on, every widget refreshes once per interval (15 s by default).
+ * In a narrow page header it shows its icon only; its name stays for screen readers.
+ */
 export const LiveToggle = forwardRef<HTMLButtonElement, HTMLAttributes<HTMLButtonElement>>(function LiveToggle({ className, ...props }, ref) {
   const { live, setLive } = useUsageSelection()
   return (
     <button ref={ref} type="button" className={clsx('uk-button', className)} aria-pressed={live} data-live={live || undefined} onClick={() => setLive(!live)} {...props}>
-      <span className="uk-live-dot" aria-hidden="true" style={{ background: live ? 'var(--uk-good)' : 'var(--uk-text-muted)' }} />
-      Live
+      <LiveIcon on={live} />
+      <span className="uk-button-label">Live</span>
     </button>
   )
 })

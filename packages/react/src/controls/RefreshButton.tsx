@@ -11,7 +11,7 @@ export const RefreshButton = forwardRef<HTMLButtonElement, HTMLAttributes<HTMLBu
   return (
     <button ref={ref} type="button" className={clsx('uk-button', className)} onClick={refresh} data-fetching={fetching || undefined} aria-label="Refresh" {...props}>
       <RefreshIcon />
-      Refresh
+      <span className="uk-button-label">Refresh</span>
     </button>
   )
 })

@@ -1,64 +1,103 @@
 import * as Popover from '@radix-ui/react-popover'
-import { PRESET_LABELS, TIME_RANGE_PRESETS, type TimeRangePreset, toLocalDate } from '@usagekit/core'
+import { type LocalDate, PRESET_LABELS, TIME_RANGE_PRESETS, type TimeRangePreset, formatTimeRange, resolveTimeRange, toLocalDate } from '@usagekit/core'
 import { clsx } from 'clsx'
-import { type HTMLAttributes, Suspense, forwardRef, lazy, useId, useState } from 'react'
+import { type HTMLAttributes, Suspense, forwardRef, lazy, useState } from 'react'
 import { Skeleton } from '../components/WidgetState.js'
-import { CalendarIcon } from '../components/icons.js'
+import { CalendarIcon, ChevronDownIcon } from '../components/icons.js'
 import { useUsageConfig, useUsageSelection } from '../context/UsageProvider.js'
 
 const CalendarRange = lazy(() => import('./CalendarRange.js'))
 
+/**
+ * The presets offered when a page names none. `14d` (a rolling 336 hours) is left out: beside
+ * "Last 2 weeks" (14 whole days with today) it reads as the same choice. Pass it explicitly where a
+ * seed asks for it (seed 001's 24h / 7d / 14d / 30d).
+ */
+export const DEFAULT_PRESETS: readonly TimeRangePreset[] = TIME_RANGE_PRESETS.filter((preset) => preset !== '14d')
+
 export interface TimeRangePickerProps extends HTMLAttributes<HTMLDivElement> {
-  /** Which presets to offer (default all: 24h, 7d, 14d, 30d, last 2 weeks, this month). */
+  /** Which presets to offer (default 24h, 7d, 30d, last 2 weeks, this month). */
   presets?: TimeRangePreset[]
   /** Offer a custom From–To range with a calendar (default true). */
   custom?: boolean
 }
 
-/** Presets and a custom From–To range (local calendar days, To inclusive) in the provider's zone. */
-export const TimeRangePicker = forwardRef<HTMLDivElement, TimeRangePickerProps>(function TimeRangePicker({ presets = [...TIME_RANGE_PRESETS], custom = true, className, ...props }, ref) {
+/** "Nov 6 – 19, 2026": local calendar days, To inclusive, in the locale. */
+export function formatLocalDays(from: LocalDate, to: LocalDate, locale?: string): string {
+  const day = (date: LocalDate) => {
+    const [y, m, d] = date.split('-').map(Number)
+    return Date.UTC(y!, m! - 1, d!)
+  }
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }).formatRange(day(from), day(to))
+}
+
+/**
+ * One control for the time range: a button that says the range in words ("Last 2 weeks ·
+ * Nov 6 – 19, 2026", or "Nov 6 – 19, 2026" for a custom range) and opens the presets beside a
+ * From–To calendar (loaded on first use). Local calendar days in the provider's zone, To inclusive.
+ */
+export const TimeRangePicker = forwardRef<HTMLDivElement, TimeRangePickerProps>(function TimeRangePicker({ presets = [...DEFAULT_PRESETS], custom = true, className, ...props }, ref) {
   const { range, setRange, anchor } = useUsageSelection()
-  const { timeZone } = useUsageConfig()
+  const { timeZone, locale, theme, density } = useUsageConfig()
   const [open, setOpen] = useState(false)
-  const id = useId()
   const isCustom = !('preset' in range)
   const value = 'preset' in range ? range.preset : 'custom'
-  const today = anchor !== undefined && timeZone ? toLocalDate(anchor, timeZone) : undefined
+  const known = anchor !== undefined && timeZone !== undefined
+  const today = known ? toLocalDate(anchor, timeZone) : undefined
+  const datesOf = (preset: TimeRangePreset) => (known ? formatTimeRange(resolveTimeRange({ preset }, { timeZone, now: anchor }).range, { locale, timeZone }) : '')
+  // The calendar opens on the days the current range covers (a preset's too), ready to adjust.
+  const resolved = known ? resolveTimeRange(range, { timeZone, now: anchor }).range : undefined
+  const fromDay = isCustom ? range.from : resolved && timeZone ? toLocalDate(resolved.start, timeZone) : undefined
+  const toDay = isCustom ? range.to : resolved && timeZone ? toLocalDate(Date.parse(resolved.end) - 1, timeZone) : undefined
+  const label = 'preset' in range ? PRESET_LABELS[range.preset] : formatLocalDays(range.from, range.to, locale)
+  const dates = 'preset' in range ? datesOf(range.preset) : ''
+  // A preset the page does not offer (a shared link, the provider's default) is still shown as chosen.
+  const offered = 'preset' in range && !presets.includes(range.preset) ? [...presets, range.preset] : presets
   return (
-    <div ref={ref} className={clsx('uk-toolbar', className)} data-range={value} {...props}>
-      <label htmlFor={id} className="uk-visually-hidden">
-        Time range
-      </label>
-      <select
-        id={id}
-        className="uk-select"
-        value={value}
-        onChange={(event) => {
-          if (event.target.value === 'custom') setOpen(true)
-          else setRange({ preset: event.target.value as TimeRangePreset })
-        }}
-      >
-        {presets.map((preset) => (
-          <option key={preset} value={preset}>
-            {PRESET_LABELS[preset]}
-          </option>
-        ))}
-        {custom ? <option value="custom">{isCustom ? `${range.from} – ${range.to}` : 'Custom…'}</option> : null}
-      </select>
-      {custom ? (
-        <Popover.Root open={open} onOpenChange={setOpen}>
-          <Popover.Trigger className="uk-button" aria-label="Pick a custom date range" data-state={isCustom ? 'on' : 'off'}>
-            <CalendarIcon />
-            {isCustom ? `${range.from} – ${range.to}` : 'Custom'}
-          </Popover.Trigger>
-          <Popover.Portal>
-            <Popover.Content className="uk-root uk-popover" align="end" sideOffset={6} style={{ maxWidth: 'none' }}>
-              {open && today ? (
-                <Suspense fallback={<Skeleton height={300} width={280} />}>
+    <div ref={ref} className={clsx('uk-range', className)} data-range={value} {...props}>
+      <Popover.Root open={open} onOpenChange={setOpen}>
+        <Popover.Trigger className="uk-button uk-range-trigger" data-custom={isCustom || undefined} aria-label={`Time range: ${label}${dates ? `, ${dates}` : ''}`}>
+          <CalendarIcon />
+          <span className="uk-range-label">{label}</span>
+          {dates ? <span className="uk-range-dates">{dates}</span> : null}
+          <ChevronDownIcon className="uk-icon uk-range-chevron" />
+        </Popover.Trigger>
+        <Popover.Portal>
+          <Popover.Content
+            className="uk-root uk-popover uk-range-popover"
+            data-theme={theme}
+            data-density={density}
+            align="start"
+            sideOffset={6}
+            collisionPadding={8}
+            aria-label="Choose a time range"
+          >
+            <div className="uk-range-panel">
+              <div role="group" aria-label="Presets" className="uk-range-presets">
+                {offered.map((preset) => (
+                  <button
+                    key={preset}
+                    type="button"
+                    className="uk-range-preset"
+                    aria-pressed={value === preset}
+                    onClick={() => {
+                      setRange({ preset })
+                      setOpen(false)
+                    }}
+                  >
+                    <span>{PRESET_LABELS[preset]}</span>
+                    <span className="uk-range-preset-dates">{datesOf(preset)}</span>
+                  </button>
+                ))}
+              </div>
+              {custom && open && today ? (
+                <Suspense fallback={<Skeleton className="uk-calendar-skeleton" height={340} width="100%" />}>
                   <CalendarRange
-                    from={isCustom ? range.from : undefined}
-                    to={isCustom ? range.to : undefined}
+                    from={fromDay}
+                    to={toDay}
                     today={today}
+                    locale={locale}
+                    onCancel={() => setOpen(false)}
                     onApply={(from, to) => {
                       setRange({ from, to })
                       setOpen(false)
@@ -66,10 +105,10 @@ export const TimeRangePicker = forwardRef<HTMLDivElement, TimeRangePickerProps>(
                   />
                 </Suspense>
               ) : null}
-            </Popover.Content>
-          </Popover.Portal>
-        </Popover.Root>
-      ) : null}
+            </div>
+          </Popover.Content>
+        </Popover.Portal>
+      </Popover.Root>
     </div>
   )
 })

@@ -57,7 +57,12 @@ describe('UsagePage', () => {
     const adapter: UsageAdapter = { ...memory, getSummary: (p) => (ranges.push(`${p.range.start}/${p.range.end}`), memory.getSummary(p)) }
     renderUsage(<UsagePage sections={['model']} view={false} filters={[]} />, { adapter })
     await waitFor(() => expect(ranges).toContain('2026-11-13T15:00:00.000Z/2026-11-20T15:00:00.000Z'))
-    await userEvent.selectOptions(screen.getByLabelText('Time range'), 'last2Weeks')
+    // One control: a button that says the range in words and opens the presets beside the calendar.
+    const trigger = screen.getByRole('button', { name: /^Time range: Last 7 days/ })
+    expect(trigger).toHaveTextContent(/Nov 13\s–\s20, 2026/)
+    await userEvent.click(trigger)
+    await userEvent.click(await screen.findByRole('button', { name: /^Last 2 weeks/ }))
+    expect(screen.getByRole('button', { name: /^Time range: Last 2 weeks/ })).toHaveTextContent(/Nov 7\s–\s20, 2026/)
     await waitFor(() => expect(ranges.at(-1)).toBe('2026-11-06T23:00:00.000Z/2026-11-20T23:00:00.000Z'))
   })
 

@@ -1,5 +1,5 @@
 import type { Dimension, TimeRangePreset } from '@usagekit/core'
-import { type HTMLAttributes, type ReactNode, forwardRef } from 'react'
+import { type HTMLAttributes, type ReactNode, forwardRef, useId } from 'react'
 import { UsageErrorBoundary } from '../components/UsageErrorBoundary.js'
 import { UsageRoot } from '../components/UsageRoot.js'
 import { FilterBar } from '../controls/FilterBar.js'
@@ -59,43 +59,48 @@ export const UsagePage = forwardRef<HTMLDivElement, UsagePageProps>(function Usa
   ref,
 ) {
   const dropInactive = useDropInactiveQueries()
+  const titleId = useId()
   return (
     <UsageRoot ref={ref} className={className} {...props}>
       {/* The last line of defence: whatever throws while rendering, the host's page stays up. */}
       <UsageErrorBoundary title="The usage page could not be shown" onReset={dropInactive}>
-        <div className="uk-page">
+        {/* One named region holds the whole page, so no content sits outside a landmark in the host's page. */}
+        <section className="uk-page" aria-labelledby={header ? undefined : titleId} aria-label={header ? 'Usage' : undefined}>
+          {/* Title on the left; Refresh, Live and the host's actions on the right (icons only on a phone). */}
           <div className="uk-page-header">
             {header ?? (
-              <div>
-                <h1 className="uk-page-title">{title}</h1>
-                {description ? <p className="uk-muted" style={{ margin: '4px 0 0' }}>{description}</p> : null}
+              <div className="uk-page-heading">
+                <h1 id={titleId} className="uk-page-title">
+                  {title}
+                </h1>
+                {description ? <p className="uk-page-description">{description}</p> : null}
               </div>
             )}
-            <PageBoundary title="These controls could not be shown">
-              <div className="uk-toolbar">
-                <TimeRangePicker presets={presets} />
-                {refresh ? <RefreshButton /> : null}
-                {live ? <LiveToggle /> : null}
-                {actions}
-              </div>
-            </PageBoundary>
+            {refresh || live || actions ? (
+              <PageBoundary title="These controls could not be shown">
+                <div className="uk-page-actions">
+                  {refresh ? <RefreshButton /> : null}
+                  {live ? <LiveToggle /> : null}
+                  {actions}
+                </div>
+              </PageBoundary>
+            ) : null}
           </div>
-          {view || filters.length ? (
-            <PageBoundary title="The filters could not be shown">
-              <div className="uk-toolbar" style={{ justifyContent: 'space-between' }}>
-                {/* A box either way: the filters stay at the right when the toggle leaves no choice and hides. */}
-                <div>{view ? <ViewToggle views={Array.isArray(view) ? view : undefined} /> : null}</div>
-                {filters.length ? <FilterBar dimensions={filters} single={singleSelectFilters} /> : null}
-              </div>
-            </PageBoundary>
-          ) : null}
+          {/* The view, the time range and the filters: one left-aligned group that wraps as a whole. */}
+          <PageBoundary title="The filters could not be shown">
+            <div className="uk-page-controls">
+              {view ? <ViewToggle views={Array.isArray(view) ? view : undefined} /> : null}
+              <TimeRangePicker presets={presets} />
+              {filters.length ? <FilterBar dimensions={filters} single={singleSelectFilters} /> : null}
+            </div>
+          </PageBoundary>
           {live ? <LiveBanner /> : null}
           {sections.map((section) => (
             <PageBoundary key={section} title="This section could not be shown">
               <UsageSection section={section} requestColumns={requestColumns} />
             </PageBoundary>
           ))}
-        </div>
+        </section>
       </UsageErrorBoundary>
     </UsageRoot>
   )

@@ -35,6 +35,12 @@ const TITLES: Record<UsageSectionId, string> = {
   gateway: 'Overview',
 }
 
+/** A short note under a section's title where the numbers need one (seed 002: meters are allocations). */
+const NOTES: Partial<Record<UsageSectionId, string>> = {
+  compute: 'Allocation-based: the CPU and RAM each workload reserved, not what it used.',
+  storage: 'Allocation-based: provisioned volume size × lifetime, not bytes written.',
+}
+
 /** Metrics a section needs; it hides itself when the adapter does not answer them. */
 const NEEDS: Partial<Record<UsageSectionId, Metric[]>> = {
   compute: ['cpuCoreHours', 'ramGbHours'],
@@ -91,11 +97,14 @@ function SectionBody({ section, requestColumns }: { section: UsageSectionId; req
       )
     case 'spend':
       return (
-        <div className="uk-grid" data-columns="2">
-          <WidgetBoundary><SpendChart /></WidgetBoundary>
-          <WidgetBoundary><TokensChart variant="byModel" /></WidgetBoundary>
-          <WidgetBoundary><BarList title="Requests by user" groupBy="user" metric="requests" /></WidgetBoundary>
-        </div>
+        <>
+          <WidgetBoundary><KpiGrid preset="orgUsage" /></WidgetBoundary>
+          <div className="uk-grid" data-columns="2">
+            <WidgetBoundary><SpendChart /></WidgetBoundary>
+            <WidgetBoundary><TokensChart variant="byModel" /></WidgetBoundary>
+            <WidgetBoundary><BarList title="Requests by user" subtitle="Requests" groupBy="user" metric="requests" /></WidgetBoundary>
+          </div>
+        </>
       )
     case 'llm':
       return (
@@ -103,8 +112,9 @@ function SectionBody({ section, requestColumns }: { section: UsageSectionId; req
           <WidgetBoundary><KpiGrid preset="llm" /></WidgetBoundary>
           <WidgetBoundary><TokensChart variant="split" /></WidgetBoundary>
           <div className="uk-grid" data-columns="2">
-            <WidgetBoundary><BarList title="Top consumers" groupBy="consumer" metric="totalTokens" /></WidgetBoundary>
-            <WidgetBoundary><BarList title="By model" groupBy="model" metric="totalTokens" colorByKey /></WidgetBoundary>
+            <WidgetBoundary><BarList title="Top consumers" subtitle="Total tokens, by the agent or user that made the calls" groupBy="consumer" metric="totalTokens" /></WidgetBoundary>
+            {/* One accent for every bar: a model's series colour (pale yellows and greys) is for charts with a legend. */}
+            <WidgetBoundary><BarList title="Tokens by model" subtitle="Total tokens" groupBy="model" metric="totalTokens" /></WidgetBoundary>
           </div>
         </>
       )
@@ -116,7 +126,7 @@ function SectionBody({ section, requestColumns }: { section: UsageSectionId; req
             <WidgetBoundary><UsageChart title="CPU core-hours" metrics={['cpuCoreHours']} height={180} /></WidgetBoundary>
             <WidgetBoundary><UsageChart title="RAM GB-hours" metrics={['ramGbHours']} height={180} /></WidgetBoundary>
           </div>
-          <WidgetBoundary><BarList title="Top agents" groupBy="agent" metric="cpuCoreHours" /></WidgetBoundary>
+          <WidgetBoundary><BarList title="Top agents by CPU" subtitle="CPU core-hours allocated" groupBy="agent" metric="cpuCoreHours" /></WidgetBoundary>
         </>
       )
     case 'storage':
@@ -125,7 +135,7 @@ function SectionBody({ section, requestColumns }: { section: UsageSectionId; req
           <WidgetBoundary><KpiGrid preset="storage" /></WidgetBoundary>
           <div className="uk-grid" data-columns="2">
             <WidgetBoundary><UsageChart title="Storage GB-hours" metrics={['storageGbHours']} height={180} /></WidgetBoundary>
-            <WidgetBoundary><BarList title="Top agents" groupBy="agent" metric="storageGbHours" /></WidgetBoundary>
+            <WidgetBoundary><BarList title="Top agents by storage" subtitle="Storage GB-hours allocated" groupBy="agent" metric="storageGbHours" /></WidgetBoundary>
           </div>
         </>
       )
@@ -159,11 +169,21 @@ export const UsageSection = forwardRef<HTMLElement, UsageSectionProps>(function 
   const needs = NEEDS[section]
   if (needs && capabilities.data && !needs.every((metric) => capabilities.data.metrics.some((definition) => definition.id === metric))) return null
   return (
-    <section ref={ref} aria-labelledby={headingId} className={clsx('uk-section', className)} data-section={section} {...props}>
-      {/* The request log is one titled card: its section heading stays for screen readers only. */}
-      <h2 id={headingId} className={section === 'requests' ? 'uk-visually-hidden' : 'uk-section-title'}>
-        {title ?? TITLES[section]}
-      </h2>
+    <section ref={ref} aria-labelledby={section === 'requests' ? undefined : headingId} className={clsx('uk-section', className)} data-section={section} {...props}>
+      {/* The request log is one titled card (its own "Requests" region): the section's heading stays for
+          screen readers' outline only, and the section is no second landmark of the same name. */}
+      {section === 'requests' ? (
+        <h2 id={headingId} className="uk-visually-hidden">
+          {title ?? TITLES[section]}
+        </h2>
+      ) : (
+        <div className="uk-section-header">
+          <h2 id={headingId} className="uk-section-title">
+            {title ?? TITLES[section]}
+          </h2>
+          {NOTES[section] ? <p className="uk-section-note">{NOTES[section]}</p> : null}
+        </div>
+      )}
       <SectionBody section={section} requestColumns={requestColumns} />
     </section>
   )
