@@ -90,9 +90,9 @@ export const ExportButton = forwardRef<HTMLDivElement, ExportButtonProps>(functi
           </button>
         </>
       ) : (
-        <button type="button" className="uk-button" onClick={() => void start()} disabled={!query}>
+        <button type="button" className="uk-button" onClick={() => void start()} disabled={!query} title="Export CSV">
           <DownloadIcon />
-          Export CSV
+          <span className="uk-button-label">Export CSV</span>
         </button>
       )}
       {message && !running ? (
