@@ -4,7 +4,8 @@ import { clsx } from 'clsx'
 import { type HTMLAttributes, forwardRef, useDeferredValue, useId, useState } from 'react'
 import { ErrorState, Skeleton } from '../components/WidgetState.js'
 import { ChevronDownIcon } from '../components/icons.js'
-import { useUsageConfig, useUsageSelection } from '../context/UsageProvider.js'
+import { useUsageSelection } from '../context/UsageProvider.js'
+import { PopoverPanel } from './PopoverPanel.js'
 import { useLimits, useSupport } from '../hooks/useCapabilities.js'
 import { useDimensionValues } from '../hooks/useDimensionValues.js'
 
@@ -29,7 +30,6 @@ export const DimensionFilter = forwardRef<HTMLDivElement, DimensionFilterProps>(
   const name = label ?? DIMENSION_LABELS[dimension]
   const listId = useId()
   const support = useSupport()
-  const { theme, density } = useUsageConfig()
   const labelOf = (key: string) => values.data?.find((v) => v.key === key)?.label ?? (key === NONE_KEY ? NONE_LABEL : key)
   const summary = chosen.length === 0 ? 'All' : chosen.length === 1 ? labelOf(chosen[0]!) : `${chosen.length} selected`
   const choose = (key: string) => {
@@ -49,17 +49,7 @@ export const DimensionFilter = forwardRef<HTMLDivElement, DimensionFilterProps>(
           <span style={{ maxWidth: 180, overflow: 'hidden', textOverflow: 'ellipsis' }}>{summary}</span>
           <ChevronDownIcon />
         </Popover.Trigger>
-        <Popover.Portal>
-          {/* Portalled out of the page's root: it carries the theme itself (dark pages get a dark menu). */}
-          <Popover.Content
-            className="uk-root uk-popover"
-            data-theme={theme}
-            data-density={density}
-            align="start"
-            sideOffset={6}
-            collisionPadding={8}
-            aria-label={`Filter by ${name.toLowerCase()}`}
-          >
+        <PopoverPanel aria-label={`Filter by ${name.toLowerCase()}`}>
             <input
               type="search"
               className="uk-input"
@@ -110,8 +100,7 @@ export const DimensionFilter = forwardRef<HTMLDivElement, DimensionFilterProps>(
                 </li>
               ) : null}
             </ul>
-          </Popover.Content>
-        </Popover.Portal>
+        </PopoverPanel>
       </Popover.Root>
     </div>
   )

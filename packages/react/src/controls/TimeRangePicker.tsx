@@ -5,6 +5,7 @@ import { type HTMLAttributes, Suspense, forwardRef, lazy, useState } from 'react
 import { Skeleton } from '../components/WidgetState.js'
 import { CalendarIcon, ChevronDownIcon } from '../components/icons.js'
 import { useUsageConfig, useUsageSelection } from '../context/UsageProvider.js'
+import { PopoverPanel } from './PopoverPanel.js'
 
 const CalendarRange = lazy(() => import('./CalendarRange.js'))
 
@@ -38,7 +39,7 @@ export function formatLocalDays(from: LocalDate, to: LocalDate, locale?: string)
  */
 export const TimeRangePicker = forwardRef<HTMLDivElement, TimeRangePickerProps>(function TimeRangePicker({ presets = [...DEFAULT_PRESETS], custom = true, className, ...props }, ref) {
   const { range, setRange, anchor } = useUsageSelection()
-  const { timeZone, locale, theme, density } = useUsageConfig()
+  const { timeZone, locale } = useUsageConfig()
   const [open, setOpen] = useState(false)
   const isCustom = !('preset' in range)
   const value = 'preset' in range ? range.preset : 'custom'
@@ -62,16 +63,7 @@ export const TimeRangePicker = forwardRef<HTMLDivElement, TimeRangePickerProps>(
           {dates ? <span className="uk-range-dates">{dates}</span> : null}
           <ChevronDownIcon className="uk-icon uk-range-chevron" />
         </Popover.Trigger>
-        <Popover.Portal>
-          <Popover.Content
-            className="uk-root uk-popover uk-range-popover"
-            data-theme={theme}
-            data-density={density}
-            align="start"
-            sideOffset={6}
-            collisionPadding={8}
-            aria-label="Choose a time range"
-          >
+        <PopoverPanel className="uk-range-popover" aria-label="Choose a time range">
             <div className="uk-range-panel">
               <div role="group" aria-label="Presets" className="uk-range-presets">
                 {offered.map((preset) => (
@@ -106,8 +98,7 @@ export const TimeRangePicker = forwardRef<HTMLDivElement, TimeRangePickerProps>(
                 </Suspense>
               ) : null}
             </div>
-          </Popover.Content>
-        </Popover.Portal>
+        </PopoverPanel>
       </Popover.Root>
     </div>
   )

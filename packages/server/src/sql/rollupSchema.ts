@@ -1,5 +1,5 @@
 import { REFERENCE_COLUMNS, type SqlField, quoteIdentifier, quoteTableName, tableParts } from './sqlColumns'
-import { type SqlDialectName, sqlDialect } from './dialects/sqlDialect'
+import { type SqlDialect, type SqlDialectName, sqlDialect } from './dialects/sqlDialect'
 import { literal } from './dialects/sqlLiteral'
 import { ROLLUP_DIMENSION_FIELDS, type RollupDimension, type RollupSums, type SqlRollup, rollupTable } from './sqlRollup'
 
@@ -36,8 +36,8 @@ interface RollupColumn {
   key: boolean
 }
 
-/** The rollup's columns in table order: slot, dimension keys, sums, user sets. */
-function rollupColumns(dialectName: SqlDialectName, rollup: SqlRollup, caller: string): RollupColumn[] {
+/** The rollup's checked dialect and its columns in table order: slot, dimension keys, sums, user sets. */
+function rollupColumns(dialectName: SqlDialectName, rollup: SqlRollup, caller: string): { dialect: SqlDialect; columns: RollupColumn[] } {
   const dialect = sqlDialect(dialectName, caller)
   rollupTable(dialect, rollup, `${caller}: rollup`)
   const raw = (field: SqlField) => `s.${quoteIdentifier(REFERENCE_COLUMNS[field])}`
@@ -57,7 +57,7 @@ function rollupColumns(dialectName: SqlDialectName, rollup: SqlRollup, caller: s
   if (rollup.users !== undefined) {
     columns.push({ name: rollup.users, type: dialect.userSets!.type, sql: dialect.userSets!.state(raw('userId')), key: false })
   }
-  return columns
+  return { dialect, columns }
 }
 
 /** `SELECT … FROM source s [WHERE …] GROUP BY <keys>`: one rollup row per slot and key combination. */
@@ -75,8 +75,7 @@ function rollupSelect(columns: readonly RollupColumn[], source: string, where: s
  * is a trigger or a scheduled refresh (docs/scale.md). Rows already in the request table: `rollupBackfill`.
  */
 export function rollupSchema(dialectName: SqlDialectName, rollup: SqlRollup, options: RollupSchemaOptions = {}): string[] {
-  const columns = rollupColumns(dialectName, rollup, 'rollupSchema')
-  const dialect = sqlDialect(dialectName, 'rollupSchema')
+  const { dialect, columns } = rollupColumns(dialectName, rollup, 'rollupSchema')
   const table = quoteTableName(rollup.table)
   const keeper = dialect.rollupKeeper
   const definition = columns.map((column) => `  ${quoteIdentifier(column.name)} ${column.type}`).join(',\n')
@@ -96,8 +95,7 @@ export function rollupSchema(dialectName: SqlDialectName, rollup: SqlRollup, opt
  * the first fill of a new rollup, or a refresh after `DELETE`/`TRUNCATE` where no view or trigger keeps it.
  */
 export function rollupBackfill(dialectName: SqlDialectName, rollup: SqlRollup, options: RollupBackfillOptions = {}): string {
-  const columns = rollupColumns(dialectName, rollup, 'rollupBackfill')
-  const dialect = sqlDialect(dialectName, 'rollupBackfill')
+  const { dialect, columns } = rollupColumns(dialectName, rollup, 'rollupBackfill')
   let where: string | null = null
   if (options.before !== undefined) {
     const ms = typeof options.before === 'string' ? Date.parse(options.before) : Number.NaN
