@@ -12,6 +12,14 @@ export { USAGE_VIEWS, selectionFromSearch, selectionToSearch } from './state/url
 export { AdapterTimeoutError, withTimeout } from './context/withTimeout.js'
 export type { UsageSelection, UsageView } from './state/urlState.js'
 
+// Messages (UI strings)
+export { enMessages } from './i18n/enMessages.js'
+export type { MessageSource, PluralMessage, UsageMessageKey, UsageMessages } from './i18n/enMessages.js'
+export { formatMessage } from './i18n/formatMessage.js'
+export type { MessageValues } from './i18n/formatMessage.js'
+export { useMessages } from './i18n/useMessages.js'
+export type { Translate } from './i18n/useMessages.js'
+
 // Hooks
 export { useBreakdown } from './hooks/useBreakdown.js'
 export type { UseBreakdownOptions } from './hooks/useBreakdown.js'

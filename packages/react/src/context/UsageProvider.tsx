@@ -14,6 +14,7 @@ import {
 import { type ReactNode, createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore } from 'react'
 import { type SeriesColorRegistry, type SeriesColors, createSeriesColorRegistry } from '../components/seriesColor.js'
 import { useLiveRefresh } from '../hooks/useLiveRefresh.js'
+import { type UsageMessages, enMessages } from '../i18n/enMessages.js'
 import { withLazyValidation } from './withLazyValidation.js'
 import { withTimeout } from './withTimeout.js'
 import { type UsageSelection, type UsageView, selectionFromSearch, selectionToSearch } from '../state/urlState.js'
@@ -35,8 +36,10 @@ export interface UsageProviderProps {
   adapter: UsageAdapter
   /** Share the host's QueryClient (one react-query cache); one is created when absent. */
   queryClient?: QueryClient
-  /** BCP 47 locale for numbers and dates. Default the browser's. */
+  /** BCP 47 locale for numbers, dates and UI strings. Default the browser's. */
   locale?: string
+  /** Overrides for any UI strings (keys of the English catalog, `enMessages`); the rest come from the locale's catalog. */
+  messages?: Partial<UsageMessages>
   /** Display currency; default the adapter's (capabilities.currency). */
   currency?: string
   /** IANA zone for buckets and labels. Default the browser's; a server render must pass it. */
@@ -72,6 +75,8 @@ export interface UsageProviderProps {
 export interface UsageConfig {
   adapter: UsageAdapter
   locale: string | undefined
+  /** The page's UI strings (English, then the locale's catalog, then the host's overrides); read them with `useMessages`. */
+  messages: UsageMessages
   currency: string | undefined
   /** `undefined` until known (a server render without `timeZone`): time-dependent parts show skeletons. */
   timeZone: string | undefined
@@ -172,11 +177,13 @@ function UsageProviderInner(props: UsageProviderProps): ReactNode {
     return toEpochMs(typeof now === 'function' ? now() : now)
   }, [now])
 
+  const messages = useMemo<UsageMessages>(() => ({ ...enMessages, ...props.messages }), [props.messages])
   const seriesColorRegistry = useMemo(() => createSeriesColorRegistry(props.seriesColors), [props.seriesColors])
   const config = useMemo<UsageConfig>(
     () => ({
       adapter,
       locale: props.locale,
+      messages,
       currency: props.currency,
       timeZone,
       getNow,
@@ -188,7 +195,7 @@ function UsageProviderInner(props: UsageProviderProps): ReactNode {
       seriesColorRegistry,
       liveIntervalMs: props.liveIntervalMs ?? 15_000,
     }),
-    [adapter, props.locale, props.currency, timeZone, getNow, props.permissions, props.theme, props.density, props.seriesColors, seriesColorRegistry, props.liveIntervalMs],
+    [adapter, props.locale, messages, props.currency, timeZone, getNow, props.permissions, props.theme, props.density, props.seriesColors, seriesColorRegistry, props.liveIntervalMs],
   )
 
   const [selection, setSelection] = useState<UsageSelection>(() => ({

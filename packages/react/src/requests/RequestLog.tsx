@@ -11,6 +11,7 @@ import { useAdapterQuery } from '../hooks/useAdapterQuery.js'
 import { useRequests } from '../hooks/useRequests.js'
 import { useUsageQuery } from '../hooks/useUsageQuery.js'
 import type { RequestExportColumnId } from '../controls/runExport.js'
+import { useMessages } from '../i18n/useMessages.js'
 import { Decimal, decimalSeparator, tailWidth } from '../table/decimal.js'
 import { type SkeletonColumn, TableSkeleton } from '../table/TableSkeleton.js'
 import { RequestDrawer } from './RequestDrawer.js'
@@ -161,6 +162,7 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
   ref,
 ) {
   const format = useFormat()
+  const t = useMessages()
   // The lazy export button appears after hydration, so a server render never suspends on it.
   const isClient = useIsClient()
   const { permissions } = useUsageConfig()
@@ -219,8 +221,14 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
   const total = !result.data ? null : !result.data.nextCursor ? last : Number.isFinite(counted) && counted > last ? counted : null
   // While the count loads, just the range ("1–50"); without a count (a search), "of many".
   const counting = total === null && totalParams !== null && totalQuery.isPending
-  const n = (value: number) => value.toLocaleString(format.locale)
-  const pagerText = items.length === 0 ? (page === 0 ? '' : 'No more requests') : `${n(first)}–${n(last)}${counting ? '' : ` of ${total === null ? 'many' : n(total)}`}`
+  const pagerText =
+    items.length === 0
+      ? page === 0
+        ? ''
+        : t('pager.noMore')
+      : counting
+        ? t('pager.rangeOpen', { first, last })
+        : t('pager.range', { first, last, total: total ?? t('pager.many') })
   const showCardStatus = !visibleColumns.includes('status')
   const separator = decimalSeparator(format.locale)
   const costTail = useMemo(() => tailWidth(items.map((item) => costText(item, format)), separator), [items, format, separator])
