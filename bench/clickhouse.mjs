@@ -78,11 +78,20 @@ export function generateSql(table, n) {
 }
 
 /**
- * The two rollups of docs/scale.md, built by the adapter's own `rollupSchema` (table + materialized
- * view) and `rollupBackfill`: 15-minute slots × chart dimensions with exact user sets (active users
- * from it), and hours × user for the per-user table.
+ * The three rollups of docs/scale.md, built by the adapter's own `rollupSchema` (table + materialized
+ * view) and `rollupBackfill`, listed smallest first (the adapter reads the first that fits): hours ×
+ * user for totals and active users (KPIs, the user filter menu), 15-minute slots × chart dimensions
+ * with exact user sets (charts; active users under a chart filter), and hours × user × team × model
+ * for the per-user table with its models and trend.
  */
 const ROLLUPS = (db) => [
+  {
+    table: [db, 'usage_hourly_users'],
+    slotMinutes: 60,
+    slot: 'hour',
+    dimensions: { user: 'user_id' },
+    sums: { requests: 'requests', successfulRequests: 'successful', totalTokens: 'tokens', cost: 'cost' },
+  },
   {
     table: [db, 'usage_15m'],
     slotMinutes: 15,
@@ -98,8 +107,9 @@ const ROLLUPS = (db) => [
     sums: { requests: 'requests', successfulRequests: 'successful', totalTokens: 'tokens', cost: 'cost' },
   },
 ]
+const ROLLUP_NAMES = ROLLUPS('db').map((rollup) => rollup.table[1])
 /** Bumped when the rollups' shape changes, so a stored folder rebuilds them. */
-const ROLLUP_VERSION = 2
+const ROLLUP_VERSION = 3
 
 const range = { start: new Date(END - 30 * DAY).toISOString(), end: new Date(END).toISOString() }
 const timeZone = 'Europe/Berlin'
@@ -170,11 +180,12 @@ function ensureData(session, db, n, meta) {
 
 /** Builds both rollups (rollupSchema: table + materialized view; rollupBackfill for the rows already there) unless they exist. */
 function ensureRollups(session, db, meta) {
-  const names = ['usage_15m', 'usage_hourly_user']
-  const exists = Number(scalar(session, `SELECT count() FROM system.tables WHERE database = '${db}' AND name IN ('usage_15m', 'usage_hourly_user', 'usage_15m_mv', 'usage_hourly_user_mv')`)) === 4
+  const names = ROLLUP_NAMES
+  const all = [...names, ...names.map((name) => `${name}_mv`)]
+  const exists = Number(scalar(session, `SELECT count() FROM system.tables WHERE database = '${db}' AND name IN (${all.map((name) => `'${name}'`).join(', ')})`)) === all.length
   const current = exists && meta[db].rollups?.version === ROLLUP_VERSION
   if (!current) {
-    for (const name of ['usage_15m_mv', 'usage_hourly_user_mv', ...names]) session.query(`DROP TABLE IF EXISTS ${db}.${name}`)
+    for (const name of [...names.map((name) => `${name}_mv`), ...names]) session.query(`DROP TABLE IF EXISTS ${db}.${name}`)
     const t = performance.now()
     const source = [db, 'usage_requests']
     // The views keep them current from now on; the rows already there are added once.
@@ -313,7 +324,7 @@ export async function clickhouseBench() {
     const rss = process.memoryUsage().rss
     once(`ClickHouse ${label(n)}: generate rows with INSERT … SELECT FROM numbers()`, data.generationMs, `${data.reused ? `reused: measured when generated (${data.at.slice(0, 16)} UTC); ` : ''}then OPTIMIZE FINAL ${seconds(data.optimizeMs)}; ${(bytes / 2 ** 30).toFixed(2)} GiB on disk; process RSS ${(rss / 2 ** 30).toFixed(2)} GiB after`)
     const rollups = ensureRollups(session, db, meta)
-    once(`ClickHouse ${label(n)}: build both rollups (materialized views, backfill by INSERT … SELECT)`, rollups.buildMs, `${rollups.reused ? 'reused: measured when built; ' : ''}usage_15m ${rollups.counts.usage_15m.toLocaleString()} rows, usage_hourly_user ${rollups.counts.usage_hourly_user.toLocaleString()} rows; then OPTIMIZE FINAL ${seconds(rollups.optimizeMs)}`)
+    once(`ClickHouse ${label(n)}: build the rollups (materialized views, backfill by INSERT … SELECT)`, rollups.buildMs, `${rollups.reused ? 'reused: measured when built; ' : ''}${ROLLUP_NAMES.map((name) => `${name} ${rollups.counts[name].toLocaleString()} rows`).join(', ')}; then OPTIMIZE FINAL ${seconds(rollups.optimizeMs)}`)
 
     const execute = chdbExecute(session)
     const raw = createSqlAdapter({ dialect: 'clickhouse', now: () => END, table: [db, 'usage_requests'], execute })
@@ -324,7 +335,7 @@ export async function clickhouseBench() {
       table: [db, 'usage_requests'],
       rollups: ROLLUPS(db),
       execute: (sql, params) => {
-        read.add(['usage_15m', 'usage_hourly_user'].find((name) => sql.includes(`"${name}"`)) ?? 'usage_requests')
+        read.add(ROLLUP_NAMES.find((name) => sql.includes(`"${name}"`)) ?? 'usage_requests')
         return execute(sql, params)
       },
     })

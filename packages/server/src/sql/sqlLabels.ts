@@ -10,6 +10,8 @@ export interface LabelContext {
   scope: SqlScope
   params: SqlParameters
   sources: ResolvedLabelSources
+  /** The rollup answering the query, when one does: it tells where each key was last seen. */
+  rollup?: SqlTable
 }
 
 /**
@@ -20,11 +22,26 @@ function latestRow(
   table: SqlTable,
   context: LabelContext,
   alias: string,
-  key: (alias: string) => string,
+  dimension: 'user' | 'apiKey',
   fields: (alias: string) => Record<string, string>,
   condition?: (alias: string) => string,
 ): Lookup {
+  const key = (on: string) => table.lookupKey(dimension, on)
+  const { rollup } = context
+  // A lookup with its own condition (a row that names the key) may find its row before the key's
+  // latest slot, so only a plain lookup takes the rollup's hint.
+  const hinted = rollup && !condition && rollup.has(dimension === 'user' ? 'userId' : 'apiKey') && rollup.slotMs
+  const latestSlots = hinted
+    ? {
+        statement:
+          `SELECT max(${rollup.column('timestamp', 's')}) AS slot FROM ${rollup.name} s ` +
+          `WHERE ${rollup.lookupKey(dimension, 's')} IN (SELECT g FROM keys) AND ${rollup.where(context.scope, context.params, 's')} ` +
+          `GROUP BY ${rollup.lookupKey(dimension, 's')}`,
+        seconds: rollup.slotMs! / 1000,
+      }
+    : undefined
   return table.dialect.latestRow({
+    latestSlots,
     table: table.name,
     alias,
     key,
@@ -89,7 +106,7 @@ export function labelsSql(table: SqlTable, dimension: Dimension, context: LabelC
           table,
           context,
           'latest',
-          (alias) => table.lookupKey('user', alias),
+          'user',
           (alias) => ({
             name: table.column(table.has('userName') ? 'userName' : 'userId', alias),
             email: table.column('userEmail', alias),
@@ -111,7 +128,7 @@ export function labelsSql(table: SqlTable, dimension: Dimension, context: LabelC
           table,
           context,
           'latest',
-          (alias) => table.lookupKey('user', alias),
+          'user',
           (alias): Record<string, string> =>
             users ? {} : { name: table.column(table.has('userName') ? 'userName' : 'userId', alias), email: table.column('userEmail', alias) },
           table.has('agent') ? (alias) => `${nullIfEmpty(table.column('agent', alias))} IS NULL` : undefined,
@@ -135,7 +152,7 @@ export function labelsSql(table: SqlTable, dimension: Dimension, context: LabelC
               table,
               context,
               'latest',
-              (alias) => table.lookupKey('apiKey', alias),
+              'apiKey',
               (alias) => ({ name: table.column('apiKeyName', alias) }),
               (alias) => `${table.column('apiKeyName', alias)} IS NOT NULL`,
             ),

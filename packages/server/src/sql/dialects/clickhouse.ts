@@ -151,6 +151,16 @@ const REFERENCE_COLUMN_TYPES: Record<SqlField, string> = {
   metadata: 'Nullable(String)',
 }
 
+/** Slot starts ClickHouse's primary index can reason about (`toStartOfInterval` it cannot), by slot length in seconds. */
+const SLOT_STARTS: Readonly<Record<number, string>> = {
+  60: 'toStartOfMinute',
+  300: 'toStartOfFiveMinutes',
+  600: 'toStartOfTenMinutes',
+  900: 'toStartOfFifteenMinutes',
+  3600: 'toStartOfHour',
+  86400: 'toStartOfDay',
+}
+
 export const clickhouse: SqlDialect = {
   name: 'clickhouse',
   acceptsNul: true,
@@ -188,8 +198,12 @@ export const clickhouse: SqlDialect = {
   inList: (expression, list) => (isArray(list) ? `${expression} IN (SELECT arrayJoin(${list[0]}))` : `${expression} IN (${list.join(', ')})`),
   contains: (text, needle) => `position(lowerUTF8(coalesce(${text}, '')), ${needle}) > 0`,
 
-  p95: (column) =>
-    `if(count(${column}) = 0, NULL, arrayElement(arraySort(groupArray(${column})), toUInt64(ceil(toFloat64(0.95) * count(${column})))))`,
+  // Nearest rank without sorting: quantileExact selects (nth_element) the value at 0-based index
+  // ⌊level·n⌋. At level 0.95 that is ⌈0.95·n⌉ − 1 except where 0.95·n is whole (n = 20: the 20th
+  // value, not the 19th). Just below 0.95 it is ⌈0.95·n⌉ − 1 for every n below 5·10¹⁰: the fraction
+  // of 0.95·n is 0 or at least 0.05, and 10⁻¹²·n stays under it. 3–4× faster than sorting every
+  // latency of the range (groupArray + arraySort); p95NearestRank.test.ts checks the sizes around whole multiples.
+  p95: (column) => `if(count(${column}) = 0, NULL, quantileExact(0.949999999999)(${column}))`,
   bucketIndex: (timestamp, edges, type) =>
     // An instant column: the lookup. Wall-clock and epoch-number columns keep the CASE tree.
     (type === 'timestamptz' ? bucketLookup(timestamp, edges.ms) : null) ??
@@ -228,20 +242,24 @@ export const clickhouse: SqlDialect = {
     return `if(JSONHas(${column}, ${keys}), JSONExtractRaw(${column}, ${keys}), NULL)`
   },
 
-  // No LATERAL. First the newest (timestamp, id) of each key, reading only those columns; then
-  // the label columns of just those rows (the sorting key (ts, id) finds them), argMax over
-  // (timestamp, id) among them. Reading every label column of the range cost seconds at 10M rows.
-  latestRow: ({ table, alias, key, timestamp, id, counted, fields }) => {
+  // No LATERAL. First the newest timestamp of each key, reading only the key and timestamp columns
+  // (with a rollup's hint, only the slots where keys were last seen: the function of the sorting
+  // key lets the primary index skip the rest); then the rows of those (key, timestamp) pairs, which
+  // the sorting key (ts, id) finds in a few granules, and argMax over (timestamp, id) among them.
+  // Reading every label column of the range cost seconds at 10M rows; the id column as well, 2 s at 100M.
+  latestRow: ({ table, alias, key, timestamp, id, counted, fields, latestSlots }) => {
     const entries = Object.entries(fields('x'))
     const values = entries.map(([, value]) => value).join(', ')
     const unpacked = entries.map(([name], index) => `tupleElement(v, ${index + 1}) AS ${name}`).join(', ')
+    const slotStart = latestSlots ? SLOT_STARTS[latestSlots.seconds] : undefined
+    const inSlots = latestSlots && slotStart ? ` AND ${slotStart}(${timestamp('y')}, 'UTC') IN (${latestSlots.statement})` : ''
     const newest =
-      `SELECT max(tuple(${timestamp('y')}, ${id('y')})) FROM ${table} y ` +
-      `WHERE ${key('y')} IN (SELECT g FROM keys) AND ${counted('y')} GROUP BY ${key('y')}`
+      `SELECT ${key('y')} AS g, max(${timestamp('y')}) AS t FROM ${table} y ` +
+      `WHERE ${key('y')} IN (SELECT g FROM keys) AND ${counted('y')}${inSlots} GROUP BY g`
     return {
       join:
         `LEFT JOIN (SELECT g, ${unpacked} FROM (SELECT ${key('x')} AS g, argMax(tuple(${values}), tuple(${timestamp('x')}, ${id('x')})) AS v ` +
-        `FROM ${table} x WHERE tuple(${timestamp('x')}, ${id('x')}) IN (${newest}) AND ${key('x')} IN (SELECT g FROM keys) AND ${counted('x')} GROUP BY g)) ` +
+        `FROM ${table} x WHERE (${key('x')}, ${timestamp('x')}) IN (${newest}) AND ${counted('x')} GROUP BY g)) ` +
         `${alias} ON ${alias}.g = k.g`,
       field: (name) => `${alias}.${name}`,
     }

@@ -39,6 +39,14 @@ export interface LatestRowQuery {
   counted(on: string): string
   /** The values read from the latest row (`found` = 1 included), on a given alias. */
   fields(on: string): Record<string, string>
+  /**
+   * When a rollup answers the query and keeps the key: a statement giving `slot`, the start of each
+   * key's latest slot among the counted rows (the rollup's sums say where each key was last seen),
+   * and the slot length. Each key's latest row lies in its own latest slot, and a key's rows in
+   * another key's latest slot are older, so the newest row of a key among the rows of all these
+   * slots is its newest row. A dialect may read only those slots; ignoring the hint is also right.
+   */
+  latestSlots?: { statement: string; seconds: number }
 }
 
 /** One row of a host's label table per key: the first by label when the key is not unique. */
