@@ -597,8 +597,8 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       const withModels = dimension !== 'model'
       const partials = expandMetrics([...metrics, sort.metric, ...trendMetrics, ...(withModels ? (['requests'] as Metric[]) : [])])
       // Sums add up again from (group, model, trend bucket) cells: one pass over the rows instead of
-      // one each for the totals, the models and the trend (three scans of 33M rows at 100M).
-      const additive = dimension !== 'tag' && partials.every(isSumMetric)
+      // one each for the totals, the models and the trend, where the engine hashes cells well.
+      const additive = dialect.breakdownCells && dimension !== 'tag' && partials.every(isSumMetric)
       const partial = (metric: Metric) => `p${partials.indexOf(metric)}`
       const trendEdges = params.trend ? edgesOf(trendBuckets) : undefined
       const base = baseSql(

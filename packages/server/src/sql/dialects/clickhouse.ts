@@ -170,6 +170,7 @@ export const clickhouse: SqlDialect = {
   // Computed once and kept: an inlined CTE is recomputed at each reference. (A materialized CTE
   // cannot be read through a qualified `name.*`; the builders name its columns.)
   reusedCte: (name) => `${name} AS MATERIALIZED`,
+  breakdownCells: true,
 
   instant: (placeholder) => `parseDateTime64BestEffort(${placeholder}, 6, 'UTC')`,
   // Limits, offsets and ranks: unsigned, as row_number() is (Int64 and UInt64 have no common type).

@@ -62,6 +62,7 @@ export const duckdb: SqlDialect = {
   name: 'duckdb',
   statement: (sql) => sql,
   reusedCte: (name) => `${name} AS`,
+  breakdownCells: false,
   acceptsNul: true,
   placeholder: (position) => `$${position}`,
   statementParams: (bound) => bound.map(({ value }) => value),

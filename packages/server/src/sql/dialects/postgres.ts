@@ -68,6 +68,7 @@ export const postgres: SqlDialect = {
   name: 'postgres',
   statement: (sql) => sql,
   reusedCte: (name) => `${name} AS`,
+  breakdownCells: false,
   acceptsNul: false,
   placeholder: (position) => `$${position}`,
   statementParams: (bound) => bound.map(({ value }) => value),
