@@ -324,7 +324,7 @@ export async function clickhouseBench() {
     const rss = process.memoryUsage().rss
     once(`ClickHouse ${label(n)}: generate rows with INSERT … SELECT FROM numbers()`, data.generationMs, `${data.reused ? `reused: measured when generated (${data.at.slice(0, 16)} UTC); ` : ''}then OPTIMIZE FINAL ${seconds(data.optimizeMs)}; ${(bytes / 2 ** 30).toFixed(2)} GiB on disk; process RSS ${(rss / 2 ** 30).toFixed(2)} GiB after`)
     const rollups = ensureRollups(session, db, meta)
-    once(`ClickHouse ${label(n)}: build the rollups (materialized views, backfill by INSERT … SELECT)`, rollups.buildMs, `${rollups.reused ? 'reused: measured when built; ' : ''}${ROLLUP_NAMES.map((name) => `${name} ${rollups.counts[name].toLocaleString()} rows`).join(', ')}; then OPTIMIZE FINAL ${seconds(rollups.optimizeMs)}`)
+    once(`ClickHouse ${label(n)}: build the rollups (materialized views, backfill by INSERT … SELECT)`, rollups.buildMs, `${rollups.reused ? 'reused: measured when built; ' : ''}${rollups.note ? `${rollups.note}; ` : ''}${ROLLUP_NAMES.map((name) => `${name} ${rollups.counts[name].toLocaleString()} rows`).join(', ')}; then OPTIMIZE FINAL ${seconds(rollups.optimizeMs)}`)
 
     const execute = chdbExecute(session)
     const raw = createSqlAdapter({ dialect: 'clickhouse', now: () => END, table: [db, 'usage_requests'], execute })
