@@ -352,7 +352,8 @@ export function TimeChart({
     )
   }, [previous, kind, x, y, sub])
 
-  const showLegend = legend ?? (series.length > 1 || Boolean(previous?.length))
+  // A key the page is filtered by keeps its legend name, pressed, so the filter can be lifted where it was set.
+  const showLegend = legend ?? (series.length > 1 || Boolean(previous?.length) || Boolean(onSelectSeries && series.some((s) => selected?.(s.key))))
   const hovered = hover ? buckets[hover.index] : undefined
   const tooltipRows = hover
     ? visible
