@@ -332,19 +332,19 @@ export function TimeChart({
             />
           ) : (
             <g key={overlay.stack} data-previous={overlay.stack}>
-              {overlay.values.map((value, i) =>
-                value !== null && value > 0 ? (
-                  <rect
-                    key={i}
-                    className="uk-chart-previous-bar"
-                    x={(x(i) ?? 0) + (sub(overlay.stack) ?? 0) + 0.5}
-                    y={y(value) + 0.5}
-                    width={Math.max(1, sub.bandwidth() - 1)}
-                    height={Math.max(0, y(0) - y(value) - 1)}
-                    fill="none"
-                  />
-                ) : null,
-              )}
+              {overlay.values.map((value, i) => {
+                if (value === null || value <= 0) return null
+                // Sides and top of the previous bar; a halo in the surface colour keeps it readable where it crosses a bar.
+                const left = (x(i) ?? 0) + (sub(overlay.stack) ?? 0) + 0.5
+                const right = left + Math.max(1, sub.bandwidth() - 1)
+                const d = `M${left},${y(0)}V${y(value) + 0.5}H${right}V${y(0)}`
+                return (
+                  <g key={i}>
+                    <path d={d} className="uk-chart-previous-halo" fill="none" />
+                    <path d={d} className="uk-chart-previous-bar" fill="none" />
+                  </g>
+                )
+              })}
             </g>
           ),
         )}

@@ -186,7 +186,7 @@ describe('TimeChart previous-period overlay', () => {
 
   it('draws outline bars where the previous period has a value, and lists it in the legend and the data table', () => {
     const { container } = chart({ previous })
-    expect(container.querySelectorAll('g[data-previous="all"] rect.uk-chart-previous-bar')).toHaveLength(2)
+    expect(container.querySelectorAll('g[data-previous="all"] path.uk-chart-previous-bar')).toHaveLength(2)
     expect(container.querySelector('.uk-chart-previous-bar')).toHaveAttribute('fill', 'none')
     expect(screen.getByRole('list', { name: 'Requests by team legend' })).toHaveTextContent('Previous period')
     const table = within(screen.getByRole('figure')).getByRole('table')
