@@ -17,7 +17,7 @@ type Story = StoryObj<typeof meta>
  * a click beside the bars pins the tooltip with "View requests"; a row's list icon opens the request
  * log below on that team. The chart is focusable: arrows, Home / End, up / down, Enter, Escape.
  */
-export const Page: Story = { args: { sections: ['team', 'requests'] } }
+export const Page: Story = { args: { sections: ['team', 'requests'], requestColumns: ['timestamp', 'status', 'team', 'model', 'totalTokens', 'cost', 'id'] } }
 /** The page filtered to one team from the chart: the legend name reads as pressed, the filter bar shows it. */
 export const Filtered: Story = {
   args: { sections: ['team', 'requests'] },

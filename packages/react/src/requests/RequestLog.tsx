@@ -389,7 +389,7 @@ const DrillDownBanner = forwardRef<HTMLDivElement, { drill: RequestDrillDown; on
   const span = new Intl.DateTimeFormat(format.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: format.timeZone }).formatRange(Date.parse(drill.range.start), Date.parse(drill.range.end))
   const key = drill.key
   return (
-    <div ref={ref} className="uk-drill-down" role="status" tabIndex={-1} data-drill-down="true">
+    <div ref={ref} className="uk-drill-down" role="status" tabIndex={-1} data-drill-down="true" data-start={drill.range.start} data-end={drill.range.end}>
       <span>{t('crossFilter.drillDownSpan', { span })}</span>
       {key ? (
         <span className="uk-badge" data-dimension={key.dimension}>
