@@ -17,7 +17,6 @@ export const enMessages = {
   // Cross-filter, drill-down, previous-period overlay and chart keyboard navigation (docs/components.md, "Gestures")
   'crossFilter.hintSegment': 'Click to filter by {label}',
   'crossFilter.hintBucket': 'Click to pin: filter or view requests',
-  'crossFilter.hintPinned': 'Pick a name to filter the page by it',
   'crossFilter.otherNotFilter': 'Other folds several smaller groups: it is not a filter',
   'crossFilter.filterBy': 'Filter by {label}',
   'crossFilter.removeFilter': 'Remove the filter on {label}',
@@ -26,7 +25,6 @@ export const enMessages = {
   'crossFilter.legendShow': 'Show {label} in this chart',
   'crossFilter.viewRequests': 'View requests',
   'crossFilter.viewRequestsOf': 'View requests of {label}',
-  'crossFilter.viewRequestsRow': 'View requests of {label}',
   'crossFilter.rowFilterTitle': 'Click to filter the page by {label}',
   'crossFilter.drillDownSpan': 'Requests {span}',
   'crossFilter.drillDownClear': 'Show all requests',
@@ -37,7 +35,6 @@ export const enMessages = {
   'crossFilter.change': 'Change',
   'crossFilter.compare': 'Compare',
   'crossFilter.compareTitle': 'Compare with the previous period (equal elapsed time)',
-  'crossFilter.total': 'Total',
   'crossFilter.announceRow': '{label}: {value}',
 } satisfies Record<string, MessageSource>
 

@@ -637,8 +637,8 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
                                 type="button"
                                 className="uk-button uk-row-action"
                                 data-variant="ghost"
-                                aria-label={t('crossFilter.viewRequestsRow', { label: row.original.label })}
-                                title={t('crossFilter.viewRequestsRow', { label: row.original.label })}
+                                aria-label={t('crossFilter.viewRequestsOf', { label: row.original.label })}
+                                title={t('crossFilter.viewRequestsOf', { label: row.original.label })}
                                 disabled={!query}
                                 onClick={() => viewRowRequests(row.original)}
                               >
