@@ -1,4 +1,4 @@
-import { BAR_BAND_PADDING, BAR_GROUP_PADDING, type Bucket, type TimeBucket } from '@usagekit/core'
+import { BAR_BAND_PADDING, BAR_GROUP_PADDING, type Bucket, type TimeBucket, periodChange } from '@usagekit/core'
 import { Group } from '@visx/group'
 import { scaleBand, scaleLinear } from '@visx/scale'
 import { LinePath } from '@visx/shape'
@@ -371,7 +371,7 @@ export function TimeChart({
         const stackSeries = visible.filter((s) => (s.stack ?? s.key) === overlay.stack)
         const now = stackSeries.length ? stackSeries.reduce((sum, s) => sum + (s.values[hover.index] ?? 0), 0) : null
         const before = overlay.values[hover.index] ?? null
-        return { overlay, before, bucket: overlay.buckets[hover.index] ?? null, change: now !== null && before !== null && before !== 0 ? (now - before) / before : null }
+        return { overlay, before, bucket: overlay.buckets[hover.index] ?? null, change: periodChange(now, before) }
       })
     : []
   const partialNote = (index: number): string | null => {
