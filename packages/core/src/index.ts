@@ -108,6 +108,8 @@ export { BAR_BAND_PADDING, BAR_GROUP_PADDING, MIN_BAR_PX, MIN_POINT_PX, TREND_MI
 export type { ChartBucketOptions } from './chartBucket'
 export { SUPPORTED_SPAN, comparedPeriods, parseInstant, parseRange, previousRange, toEpochMs } from './timeRange'
 export type { ComparedPeriods } from './timeRange'
+export { alignPreviousPeriod, periodChange } from './previousPeriod'
+export type { PreviousPeriodPoint } from './previousPeriod'
 export type { InstantInput, ParsedRange } from './timeRange'
 export { assertTimeZone, isValidTimeZone, localTimeZone, offsetMinutes } from './timeZone'
 

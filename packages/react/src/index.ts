@@ -12,6 +12,12 @@ export { USAGE_VIEWS, selectionFromSearch, selectionToSearch } from './state/url
 export { AdapterTimeoutError, withTimeout } from './context/withTimeout.js'
 export type { UsageSelection, UsageView } from './state/urlState.js'
 
+// Cross-filter and drill-down (docs/components.md, "Gestures")
+export { toggleFilterValue, useCrossFilter } from './context/crossFilter.js'
+export type { CrossFilter, UsageSelectEvent, UsageSelectHandler, UsageSelectSource, UsageSelectTarget } from './context/crossFilter.js'
+export { useRequestDrillDown } from './context/requestDrillDown.js'
+export type { RequestDrillDown, ViewRequestsRequest } from './context/requestDrillDown.js'
+
 // Messages (UI strings)
 export { enMessages } from './i18n/enMessages.js'
 export type { MessageSource, PluralMessage, UsageMessageKey, UsageMessages } from './i18n/enMessages.js'
@@ -65,7 +71,7 @@ export type { BarListProps } from './charts/BarList.js'
 export { SpendChart } from './charts/SpendChart.js'
 export type { SpendChartProps } from './charts/SpendChart.js'
 export { TimeChart } from './charts/TimeChart.js'
-export type { ChartSeries, TimeChartProps } from './charts/TimeChart.js'
+export type { ChartSeries, PreviousPeriodOverlay, TimeChartProps } from './charts/TimeChart.js'
 export { TokensChart } from './charts/TokensChart.js'
 export type { TokensChartProps } from './charts/TokensChart.js'
 export { TrendChart } from './charts/TrendChart.js'

@@ -8,6 +8,9 @@ import { useSupport } from '../hooks/useCapabilities.js'
 import { useFormat } from '../hooks/useFormat.js'
 import { useRankedSeriesColors } from '../hooks/useSeriesColors.js'
 import { own } from '../components/own.js'
+import { CheckIcon } from '../components/icons.js'
+import { type UsageSelectHandler, useCrossFilter } from '../context/crossFilter.js'
+import { useMessages } from '../i18n/useMessages.js'
 
 export interface BarListProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
   title: string
@@ -23,11 +26,15 @@ export interface BarListProps extends Omit<HTMLAttributes<HTMLElement>, 'title'>
    * leaves it out: the requests made for no customer are not a customer, and would dwarf the real ones.
    */
   showNone?: boolean
+  /** A bar was picked to filter the page by its key; runs before the provider's `onSelectKey`. Cancel with `event.preventDefault()` or `false`. */
+  onSelectKey?: UsageSelectHandler
 }
 
 /** Horizontal top-N bars: top consumers, usage by model, top agents (seed 002). Not shown when the adapter lacks its metric or dimension. */
-export const BarList = forwardRef<HTMLElement, BarListProps>(function BarList({ title, subtitle, groupBy, metric, limit = 8, colorByKey = false, showNone = true, ...props }, ref) {
+export const BarList = forwardRef<HTMLElement, BarListProps>(function BarList({ title, subtitle, groupBy, metric, limit = 8, colorByKey = false, showNone = true, onSelectKey, ...props }, ref) {
   const format = useFormat()
+  const t = useMessages()
+  const crossFilter = useCrossFilter()
   const support = useSupport()
   const hidden = support.known && !(support.metric(metric) && support.dimension(groupBy))
   const query = useBreakdown({ groupBy, metrics: [metric], limit: showNone ? limit : limit + 1, enabled: support.known && !hidden })
@@ -55,15 +62,36 @@ export const BarList = forwardRef<HTMLElement, BarListProps>(function BarList({ 
           {rows.map((row) => {
             const value = own(row.metrics, metric) ?? 0
             const color = colorByKey ? colorOf(row.key, groupBy) : 'var(--uk-accent)'
-            return (
-              <li key={row.key} data-key={row.key}>
+            const pickable = crossFilter.canSelect(groupBy, row.key)
+            const chosen = crossFilter.isSelected(groupBy, row.key)
+            const body = (
+              <>
                 <div className="uk-bar-track">
                   <span className="uk-bar-fill" style={{ width: `${max > 0 ? Math.max(1, (value / max) * 100) : 0}%`, background: color }} />
                   <span className={clsx('uk-bar-label', row.key === NONE_KEY && 'uk-none')} title={row.secondary ? `${row.label} — ${row.secondary}` : row.label}>
+                    {chosen ? <CheckIcon /> : null}
                     {row.label}
                   </span>
                 </div>
                 <span className="uk-num">{format.metric(value, metric, { compact: true })}</span>
+              </>
+            )
+            // A bar filters the page by its key (cross-filter); a second click removes the filter.
+            return (
+              <li key={row.key} data-key={row.key} data-pickable={pickable || undefined}>
+                {pickable ? (
+                  <button
+                    type="button"
+                    className="uk-bar-row"
+                    aria-pressed={chosen}
+                    title={chosen ? t('crossFilter.removeFilter', { label: row.label }) : t('crossFilter.filterBy', { label: row.label })}
+                    onClick={() => crossFilter.select({ dimension: groupBy, key: row.key, label: row.label, source: 'barList' }, onSelectKey)}
+                  >
+                    {body}
+                  </button>
+                ) : (
+                  body
+                )}
               </li>
             )
           })}

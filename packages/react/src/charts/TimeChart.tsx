@@ -1,8 +1,10 @@
-import { BAR_BAND_PADDING, BAR_GROUP_PADDING, type Bucket, type TimeBucket } from '@usagekit/core'
+import { BAR_BAND_PADDING, BAR_GROUP_PADDING, type Bucket, type TimeBucket, periodChange } from '@usagekit/core'
 import { Group } from '@visx/group'
 import { scaleBand, scaleLinear } from '@visx/scale'
 import { LinePath } from '@visx/shape'
 import { type ReactNode, useCallback, useId, useLayoutEffect, useEffect, useMemo, useRef, useState } from 'react'
+import { useMessagesOrEnglish } from '../i18n/useMessages.js'
+import { EyeIcon, EyeOffIcon } from '../components/icons.js'
 import { useElementWidth } from './useElementWidth.js'
 
 const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
@@ -30,6 +32,20 @@ export interface ChartSeries {
   stack?: string
 }
 
+/**
+ * The previous period drawn behind one stack (or line) of the chart: bucket `i` faces bucket `i` of
+ * the current period (`alignPreviousPeriod` in core). Drawn quiet: a thin dashed muted line or an
+ * outline bar, never a second data colour.
+ */
+export interface PreviousPeriodOverlay {
+  /** The stack (or the line's series key) it compares with. */
+  stack: string
+  label: string
+  values: (number | null)[]
+  /** The previous bucket each value covers, for the tooltip (`null` where nothing is compared). */
+  buckets: (TimeBucket | null)[]
+}
+
 export interface TimeChartProps {
   /** The chart's accessible name. */
   title: string
@@ -54,11 +70,36 @@ export interface TimeChartProps {
   formatInstant?: (iso: string) => string
   /** A "Total" row in the tooltip (stacked sum series; default: bars with one stack of several series). */
   total?: boolean
+  /** Series keys that filter the page when picked (cross-filter): a segment, a legend name or a tooltip row. */
+  selectable?: (key: string) => boolean
+  /** Whether a key is in the page's filters (its legend name and tooltip row read as pressed). */
+  selected?: (key: string) => boolean
+  /** A reader picked a selectable key: a click on its segment, its legend name or its tooltip row, or Enter on it. */
+  onSelectSeries?: (key: string, source: 'chart' | 'legend') => void
+  /** "View requests" of bucket `index` (and of the active series, when one is chosen): shown in the pinned tooltip. */
+  onViewRequests?: (index: number, seriesKey: string | undefined) => void
+  /** The previous period behind the data (the header's Compare toggle). */
+  previous?: PreviousPeriodOverlay[]
+  /** Formats a change between periods (a fraction: 0.25 is +25 %). */
+  formatChange?: (fraction: number) => string
 }
+
+/** The active bucket and, within it, the active series (keyboard ↑ ↓, or the segment under the pointer). */
+interface ActiveBucket {
+  index: number
+  series: string | null
+  /** Pointer hover, keyboard navigation, or a tooltip pinned by a click. */
+  mode: 'hover' | 'keyboard' | 'pinned'
+}
+
+const defaultFormatChange = (fraction: number) =>
+  new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(fraction)
 
 /** The plot's margins; a chart's plot is its width minus `left + right`. */
 export const CHART_MARGIN = { top: 8, right: 8, bottom: 28, left: 56 }
 const MARGIN = CHART_MARGIN
+/** The reserved key of the fold of smaller groups: never a filter. */
+const OTHER_SERIES = '__other__'
 const TOOLTIP_GAP = 12
 const EDGE = 4
 
@@ -85,9 +126,19 @@ export function TimeChart({
   range,
   formatInstant = (iso) => iso,
   total,
+  selectable,
+  selected,
+  onSelectSeries,
+  onViewRequests,
+  previous,
+  formatChange = defaultFormatChange,
 }: TimeChartProps): ReactNode {
+  const t = useMessagesOrEnglish()
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set())
-  const [hover, setHover] = useState<{ index: number; x: number } | null>(null)
+  const [active, setActive] = useState<ActiveBucket | null>(null)
+  const [announcement, setAnnouncement] = useState('')
+  const hintId = `${useId()}-hint`
+  const canSelect = useCallback((key: string) => Boolean(onSelectSeries && selectable?.(key)), [onSelectSeries, selectable])
   const [tip, setTip] = useState<{ left: number; top: number } | null>(null)
   const frameRef = useRef<HTMLDivElement>(null)
   const tipRef = useRef<HTMLDivElement>(null)
@@ -100,6 +151,7 @@ export function TimeChart({
 
   const maxValue = useMemo(() => {
     let max = 0
+    for (const overlay of previous ?? []) for (const value of overlay.values) max = Math.max(max, value ?? 0)
     for (let i = 0; i < buckets.length; i++) {
       if (kind === 'lines') {
         for (const s of visible) max = Math.max(max, s.values[i] ?? 0)
@@ -110,7 +162,7 @@ export function TimeChart({
       }
     }
     return max
-  }, [buckets.length, visible, kind])
+  }, [buckets.length, visible, kind, previous])
 
   const x = useMemo(
     () => scaleBand<number>({ domain: buckets.map((_, i) => i), range: [0, innerWidth], padding: kind === 'bars' ? BAR_BAND_PADDING : 0 }),
@@ -138,15 +190,58 @@ export function TimeChart({
     const every = Math.max(1, Math.ceil(buckets.length / room))
     return buckets.map((_, i) => i).filter((i) => i % every === 0)
   }, [buckets, innerWidth, isDayStart])
-  const onMove = useCallback(
+  // The segment under the pointer: the stack whose side-by-side band holds x, then the series whose part of it holds y.
+  const seriesAt = useCallback(
+    (index: number, px: number, py: number): string | null => {
+      if (kind !== 'bars') return null
+      const offset = px - (x(index) ?? 0)
+      const offsets = new Map<string, number>()
+      for (const s of visible) {
+        const value = s.values[index] ?? 0
+        if (value <= 0) continue
+        const stack = s.stack ?? s.key
+        const base = offsets.get(stack) ?? 0
+        offsets.set(stack, base + value)
+        const left = sub(stack) ?? 0
+        if (offset < left || offset > left + Math.max(1, sub.bandwidth())) continue
+        if (py >= y(base + value) - 0.5 && py <= y(base) + 0.5) return s.key
+      }
+      return null
+    },
+    [kind, visible, x, sub, y],
+  )
+  const pointerAt = useCallback(
     (event: React.MouseEvent<SVGRectElement>) => {
       const rect = event.currentTarget.getBoundingClientRect()
       const px = event.clientX - rect.left
+      const py = event.clientY - rect.top
+      const scaleX = innerWidth / Math.max(1, rect.width)
+      const scaleY = innerHeight / Math.max(1, rect.height)
       const index = Math.min(buckets.length - 1, Math.max(0, Math.floor((px / Math.max(1, rect.width)) * buckets.length)))
-      setHover({ index, x: MARGIN.left + (x(index) ?? 0) + x.bandwidth() / 2 })
+      return { index, series: seriesAt(index, px * scaleX, py * scaleY) }
     },
-    [buckets.length, x],
+    [buckets.length, seriesAt, innerWidth, innerHeight],
   )
+  const onMove = useCallback(
+    (event: React.MouseEvent<SVGRectElement>) => {
+      const { index, series: key } = pointerAt(event)
+      setActive((current) => (current && current.mode !== 'hover' ? current : current && current.index === index && current.series === key ? current : { index, series: key, mode: 'hover' }))
+    },
+    [pointerAt],
+  )
+  // A click on a segment filters by its key; anywhere else in the bucket (or on a line chart) pins the tooltip and its actions.
+  const onPlotClick = useCallback(
+    (event: React.MouseEvent<SVGRectElement>) => {
+      const { index, series: key } = pointerAt(event)
+      if (key && canSelect(key)) {
+        onSelectSeries!(key, 'chart')
+        return
+      }
+      setActive((current) => (current?.mode === 'pinned' && current.index === index ? null : { index, series: key, mode: 'pinned' }))
+    },
+    [pointerAt, canSelect, onSelectSeries],
+  )
+  const hover = active ? { index: active.index, x: MARGIN.left + (x(active.index) ?? 0) + x.bandwidth() / 2 } : null
 
   const toggle = (key: string) =>
     setHidden((current) => {
@@ -218,7 +313,47 @@ export function TimeChart({
     [kind, buckets, visible, x, y, sub, partials, hatchId],
   )
 
-  const showLegend = legend ?? series.length > 1
+  // The previous period: quiet (a thin dashed muted line, or outline bars), drawn over the data without competing with it.
+  const previousMarks = useMemo(() => {
+    if (!previous?.length) return null
+    return (
+      <g className="uk-chart-previous" aria-hidden="true">
+        {previous.map((overlay) =>
+          kind === 'lines' ? (
+            <LinePath<number | null>
+              key={overlay.stack}
+              data={overlay.values}
+              x={(_, i) => (x(i) ?? 0) + x.bandwidth() / 2}
+              y={(value) => y(value ?? 0)}
+              defined={(value) => value !== null}
+              className="uk-chart-previous-line"
+              fill="none"
+              data-previous={overlay.stack}
+            />
+          ) : (
+            <g key={overlay.stack} data-previous={overlay.stack}>
+              {overlay.values.map((value, i) => {
+                if (value === null || value <= 0) return null
+                // Sides and top of the previous bar; a halo in the surface colour keeps it readable where it crosses a bar.
+                const left = (x(i) ?? 0) + (sub(overlay.stack) ?? 0) + 0.5
+                const right = left + Math.max(1, sub.bandwidth() - 1)
+                const d = `M${left},${y(0)}V${y(value) + 0.5}H${right}V${y(0)}`
+                return (
+                  <g key={i}>
+                    <path d={d} className="uk-chart-previous-halo" fill="none" />
+                    <path d={d} className="uk-chart-previous-bar" fill="none" />
+                  </g>
+                )
+              })}
+            </g>
+          ),
+        )}
+      </g>
+    )
+  }, [previous, kind, x, y, sub])
+
+  // A key the page is filtered by keeps its legend name, pressed, so the filter can be lifted where it was set.
+  const showLegend = legend ?? (series.length > 1 || Boolean(previous?.length) || Boolean(onSelectSeries && series.some((s) => selected?.(s.key))))
   const hovered = hover ? buckets[hover.index] : undefined
   const tooltipRows = hover
     ? visible
@@ -228,6 +363,106 @@ export function TimeChart({
   const showTotal = (total ?? (kind === 'bars' && stacks.length === 1)) && tooltipRows.length > 1
   const totalValue = tooltipRows.reduce((sum, row) => sum + (row.value ?? 0), 0)
   const hoveredPartial = hover ? partials[hover.index] : undefined
+  const interactive = active?.mode === 'pinned' || active?.mode === 'keyboard'
+  const activeRow = active?.series ? tooltipRows.find((row) => row.key === active.series) : undefined
+  // Each overlay beside the current value of its stack, and the change between them.
+  const previousRows = hover
+    ? (previous ?? []).map((overlay) => {
+        const stackSeries = visible.filter((s) => (s.stack ?? s.key) === overlay.stack)
+        const now = stackSeries.length ? stackSeries.reduce((sum, s) => sum + (s.values[hover.index] ?? 0), 0) : null
+        const before = overlay.values[hover.index] ?? null
+        return { overlay, before, bucket: overlay.buckets[hover.index] ?? null, change: periodChange(now, before) }
+      })
+    : []
+  const partialNote = (index: number): string | null => {
+    const kindOf = partials[index]
+    const bucket = buckets[index]
+    if (!kindOf || !bucket) return null
+    return kindOf === 'inProgress'
+      ? 'In progress: so far'
+      : kindOf === 'cutStart'
+        ? `Partial: from ${range ? formatInstant(range.start) : formatInstant(bucket.start)}`
+        : `Partial: until ${range ? formatInstant(range.end) : formatInstant(bucket.end)}`
+  }
+
+  // What a screen reader hears on each keyboard step: the tooltip's text.
+  const describe = (index: number): string => {
+    const bucket = buckets[index]
+    if (!bucket) return ''
+    const rows = visible.map((s) => ({ label: s.label, value: s.values[index] ?? null })).sort((a, b) => (b.value ?? -1) - (a.value ?? -1))
+    const parts = [formatBucketRange(bucket), partialNote(index), ...rows.map((row) => t('crossFilter.announceRow', { label: row.label, value: formatValue(row.value) }))]
+    for (const overlay of previous ?? []) {
+      const before = overlay.values[index] ?? null
+      if (before === null) continue
+      const label = previous!.length > 1 ? t('crossFilter.previousOf', { label: overlay.label }) : t('crossFilter.previousPeriod')
+      parts.push(t('crossFilter.announceRow', { label, value: formatValue(before) }))
+    }
+    return parts.filter(Boolean).join('. ')
+  }
+  const moveTo = (index: number, key: string | null) => {
+    setActive({ index, series: key, mode: 'keyboard' })
+    const row = key ? series.find((s) => s.key === key) : undefined
+    setAnnouncement(row ? t('crossFilter.announceRow', { label: row.label, value: formatValue(row.values[index] ?? null) }) : describe(index))
+  }
+  const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      if (active) {
+        event.preventDefault()
+        setActive(null)
+        setAnnouncement('')
+        event.currentTarget.focus()
+      }
+      return
+    }
+    // Keys pressed on the tooltip's own buttons are theirs.
+    if (event.target !== event.currentTarget || buckets.length === 0) return
+    const last = buckets.length - 1
+    const index = active?.index
+    const order = index === undefined ? [] : visible.filter((s) => (s.values[index] ?? null) !== null).sort((a, b) => (b.values[index] ?? -1) - (a.values[index] ?? -1)).map((s) => s.key)
+    const at = active?.series ? order.indexOf(active.series) : -1
+    switch (event.key) {
+      case 'ArrowRight':
+        moveTo(index === undefined ? 0 : Math.min(last, index + 1), null)
+        break
+      case 'ArrowLeft':
+        moveTo(index === undefined ? last : Math.max(0, index - 1), null)
+        break
+      case 'Home':
+        moveTo(0, null)
+        break
+      case 'End':
+        moveTo(last, null)
+        break
+      case 'ArrowDown':
+        if (index === undefined) moveTo(0, null)
+        else moveTo(index, order[Math.min(order.length - 1, at + 1)] ?? null)
+        break
+      case 'ArrowUp':
+        if (index === undefined) moveTo(last, null)
+        else moveTo(index, at <= 0 ? null : order[at - 1]!)
+        break
+      case 'Enter':
+      case ' ':
+        if (index === undefined) return
+        if (active?.series && canSelect(active.series)) onSelectSeries!(active.series, 'chart')
+        else if (onViewRequests) onViewRequests(index, undefined)
+        else return
+        break
+      default:
+        return
+    }
+    event.preventDefault()
+  }
+
+  // A pinned tooltip closes on a click outside the chart.
+  useEffect(() => {
+    if (active?.mode !== 'pinned') return
+    const close = (event: PointerEvent) => {
+      if (!frameRef.current?.contains(event.target as Node)) setActive(null)
+    }
+    document.addEventListener('pointerdown', close)
+    return () => document.removeEventListener('pointerdown', close)
+  }, [active?.mode])
 
   // Place the tooltip from its measured size: beside the pointer, flipped to the left near the right
   // edge, clamped inside the chart and the viewport (docs/design.md, "Tooltips"). Before paint, so it never jumps.
@@ -253,11 +488,27 @@ export function TimeChart({
     if (frameBox.top + top + tipHeight > viewportHeight - EDGE) top = viewportHeight - EDGE - tipHeight - frameBox.top
     top = Math.max(top, EDGE - frameBox.top)
     setTip((current) => (current && current.left === left && current.top === top ? current : { left, top }))
-  }, [hover, width, tooltipRows.length])
+  }, [hover?.index, hover?.x, width, tooltipRows.length, interactive, previousRows.length])
 
   return (
     <figure className="uk-chart" aria-label={title} data-kind={kind} data-buckets={buckets.length} data-bucket={bucketSize}>
-      <div ref={frameRef} style={{ position: 'relative', width: '100%' }}>
+      <div
+        ref={frameRef}
+        className="uk-chart-frame"
+        style={{ position: 'relative', width: '100%' }}
+        tabIndex={0}
+        role="application"
+        aria-label={title}
+        aria-describedby={hintId}
+        data-active={active ? active.mode : undefined}
+        onKeyDown={onKeyDown}
+        onBlur={(event) => {
+          if (active?.mode === 'keyboard' && !event.currentTarget.contains(event.relatedTarget as Node | null)) setActive(null)
+        }}
+      >
+        <span id={hintId} className="uk-visually-hidden">
+          {t('crossFilter.keyboardHint')}
+        </span>
         <svg width="100%" height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}: chart, ${buckets.length} buckets; the data table below lists every value`}>
           <defs>
             <pattern id={hatchId} width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -271,6 +522,7 @@ export function TimeChart({
               ))}
             </g>
             {marks}
+            {previousMarks}
             {hover ? <line x1={hover.x - MARGIN.left} x2={hover.x - MARGIN.left} y1={0} y2={innerHeight} stroke="var(--uk-border)" /> : null}
             {/* Axes drawn directly: muted tick labels, no axis line on the value side. */}
             <g className="uk-chart-axis" aria-hidden="true">
@@ -292,33 +544,62 @@ export function TimeChart({
                 )
               })}
             </g>
-            <rect x={0} y={0} width={innerWidth} height={innerHeight} fill="transparent" onMouseMove={onMove} onMouseLeave={() => setHover(null)} />
+            <rect
+              x={0}
+              y={0}
+              width={innerWidth}
+              height={innerHeight}
+              fill="transparent"
+              className="uk-chart-hit"
+              data-pointer={active?.mode === 'hover' && active.series && canSelect(active.series) ? 'segment' : onViewRequests || onSelectSeries ? 'bucket' : undefined}
+              onMouseMove={onMove}
+              onMouseLeave={() => setActive((current) => (current?.mode === 'hover' ? null : current))}
+              onClick={onPlotClick}
+            />
           </Group>
         </svg>
         {hover && hovered ? (
           <div
             ref={tipRef}
             className="uk-tooltip"
-            role="presentation"
+            role={interactive ? 'group' : 'presentation'}
+            aria-label={interactive ? formatBucketRange(hovered) : undefined}
+            data-pinned={interactive || undefined}
             style={{ left: tip?.left ?? 0, top: tip?.top ?? MARGIN.top, visibility: tip ? 'visible' : 'hidden' }}
           >
             <div className="uk-tooltip-title">{formatBucketRange(hovered)}</div>
             {hoveredPartial ? (
               <div className="uk-tooltip-note" data-partial={hoveredPartial}>
-                {hoveredPartial === 'inProgress'
-                  ? 'In progress: so far'
-                  : hoveredPartial === 'cutStart'
-                    ? `Partial: from ${range ? formatInstant(range.start) : formatInstant(hovered.start)}`
-                    : `Partial: until ${range ? formatInstant(range.end) : formatInstant(hovered.end)}`}
+                {partialNote(hover.index)}
               </div>
             ) : null}
-            {tooltipRows.map((row) => (
-              <div key={row.key} className="uk-tooltip-row">
-                <span className="uk-swatch" style={{ background: row.color }} />
-                <span title={row.label}>{row.label}</span>
-                <span className="uk-num">{formatValue(row.value)}</span>
-              </div>
-            ))}
+            {tooltipRows.map((row) => {
+              const pickable = interactive && canSelect(row.key)
+              const content = (
+                <>
+                  <span className="uk-swatch" style={{ background: row.color }} />
+                  <span title={row.label}>{row.label}</span>
+                  <span className="uk-num">{formatValue(row.value)}</span>
+                </>
+              )
+              return pickable ? (
+                <button
+                  key={row.key}
+                  type="button"
+                  className="uk-tooltip-row"
+                  data-active={active?.series === row.key || undefined}
+                  aria-pressed={selected?.(row.key) ?? false}
+                  title={t('crossFilter.filterBy', { label: row.label })}
+                  onClick={() => onSelectSeries!(row.key, 'chart')}
+                >
+                  {content}
+                </button>
+              ) : (
+                <div key={row.key} className="uk-tooltip-row" data-active={active?.series === row.key || undefined}>
+                  {content}
+                </div>
+              )
+            })}
             {showTotal ? (
               <div className="uk-tooltip-row uk-tooltip-total">
                 <span className="uk-swatch" aria-hidden="true" />
@@ -326,19 +607,101 @@ export function TimeChart({
                 <span className="uk-num">{formatValue(totalValue)}</span>
               </div>
             ) : null}
+            {previousRows.map(({ overlay, before, bucket, change }) => (
+              <div key={overlay.stack} className="uk-tooltip-previous" data-previous={overlay.stack}>
+                <div className="uk-tooltip-row">
+                  <span className="uk-swatch" data-previous="true" aria-hidden="true" />
+                  <span>{previousRows.length > 1 ? t('crossFilter.previousOf', { label: overlay.label }) : t('crossFilter.previousPeriod')}</span>
+                  <span className="uk-num">{formatValue(before)}</span>
+                </div>
+                {bucket ? <div className="uk-tooltip-note">{t('crossFilter.previousSpan', { span: formatBucketRange(bucket) })}</div> : null}
+                {change !== null ? (
+                  <div className="uk-tooltip-row" data-change={change > 0 ? 'up' : change < 0 ? 'down' : 'flat'}>
+                    <span className="uk-swatch" aria-hidden="true" />
+                    <span>{t('crossFilter.change')}</span>
+                    <span className="uk-num">{formatChange(change)}</span>
+                  </div>
+                ) : null}
+              </div>
+            ))}
+            {interactive && onViewRequests ? (
+              <div className="uk-tooltip-actions">
+                <button type="button" className="uk-button" data-size="small" onClick={() => onViewRequests(hover.index, activeRow && canSelect(activeRow.key) ? activeRow.key : undefined)}>
+                  {activeRow && canSelect(activeRow.key) ? t('crossFilter.viewRequestsOf', { label: activeRow.label }) : t('crossFilter.viewRequests')}
+                </button>
+              </div>
+            ) : null}
+            {active?.mode === 'hover' && (onSelectSeries || onViewRequests) ? (
+              <div className="uk-tooltip-hint">
+                {active.series === OTHER_SERIES
+                  ? t('crossFilter.otherNotFilter')
+                  : active.series && canSelect(active.series)
+                    ? t('crossFilter.hintSegment', { label: series.find((s) => s.key === active.series)?.label ?? active.series })
+                    : t('crossFilter.hintBucket')}
+              </div>
+            ) : null}
           </div>
         ) : null}
+        <div className="uk-visually-hidden" aria-live="polite">
+          {announcement}
+        </div>
       </div>
       {showLegend ? (
         <ul className="uk-legend" aria-label={`${title} legend`}>
-          {series.map((s) => (
-            <li key={s.key}>
-              <button type="button" aria-pressed={!hidden.has(s.key)} onClick={() => toggle(s.key)} title={hidden.has(s.key) ? `Show ${s.label}` : `Hide ${s.label}`}>
-                <span className="uk-swatch" style={{ background: s.color }} />
-                <span className="uk-option-label">{s.label}</span>
-              </button>
+          {series.map((s) => {
+            const isHidden = hidden.has(s.key)
+            // A legend of keys filters by them (the eye hides one in this chart only); a legend of metrics has nothing to filter by: its names hide.
+            const filtering = Boolean(onSelectSeries && selectable)
+            return (
+              <li key={s.key} data-hidden={isHidden || undefined}>
+                {filtering ? (
+                  canSelect(s.key) ? (
+                    <button
+                      type="button"
+                      data-action="filter"
+                      aria-pressed={selected?.(s.key) ?? false}
+                      onClick={(event) => (event.altKey || event.shiftKey ? toggle(s.key) : onSelectSeries!(s.key, 'legend'))}
+                      title={t('crossFilter.legendFilterTitle', { label: s.label })}
+                    >
+                      <span className="uk-swatch" style={{ background: s.color }} />
+                      <span className="uk-option-label">{s.label}</span>
+                    </button>
+                  ) : (
+                    <span className="uk-legend-name" title={s.key === OTHER_SERIES ? t('crossFilter.otherNotFilter') : undefined}>
+                      <span className="uk-swatch" style={{ background: s.color }} />
+                      <span className="uk-option-label">{s.label}</span>
+                    </span>
+                  )
+                ) : (
+                  <button type="button" data-action="hide" aria-pressed={!isHidden} onClick={() => toggle(s.key)} title={isHidden ? `Show ${s.label}` : `Hide ${s.label}`}>
+                    <span className="uk-swatch" style={{ background: s.color }} />
+                    <span className="uk-option-label">{s.label}</span>
+                  </button>
+                )}
+                {filtering ? (
+                  <button
+                    type="button"
+                    data-action="hide"
+                    className="uk-legend-eye"
+                    aria-pressed={!isHidden}
+                    aria-label={t('crossFilter.legendShow', { label: s.label })}
+                    title={t('crossFilter.legendHideTitle', { label: s.label })}
+                    onClick={() => toggle(s.key)}
+                  >
+                    {isHidden ? <EyeOffIcon /> : <EyeIcon />}
+                  </button>
+                ) : null}
+              </li>
+            )
+          })}
+          {previous?.length ? (
+            <li className="uk-legend-previous" data-previous="true">
+              <span className="uk-legend-name">
+                <span className="uk-swatch" data-previous="true" aria-hidden="true" />
+                <span className="uk-option-label">{t('crossFilter.previousPeriod')}</span>
+              </span>
             </li>
-          ))}
+          ) : null}
         </ul>
       ) : null}
       <details className="uk-data-table">
@@ -354,6 +717,11 @@ export function TimeChart({
                     {s.label}
                   </th>
                 ))}
+                {(previous ?? []).map((overlay) => (
+                  <th key={`previous-${overlay.stack}`} scope="col">
+                    {previous!.length > 1 ? t('crossFilter.previousOf', { label: overlay.label }) : t('crossFilter.previousPeriod')}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
@@ -362,6 +730,9 @@ export function TimeChart({
                   <th scope="row">{formatBucketRange(bucket)}</th>
                   {series.map((s) => (
                     <td key={s.key}>{formatValue(s.values[i] ?? null)}</td>
+                  ))}
+                  {(previous ?? []).map((overlay) => (
+                    <td key={`previous-${overlay.stack}`}>{formatValue(overlay.values[i] ?? null)}</td>
                   ))}
                 </tr>
               ))}

@@ -1,5 +1,10 @@
-import { type Bucket, type Dimension, type Metric, type TimeSeriesResult, type TokenNotation, OTHER_KEY, bucketStart, formatTokens } from '@usagekit/core'
-import { type HTMLAttributes, type ReactNode, forwardRef, useMemo, useRef } from 'react'
+import { type Bucket, type Dimension, type Metric, type TimeSeriesResult, type TokenNotation, OTHER_KEY, alignPreviousPeriod, bucketStart, formatTokens } from '@usagekit/core'
+import { type HTMLAttributes, type ReactNode, forwardRef, useCallback, useMemo, useRef, useState } from 'react'
+import { CompareIcon } from '../components/icons.js'
+import { type UsageSelectHandler, useCrossFilter } from '../context/crossFilter.js'
+import { useViewBucketRequests } from '../context/requestDrillDown.js'
+import { usePreviousTimeSeries } from '../hooks/usePreviousTimeSeries.js'
+import { useMessages } from '../i18n/useMessages.js'
 import { Card } from '../components/Card.js'
 import { MAX_SERIES, type SeriesColors } from '../components/seriesColor.js'
 import { ErrorState, EmptyState } from '../components/WidgetState.js'
@@ -9,7 +14,7 @@ import { useFormat } from '../hooks/useFormat.js'
 import { useRankedSeriesColors } from '../hooks/useSeriesColors.js'
 import { useTimeSeries } from '../hooks/useTimeSeries.js'
 import { ChartSkeleton } from './ChartSkeleton.js'
-import { CHART_MARGIN, type ChartSeries, TimeChart } from './TimeChart.js'
+import { CHART_MARGIN, type ChartSeries, type PreviousPeriodOverlay, TimeChart } from './TimeChart.js'
 import { useMeasuredWidth } from './useElementWidth.js'
 import { own } from '../components/own.js'
 
@@ -46,11 +51,31 @@ export interface UsageChartProps extends Omit<HTMLAttributes<HTMLElement>, 'titl
   splitScales?: number | false
   /** Tokens in thousands (seed 004): the tooltip reads "1,234.6K" and the subtitle names the unit. */
   tokenNotation?: TokenNotation
+  /**
+   * Offer the header's Compare toggle: the previous period drawn quietly behind the data, bucket `i`
+   * against bucket `i`, of equal elapsed time (default true where the chart has at most two stacks or
+   * lines; a chart of one line per group has none).
+   */
+  compare?: boolean
+  /** Start with the previous period shown (default false). */
+  defaultCompare?: boolean
+  /**
+   * A segment, legend name or tooltip row of a grouped chart was picked to filter the page by; runs
+   * before the provider's `onSelectKey`. Cancel with `event.preventDefault()` or by returning `false`.
+   */
+  onSelectKey?: UsageSelectHandler
 }
 
 /** One word for money in charts: "Spend" (docs/design.md, "Tooltips"). */
 export function chartMetricLabel(metric: string, label: string): string {
   return metric === 'cost' ? 'Spend' : label
+}
+
+/** What a stack is called in the tooltip: its one series' label, or the stack id ("input", "output") capitalised. */
+function stackLabel(stack: string, series: readonly ChartSeries[]): string | undefined {
+  const members = series.filter((s) => (s.stack ?? s.key) === stack)
+  if (members.length === 1) return members[0]!.label
+  return members.length ? stack.charAt(0).toUpperCase() + stack.slice(1) : undefined
 }
 
 /** The largest value of a series, ignoring gaps. */
@@ -85,11 +110,18 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
     barsPerBucket: wantedBars,
     splitScales = 4,
     tokenNotation,
+    compare: offerCompare = true,
+    defaultCompare = false,
+    onSelectKey,
     ...props
   },
   ref,
 ) {
   const format = useFormat()
+  const t = useMessages()
+  const crossFilter = useCrossFilter()
+  const viewBucketRequests = useViewBucketRequests()
+  const [comparing, setComparing] = useState(defaultCompare)
   const support = useSupport()
   const { anchor } = useUsageSelection()
   const bodyRef = useRef<HTMLDivElement>(null)
@@ -129,6 +161,47 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
     }))
   }, [result, buildSeries, groupBy, metric, metrics, stacks, format, color])
   const empty = series.every((s) => s.values.every((v) => !v))
+  // Compare: one stack (or line) or two (input beside output); never one line per group.
+  const stackIds = useMemo(() => [...new Set(series.map((s) => s.stack ?? s.key))], [series])
+  const comparable = offerCompare && !(groupBy && !stacks) && (stackIds.length > 0 ? stackIds.length <= 2 : true)
+  const previousQuery = usePreviousTimeSeries(query.params, { enabled: comparable && comparing && !hidden, total: Boolean(groupBy) })
+  const previous = useMemo<PreviousPeriodOverlay[] | undefined>(() => {
+    const before = previousQuery.data
+    if (!comparable || !comparing || !before || !result || !query.params) return undefined
+    // The previous answer built like this one's: its series summed per stack (a grouped chart asked for its total).
+    const built: ChartSeries[] = buildSeries
+      ? buildSeries(before, (key) => color(key, groupBy))
+      : groupBy
+        ? [{ key: 'total', label: title, color: '', values: own(before.series[0]?.values, metric) ?? [], stack: stackIds[0] }]
+        : metrics.map((m) => ({ key: m, label: chartMetricLabel(m, format.definition(m).label), color: '', values: own(before.series[0]?.values, m) ?? [] }))
+    return stackIds.map((stack) => {
+      const parts = built.filter((s) => (s.stack ?? s.key) === stack)
+      const sums = before.buckets.map((_, i) => (parts.some((s) => (s.values[i] ?? null) !== null) ? parts.reduce((sum, s) => sum + (s.values[i] ?? 0), 0) : null))
+      const points = alignPreviousPeriod(result.buckets, before.buckets, sums, { range: query.params!.range, now: anchor })
+      return { stack, label: stackIds.length > 1 ? (stackLabel(stack, series) ?? stack) : title, values: points.map((p) => p.value), buckets: points.map((p) => p.bucket) }
+    })
+  }, [comparable, comparing, previousQuery.data, result, query.params, buildSeries, color, groupBy, title, metric, metrics, format, stackIds, anchor, series])
+  const selectable = useCallback((key: string) => crossFilter.canSelect(groupBy, key), [crossFilter, groupBy])
+  const selected = useCallback((key: string) => crossFilter.isSelected(groupBy, key), [crossFilter, groupBy])
+  const onSelectSeries = useCallback(
+    (key: string, source: 'chart' | 'legend') => {
+      if (!groupBy) return
+      crossFilter.select({ dimension: groupBy, key, label: series.find((s) => s.key === key)?.label ?? key, source }, onSelectKey)
+    },
+    [crossFilter, groupBy, series, onSelectKey],
+  )
+  const onViewRequests = useMemo(() => {
+    if (!viewBucketRequests || !result) return undefined
+    return (index: number, key: string | undefined) => {
+      const bucket = result.buckets[index]
+      if (!bucket) return
+      viewBucketRequests(bucket, key && groupBy ? { dimension: groupBy, key, label: series.find((s) => s.key === key)?.label ?? key } : undefined)
+    }
+  }, [viewBucketRequests, result, groupBy, series])
+  const formatChange = useMemo(() => {
+    const percent = new Intl.NumberFormat(format.locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' })
+    return (fraction: number) => percent.format(fraction)
+  }, [format.locale])
   const size: Bucket = query.bucket ?? bucket ?? '1d'
   const state = query.isError ? 'error' : query.isPending || !result ? 'loading' : empty ? 'empty' : 'ready'
   // Two scales far apart (threads ~20, messages ~200) are two small charts: the small one never lies flat.
@@ -161,10 +234,43 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
       range={query.range}
       formatInstant={(iso) => format.dateTime(iso)}
       total={groupBy ? stacks && kind === 'bars' : undefined}
+      selectable={groupBy ? selectable : undefined}
+      selected={groupBy ? selected : undefined}
+      onSelectSeries={groupBy ? onSelectSeries : undefined}
+      onViewRequests={onViewRequests}
+      previous={previous?.filter((overlay) => drawn.some((s) => (s.stack ?? s.key) === overlay.stack))}
+      formatChange={formatChange}
     />
   )
+  const compareToggle = comparable ? (
+    <button
+      type="button"
+      className="uk-button"
+      data-variant="ghost"
+      data-compare="true"
+      aria-pressed={comparing}
+      title={t('crossFilter.compareTitle')}
+      onClick={() => setComparing((on) => !on)}
+    >
+      <CompareIcon />
+      {t('crossFilter.compare')}
+    </button>
+  ) : null
   return (
-    <Card ref={ref} title={title} subtitle={shownSubtitle} actions={actions} state={state} aria-busy={state === 'loading' || undefined} {...props}>
+    <Card
+      ref={ref}
+      title={title}
+      subtitle={shownSubtitle}
+      actions={
+        compareToggle || actions ? (
+          <>
+            {compareToggle}
+            {actions}
+          </>
+        ) : undefined
+      }
+      state={state}
+      data-compare={comparable ? (comparing ? 'on' : 'off') : undefined} aria-busy={state === 'loading' || undefined} {...props}>
       <div ref={bodyRef} className="uk-chart-body">
         {query.isError ? (
           <ErrorState error={query.error} onRetry={() => void query.refetch()} minHeight={height} />

@@ -80,3 +80,25 @@ export const LiveIcon = ({ on, ...props }: IconProps & { on?: boolean }) => (
     <path d="M5.2 10.8a4 4 0 0 1 0-5.6M10.8 5.2a4 4 0 0 1 0 5.6M3.4 12.6a6.5 6.5 0 0 1 0-9.2M12.6 3.4a6.5 6.5 0 0 1 0 9.2" />
   </Icon>
 )
+export const EyeIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M1.5 8S4 3.5 8 3.5 14.5 8 14.5 8 12 12.5 8 12.5 1.5 8 1.5 8Z" />
+    <circle cx={8} cy={8} r={2} />
+  </Icon>
+)
+export const EyeOffIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M6.6 3.7A6.4 6.4 0 0 1 8 3.5C12 3.5 14.5 8 14.5 8a11 11 0 0 1-1.7 2.2M4.4 4.8A11 11 0 0 0 1.5 8S4 12.5 8 12.5a6.3 6.3 0 0 0 3.2-.9M2.5 2.5l11 11M6.6 6.7a2 2 0 0 0 2.8 2.8" />
+  </Icon>
+)
+export const CompareIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M2 12.5 6 8l3 2.5 5-6" />
+    <path d="M2 9.5 6 6l3 2 5-4.5" strokeDasharray="1.5 2" />
+  </Icon>
+)
+export const RequestsIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <path d="M5.5 4h8M5.5 8h8M5.5 12h8M2.5 4h.01M2.5 8h.01M2.5 12h.01" />
+  </Icon>
+)

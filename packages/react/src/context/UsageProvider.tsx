@@ -15,6 +15,9 @@ import { type ReactNode, createContext, useCallback, useContext, useEffect, useM
 import { type SeriesColorRegistry, type SeriesColors, createSeriesColorRegistry } from '../components/seriesColor.js'
 import { useLiveRefresh } from '../hooks/useLiveRefresh.js'
 import { type UsageMessages, enMessages } from '../i18n/enMessages.js'
+import type { UsageSelectHandler } from './crossFilter.js'
+import { SelectHandlerContext } from './crossFilter.js'
+import { RequestDrillDownProvider, type ViewRequestsRequest } from './requestDrillDown.js'
 import { withLazyValidation } from './withLazyValidation.js'
 import { withTimeout } from './withTimeout.js'
 import { type UsageSelection, type UsageView, selectionFromSearch, selectionToSearch } from '../state/urlState.js'
@@ -69,6 +72,17 @@ export interface UsageProviderProps {
   liveIntervalMs?: number
   /** A call that has not answered after this many ms fails its widget (default 30 000; 0 waits forever). */
   timeoutMs?: number
+  /**
+   * A reader picked a key to filter the page by (a chart segment, legend item, bar or breakdown row;
+   * see docs/components.md, "Gestures"). Runs after the component's own `onSelectKey`; cancel the
+   * page's filter change with `event.preventDefault()` or by returning `false`.
+   */
+  onSelectKey?: UsageSelectHandler
+  /**
+   * "View requests" when no request log is on the page: route to your own logs page with the span
+   * and the filters (the page's, plus the picked key). With a `RequestLog` on the page, it shows them.
+   */
+  onViewRequests?: (request: ViewRequestsRequest) => void
   children?: ReactNode
 }
 
@@ -257,7 +271,9 @@ function UsageProviderInner(props: UsageProviderProps): ReactNode {
     <ConfigContext.Provider value={config}>
       <SelectionContext.Provider value={state}>
         <LiveRefresh />
-        {props.children}
+        <SelectHandlerContext.Provider value={props.onSelectKey}>
+          <RequestDrillDownProvider onViewRequests={props.onViewRequests}>{props.children}</RequestDrillDownProvider>
+        </SelectHandlerContext.Provider>
       </SelectionContext.Provider>
     </ConfigContext.Provider>
   )
@@ -267,6 +283,11 @@ export function useUsageConfig(): UsageConfig {
   const config = useContext(ConfigContext)
   if (!config) throw new Error('usagekit: this component must be rendered inside <UsageProvider adapter={…}>.')
   return config
+}
+
+/** The provider's config, or `null` outside one (the presentational TimeChart drawn from a host's own data). */
+export function useOptionalUsageConfig(): UsageConfig | null {
+  return useContext(ConfigContext)
 }
 
 export function useUsageSelection(): UsageSelectionState {

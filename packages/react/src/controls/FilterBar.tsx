@@ -22,7 +22,9 @@ export interface FilterBarProps extends HTMLAttributes<HTMLDivElement> {
 export const FilterBar = forwardRef<HTMLDivElement, FilterBarProps>(function FilterBar({ dimensions = ['apiKey', 'tag', 'team'], labels = {}, single, className, children, ...props }, ref) {
   const { filters, setFilters, fixedFilters } = useUsageSelection()
   const support = useSupport()
-  const shown = support.known ? dimensions.filter((dimension) => !fixedFilters[dimension]?.length && support.dimension(dimension)) : []
+  // A filter set from a chart, bar or row (cross-filter) on a dimension without a menu here gets one, so it shows and can be cleared.
+  const picked = (Object.keys(filters) as Dimension[]).filter((dimension) => !dimensions.includes(dimension) && (filters[dimension]?.length ?? 0) > 0)
+  const shown = support.known ? [...dimensions, ...picked].filter((dimension) => !fixedFilters[dimension]?.length && support.dimension(dimension)) : []
   const active = shown.some((dimension) => (filters[dimension]?.length ?? 0) > 0)
   return (
     <div ref={ref} role="group" aria-label="Filters" className={clsx('uk-toolbar', className)} {...props}>

@@ -45,6 +45,7 @@ export function useTimeSeries({ metrics, bucket, groupBy, limit, maxBars = 1000,
     return { ...resolved.query, bucket: chosen, metrics, ...(groupBy ? { groupBy } : {}), ...(limit ? { limit } : {}) }
   }, [resolved, key, bucket, groupBy, limit, maxBars, enabled, plot?.widthPx, plot?.kind, plot?.barsPerBucket, plot?.keepFinest])
   const query = useAdapterQuery('getTimeSeries', params)
-  // The bucket actually asked for (after coarsening), for axis and tooltip labels.
-  return { ...query, bucket: params?.bucket, range: params?.range }
+  // The bucket actually asked for (after coarsening), for axis and tooltip labels; the params for a
+  // companion query over the previous period (the Compare overlay).
+  return { ...query, bucket: params?.bucket, range: params?.range, params }
 }

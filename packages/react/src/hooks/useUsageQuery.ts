@@ -1,4 +1,4 @@
-import { type Bucket, type Filters, type UsageQuery, resolveTimeRange } from '@usagekit/core'
+import { type Bucket, type Filters, type TimeRange, type UsageQuery, resolveTimeRange } from '@usagekit/core'
 import { useMemo } from 'react'
 import { useUsageConfig, useUsageSelection } from '../context/UsageProvider.js'
 import { useSupport } from './useCapabilities.js'
@@ -23,8 +23,11 @@ function mergeFilters(chosen: Filters, fixed: Filters, offered: (dimension: keyo
   return out
 }
 
-/** The shared query (range, zone, filters) of the page, resolved from the selection. */
-export function useUsageQuery(overrides: { filters?: Filters } = {}): ResolvedUsageQuery {
+/**
+ * The shared query (range, zone, filters) of the page, resolved from the selection. `overrides`
+ * narrow it for one widget: filters per dimension, and a span in place of the range (a drill-down).
+ */
+export function useUsageQuery(overrides: { filters?: Filters; range?: TimeRange } = {}): ResolvedUsageQuery {
   const { timeZone } = useUsageConfig()
   const { range, filters, fixedFilters, anchor } = useUsageSelection()
   const support = useSupport()
@@ -32,8 +35,8 @@ export function useUsageQuery(overrides: { filters?: Filters } = {}): ResolvedUs
     if (timeZone === undefined || anchor === undefined) return { query: null, bucket: null }
     const resolved = resolveTimeRange(range, { timeZone, now: anchor })
     const merged = mergeFilters({ ...filters, ...overrides.filters }, fixedFilters, support.dimension)
-    const query: UsageQuery = { range: resolved.range, timeZone }
+    const query: UsageQuery = { range: overrides.range ?? resolved.range, timeZone }
     if (Object.keys(merged).length) query.filters = merged
     return { query, bucket: resolved.bucket }
-  }, [timeZone, anchor, range, filters, fixedFilters, overrides.filters, support])
+  }, [timeZone, anchor, range, filters, fixedFilters, overrides.filters, overrides.range, support])
 }

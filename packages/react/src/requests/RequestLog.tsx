@@ -1,10 +1,12 @@
-import { type Dimension, NONE_LABEL, type RequestSummary, type UsageQuery } from '@usagekit/core'
+import { DIMENSION_LABELS, type Dimension, NONE_KEY, NONE_LABEL, type RequestSummary, type UsageQuery } from '@usagekit/core'
 import { clsx } from 'clsx'
 import { type HTMLAttributes, type ReactNode, Suspense, forwardRef, lazy, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { Card } from '../components/Card.js'
 import { ErrorState } from '../components/WidgetState.js'
 import { ChevronLeftIcon, ChevronRightIcon } from '../components/icons.js'
 import { useIsClient, useUsageConfig } from '../context/UsageProvider.js'
+import { type RequestDrillDown, useDrillDownTarget, useRequestDrillDown } from '../context/requestDrillDown.js'
+import { own } from '../components/own.js'
 import { type UsageFormat, useFormat } from '../hooks/useFormat.js'
 import { useLimits, useSupport } from '../hooks/useCapabilities.js'
 import { useAdapterQuery } from '../hooks/useAdapterQuery.js'
@@ -166,7 +168,19 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
   // The lazy export button appears after hydration, so a server render never suspends on it.
   const isClient = useIsClient()
   const { permissions } = useUsageConfig()
-  const { query: liveQuery } = useUsageQuery()
+  // "View requests" from a chart bucket or a breakdown row: this log shows that span and key until cleared.
+  const drill = useDrillDownTarget()
+  const { clear: clearDrill } = useRequestDrillDown()
+  const drillOverrides = useMemo(() => (drill ? { filters: drill.filters, range: drill.range } : {}), [drill])
+  const { query: liveQuery } = useUsageQuery(drillOverrides)
+  const drillRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    const banner = drillRef.current
+    if (!drill || !banner) return
+    const smooth = typeof window.matchMedia === 'function' && !window.matchMedia('(prefers-reduced-motion: reduce)').matches
+    banner.closest('.uk-card')?.scrollIntoView?.({ block: 'start', behavior: smooth ? 'smooth' : 'auto' })
+    banner.focus({ preventScroll: true })
+  }, [drill?.sequence])
   const [search, setSearch] = useState('')
   const { maxSearchLength } = useLimits()
   const deferredSearch = useDeferredValue(search.trim())
@@ -183,7 +197,7 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
   useEffect(() => {
     setCursors([null])
     setPinned(null)
-  }, [liveQuery?.timeZone, JSON.stringify(liveQuery?.filters), deferredSearch])
+  }, [liveQuery?.timeZone, JSON.stringify(liveQuery?.filters), deferredSearch, drill?.sequence])
 
   const items = result.data?.items ?? []
   const support = useSupport()
@@ -255,6 +269,7 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
       }
       {...props}
     >
+      {drill ? <DrillDownBanner ref={drillRef} drill={drill} onClear={clearDrill} /> : null}
       {newer > 0 ? (
         <button type="button" className="uk-button" onClick={() => { setCursors([null]); setPinned(null) }}>
           {newer >= pageSize ? `${pageSize}+` : newer} new request{newer === 1 ? '' : 's'} — back to newest
@@ -366,4 +381,27 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
   )
 })
 RequestLog.displayName = 'RequestLog'
+
+/** What a drill-down shows: the span, the picked key, and the way back to every request of the page. */
+const DrillDownBanner = forwardRef<HTMLDivElement, { drill: RequestDrillDown; onClear: () => void }>(function DrillDownBanner({ drill, onClear }, ref) {
+  const t = useMessages()
+  const format = useFormat()
+  const span = new Intl.DateTimeFormat(format.locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: format.timeZone }).formatRange(Date.parse(drill.range.start), Date.parse(drill.range.end))
+  const key = drill.key
+  return (
+    <div ref={ref} className="uk-drill-down" role="status" tabIndex={-1} data-drill-down="true" data-start={drill.range.start} data-end={drill.range.end}>
+      <span>{t('crossFilter.drillDownSpan', { span })}</span>
+      {key ? (
+        <span className="uk-badge" data-dimension={key.dimension}>
+          <span className="uk-badge-text">
+            {own(DIMENSION_LABELS, key.dimension) ?? key.dimension}: {key.label || (drill.filters[key.dimension]?.[0] === NONE_KEY ? NONE_LABEL : '')}
+          </span>
+        </span>
+      ) : null}
+      <button type="button" className="uk-button" data-variant="ghost" onClick={onClear}>
+        {t('crossFilter.drillDownClear')}
+      </button>
+    </div>
+  )
+})
 

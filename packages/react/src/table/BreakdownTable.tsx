@@ -14,7 +14,10 @@ import { clsx } from 'clsx'
 import { type CSSProperties, type HTMLAttributes, type ReactNode, Suspense, forwardRef, lazy, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { Card } from '../components/Card.js'
 import { ErrorState, EmptyState } from '../components/WidgetState.js'
-import { ArrowDownIcon, ArrowUpIcon } from '../components/icons.js'
+import { ArrowDownIcon, ArrowUpIcon, RequestsIcon } from '../components/icons.js'
+import { type UsageSelectHandler, useCrossFilter } from '../context/crossFilter.js'
+import { useRequestDrillDown } from '../context/requestDrillDown.js'
+import { useMessages } from '../i18n/useMessages.js'
 import type { SeriesColors } from '../components/seriesColor.js'
 import { useIsClient, useUsageConfig } from '../context/UsageProvider.js'
 import { useSeriesColors } from '../hooks/useSeriesColors.js'
@@ -69,6 +72,20 @@ export interface BreakdownTableProps extends Omit<HTMLAttributes<HTMLElement>, '
   /** Offer "Export CSV" of every row the table holds: its grouping, metrics and search. */
   exportable?: boolean
   actions?: ReactNode
+  /**
+   * A row was clicked (or Enter pressed on it) to filter the page by its key; runs before the
+   * provider's `onSelectKey`. Cancel with `event.preventDefault()` or by returning `false`.
+   */
+  onSelectKey?: UsageSelectHandler
+}
+
+/** The row action's column: one icon button, "View requests" of the row's key over the page's range. */
+const ACTIONS_WIDTH = 48
+
+/** A click on a control inside a row (the row action, a link) is that control's, not the row's. */
+function fromControl(event: { target: EventTarget; currentTarget: EventTarget }): boolean {
+  const target = event.target as Element
+  return target !== event.currentTarget && target.closest?.('button, a, input, select, textarea') !== null
 }
 
 /** What a count of rows is of: "user", "users", "API keys", "statuses"; "rows" for a dimension without a label. */
@@ -285,9 +302,12 @@ function moneyTail(rows: readonly BreakdownRow[], metric: Metric, format: UsageF
  * the other numbers in a line below, and a sort control.
  */
 export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(function BreakdownTable(
-  { title = 'Breakdown', groupBy: groupByProp, metrics: metricsProp, trendMetric: trendMetricProp = 'requests', showModels = true, height, initialRows = INITIAL_ROWS, exportable = false, actions, className, ...props },
+  { title = 'Breakdown', groupBy: groupByProp, metrics: metricsProp, trendMetric: trendMetricProp = 'requests', showModels = true, height, initialRows = INITIAL_ROWS, exportable = false, actions, onSelectKey, className, ...props },
   ref,
 ) {
+  const t = useMessages()
+  const crossFilter = useCrossFilter()
+  const drillDown = useRequestDrillDown()
   const view = useView()
   const { permissions } = useUsageConfig()
   // The page's colour registry: a team badge is the colour the charts gave that team.
@@ -423,9 +443,10 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
   // Minimum widths of the table with every column, without Models, and without Trend too: narrower
   // containers drop those columns, then turn into cards (breakpoints in styles.css).
   const tableStyle = useMemo(() => {
-    let all = NAME_MIN_WIDTH
-    let noModels = NAME_MIN_WIDTH
-    let bare = NAME_MIN_WIDTH
+    const start = NAME_MIN_WIDTH + (drillDown.available ? ACTIONS_WIDTH : 0)
+    let all = start
+    let noModels = start
+    let bare = start
     for (const column of leafColumns) {
       const meta = metaOf(column)
       const width = meta.width ?? 0
@@ -434,7 +455,7 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
       if (meta.role !== 'models' && meta.role !== 'trend') bare += width
     }
     return { '--uk-min-all': `${all}px`, '--uk-min-no-models': `${noModels}px`, '--uk-min-bare': `${bare}px` } as CSSProperties
-  }, [leafColumns])
+  }, [leafColumns, drillDown.available])
 
   const state = source.isError ? 'error' : source.isPending ? 'loading' : rows.length === 0 ? 'empty' : 'ready'
   const searchLabel = groupBy === 'user' ? 'Search name or email' : `Search ${(own(DIMENSION_LABELS, groupBy) ?? 'name').toLowerCase()}`
@@ -449,6 +470,13 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
   // With a cap, the box shows whole rows: never a last row cut in half.
   const capHeight = height ? HEADER_HEIGHT + Math.max(1, Math.floor((height - HEADER_HEIGHT) / ROW_HEIGHT)) * ROW_HEIGHT + 2 : undefined
   const sortId = sorting[0]?.id ?? defaultSort
+  // A row filters the page by its key (cross-filter); its action shows the key's requests over the page's range.
+  const pickable = (key: string) => crossFilter.canSelect(groupBy, key)
+  const pickRow = (row: BreakdownRow) => crossFilter.select({ dimension: groupBy, key: row.key, label: row.label, source: 'breakdown' }, onSelectKey)
+  const viewRowRequests = (row: BreakdownRow) => {
+    if (!query) return
+    drillDown.viewRequests({ range: query.range, filters: { ...query.filters, [groupBy]: [row.key] }, key: { dimension: groupBy, label: row.label } })
+  }
   if (hidden) return null
   return (
     <Card
@@ -547,13 +575,18 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
                         </th>
                       )
                     })}
+                    {drillDown.available ? (
+                      <th scope="col" data-role="actions" style={{ width: ACTIONS_WIDTH }}>
+                        <span className="uk-visually-hidden">{t('crossFilter.viewRequests')}</span>
+                      </th>
+                    ) : null}
                   </tr>
                 ))}
               </thead>
               <tbody ref={bodyRef}>
                 {rows.length === 0 ? (
                   <tr>
-                    <td colSpan={columnCount}>
+                    <td colSpan={columnCount + (drillDown.available ? 1 : 0)}>
                       <EmptyState>{needle ? `No ${noun(groupBy, 1)} matches “${deferredSearch.trim()}”.` : 'No usage in this range.'}</EmptyState>
                     </td>
                   </tr>
@@ -561,14 +594,35 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
                   <>
                     {padTop > 0 ? (
                       <tr aria-hidden="true" className="uk-pad-row">
-                        <td colSpan={columnCount} style={{ height: padTop }} />
+                        <td colSpan={columnCount + (drillDown.available ? 1 : 0)} style={{ height: padTop }} />
                       </tr>
                     ) : null}
                     {items.map((item) => {
                       const row = tableRows[item.index - firstIndex]
                       if (!row) return null
                       return (
-                        <tr key={row.id} ref={virtualizer.measureElement} data-index={item.index} data-key={row.id} aria-rowindex={item.index + 2}>
+                        <tr
+                          key={row.id}
+                          ref={virtualizer.measureElement}
+                          data-index={item.index}
+                          data-key={row.id}
+                          aria-rowindex={item.index + 2}
+                          data-clickable={pickable(row.id) || undefined}
+                          data-selected={crossFilter.isSelected(groupBy, row.id) || undefined}
+                          aria-selected={pickable(row.id) ? crossFilter.isSelected(groupBy, row.id) : undefined}
+                          tabIndex={pickable(row.id) ? 0 : undefined}
+                          title={pickable(row.id) ? t('crossFilter.rowFilterTitle', { label: row.original.label }) : undefined}
+                          onClick={pickable(row.id) ? (event) => !fromControl(event) && pickRow(row.original) : undefined}
+                          onKeyDown={
+                            pickable(row.id)
+                              ? (event) => {
+                                  if (event.target !== event.currentTarget || (event.key !== 'Enter' && event.key !== ' ')) return
+                                  event.preventDefault()
+                                  pickRow(row.original)
+                                }
+                              : undefined
+                          }
+                        >
                           {row.getAllCells().map((cell) => {
                             const meta = metaOf(cell.column)
                             return (
@@ -577,12 +631,27 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
                               </td>
                             )
                           })}
+                          {drillDown.available ? (
+                            <td data-role="actions">
+                              <button
+                                type="button"
+                                className="uk-button uk-row-action"
+                                data-variant="ghost"
+                                aria-label={t('crossFilter.viewRequestsOf', { label: row.original.label })}
+                                title={t('crossFilter.viewRequestsOf', { label: row.original.label })}
+                                disabled={!query}
+                                onClick={() => viewRowRequests(row.original)}
+                              >
+                                <RequestsIcon />
+                              </button>
+                            </td>
+                          ) : null}
                         </tr>
                       )
                     })}
                     {padBottom > 0 ? (
                       <tr aria-hidden="true" className="uk-pad-row">
-                        <td colSpan={columnCount} style={{ height: padBottom }} />
+                        <td colSpan={columnCount + (drillDown.available ? 1 : 0)} style={{ height: padBottom }} />
                       </tr>
                     ) : null}
                   </>
