@@ -111,6 +111,16 @@ export type { ComparedPeriods } from './timeRange'
 export type { InstantInput, ParsedRange } from './timeRange'
 export { assertTimeZone, isValidTimeZone, localTimeZone, offsetMinutes } from './timeZone'
 
+// Spend control: budgets, forecasts, anomalies
+export { budgetPeriod } from './budgetPeriod'
+export type { BudgetPeriodKind, UsageBudget } from './budgetPeriod'
+export { WEEKDAY_MIN_DAYS, forecastPeriodEnd } from './forecastPeriodEnd'
+export type { ForecastOptions, ForecastPathPoint, PeriodForecast } from './forecastPeriodEnd'
+export { budgetCrossing } from './budgetCrossing'
+export type { BudgetCrossing, BudgetCrossingOptions } from './budgetCrossing'
+export { seriesPoints } from './timePoint'
+export type { TimePoint } from './timePoint'
+
 // Money, formatting, redaction
 export { NANOS_PER_UNIT, fromNanos, moneyEquals, sumMoney, toDecimalText, toNanos } from './money'
 export {
