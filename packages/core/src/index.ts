@@ -118,6 +118,8 @@ export { WEEKDAY_MIN_DAYS, forecastPeriodEnd } from './forecastPeriodEnd'
 export type { ForecastOptions, ForecastPathPoint, PeriodForecast } from './forecastPeriodEnd'
 export { budgetCrossing } from './budgetCrossing'
 export type { BudgetCrossing, BudgetCrossingOptions } from './budgetCrossing'
+export { detectAnomalies } from './detectAnomalies'
+export type { Anomaly, AnomalySeasonality, DetectAnomaliesOptions } from './detectAnomalies'
 export { seriesPoints } from './timePoint'
 export type { TimePoint } from './timePoint'
 
