@@ -52,6 +52,7 @@ export { FIELD_CAPABILITIES, OPTIONAL_RECORD_FIELDS, capabilitiesWithout, isOpti
 export type { OptionalRecordField } from './recordFields'
 export {
   METER_METRICS,
+  PRICED_METRICS,
   RATIO_METRICS,
   STANDARD_METRICS,
   deriveMetricSeries,
@@ -71,6 +72,7 @@ export type {
   MetricDelta,
   MetricSentiment,
   MetricUnit,
+  PricedMetric,
   RatioMetric,
   StandardMetric,
 } from './metrics'
@@ -125,6 +127,9 @@ export type { TimePoint } from './timePoint'
 
 // Money, formatting, redaction
 export { NANOS_PER_UNIT, fromNanos, moneyEquals, sumMoney, toDecimalText, toNanos } from './money'
+export { cacheSavingsRates, pricePerMillionNanos } from './priceTable'
+export type { ModelPrice, PricePerMillion, PriceTable } from './priceTable'
+export { cacheSavings, roundMicroNanos } from './cacheSavings'
 export {
   EMPTY_VALUE,
   formatBucketLabel,
