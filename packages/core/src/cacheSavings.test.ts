@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { cacheSavings, roundMicroNanos } from './cacheSavings'
+import { FIXTURE_PRICES, MODELS } from './fixtures/catalog'
+import { generateUsageRecords } from './fixtures/generateUsageRecords'
+import { toNanos } from './money'
 import { cacheSavingsRates, pricePerMillionNanos } from './priceTable'
 
 describe('pricePerMillionNanos', () => {
@@ -60,5 +63,21 @@ describe('cacheSavings', () => {
   it('counts nothing for models without a price and refuses token counts that are not whole', () => {
     expect(cacheSavings({ 'llama-3.3-70b-instruct': 5_000_000 }, prices)).toBe(0)
     expect(() => cacheSavings({ 'claude-sonnet-4.5': 1.5 }, prices)).toThrow(RangeError)
+  })
+})
+
+describe('FIXTURE_PRICES', () => {
+  it('saves on each fixture record what its cached tokens would have cost as fresh input minus their cached line', () => {
+    expect(FIXTURE_PRICES['gpt-4.1']).toEqual({ input: '2', cachedInput: '0.5' })
+    expect(Object.keys(FIXTURE_PRICES)).toEqual(MODELS.map((model) => model.model))
+    const records = generateUsageRecords({ seed: 9, start: '2026-10-01T00:00:00.000Z', end: '2026-10-02T00:00:00.000Z', requestsPerDay: 300, content: false })
+    const cachedRecords = records.filter((record) => record.status === 'success' && record.cachedInputTokens > 0)
+    expect(cachedRecords.length).toBeGreaterThan(50)
+    for (const record of cachedRecords) {
+      const model = MODELS.find((spec) => spec.model === record.model)!
+      const cachedLine = record.costBreakdown!.find((line) => line.label === 'Cached input tokens')!.amount
+      const asFreshInput = record.cachedInputTokens * model.price.input * 1000 // nano-dollars
+      expect(toNanos(cacheSavings({ [record.model]: record.cachedInputTokens }, FIXTURE_PRICES))).toBe(Math.round(asFreshInput) - toNanos(cachedLine))
+    }
   })
 })

@@ -188,7 +188,9 @@ export class ColumnStore {
       this.costLo[i] = nanos - hi * COST_SPLIT
       if (this.savingsRates) {
         const rate = this.savingsRates.get(record.model)
-        const [savingsHi, savingsLo] = rate === undefined || !record.cachedInputTokens ? [0, 0] : splitExact(BigInt(record.cachedInputTokens) * rate)
+        // Token counts are whole; a fractional one from a foreign log is taken to the nearest token rather than refused at ingest.
+        const tokens = Math.round(record.cachedInputTokens)
+        const [savingsHi, savingsLo] = rate === undefined || !tokens ? [0, 0] : splitExact(BigInt(tokens) * rate)
         this.savingsHi[i] = savingsHi
         this.savingsLo[i] = savingsLo
       }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { cacheSavings } from '../cacheSavings'
 import { isInvalidQueryError } from '../errors'
-import { MODELS } from '../fixtures/catalog'
+import { FIXTURE_PRICES } from '../fixtures/catalog'
 import { generateUsageRecords } from '../fixtures/generateUsageRecords'
 import type { PriceTable } from '../priceTable'
 import type { UsageRecord } from '../types'
@@ -9,10 +9,10 @@ import { createMemoryAdapter } from './createMemoryAdapter'
 
 const RANGE = { start: '2026-10-19T00:00:00.000Z', end: '2026-10-26T00:00:00.000Z' }
 const records = generateUsageRecords({ seed: 7, ...RANGE, requestsPerDay: 400, content: false })
-// The catalog's prices as decimal strings, and Flash at a batch price that saves a fractional number
+// The fixture models' list prices, and Flash at a batch price that saves a fractional number
 // of nano-dollars per token (0.0375 − 0.009 = 0.0285 $/M = 28.5 nano-dollars), so rounding is exercised.
 const prices: PriceTable = {
-  ...Object.fromEntries(MODELS.map((model) => [model.model, { input: String(model.price.input), cachedInput: String(model.price.cachedInput) }])),
+  ...FIXTURE_PRICES,
   'gemini-2.5-flash': { input: '0.0375', cachedInput: '0.009' },
 }
 const priced = createMemoryAdapter(records, { prices })
