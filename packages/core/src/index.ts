@@ -52,6 +52,7 @@ export { FIELD_CAPABILITIES, OPTIONAL_RECORD_FIELDS, capabilitiesWithout, isOpti
 export type { OptionalRecordField } from './recordFields'
 export {
   METER_METRICS,
+  PRICED_METRICS,
   RATIO_METRICS,
   STANDARD_METRICS,
   deriveMetricSeries,
@@ -71,6 +72,7 @@ export type {
   MetricDelta,
   MetricSentiment,
   MetricUnit,
+  PricedMetric,
   RatioMetric,
   StandardMetric,
 } from './metrics'
@@ -113,8 +115,23 @@ export type { PreviousPeriodPoint } from './previousPeriod'
 export type { InstantInput, ParsedRange } from './timeRange'
 export { assertTimeZone, isValidTimeZone, localTimeZone, offsetMinutes } from './timeZone'
 
+// Spend control: budgets, forecasts, anomalies
+export { budgetPeriod } from './budgetPeriod'
+export type { BudgetPeriodKind, UsageBudget } from './budgetPeriod'
+export { WEEKDAY_MIN_DAYS, forecastPeriodEnd } from './forecastPeriodEnd'
+export type { ForecastOptions, ForecastPathPoint, PeriodForecast } from './forecastPeriodEnd'
+export { budgetCrossing } from './budgetCrossing'
+export type { BudgetCrossing, BudgetCrossingOptions } from './budgetCrossing'
+export { detectAnomalies } from './detectAnomalies'
+export type { Anomaly, AnomalySeasonality, DetectAnomaliesOptions } from './detectAnomalies'
+export { seriesPoints } from './timePoint'
+export type { TimePoint } from './timePoint'
+
 // Money, formatting, redaction
 export { NANOS_PER_UNIT, fromNanos, moneyEquals, sumMoney, toDecimalText, toNanos } from './money'
+export { cacheSavingsRates, pricePerMillionNanos } from './priceTable'
+export type { ModelPrice, PricePerMillion, PriceTable } from './priceTable'
+export { cacheSavings, roundMicroNanos } from './cacheSavings'
 export {
   EMPTY_VALUE,
   formatBucketLabel,

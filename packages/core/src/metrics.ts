@@ -19,8 +19,11 @@ export type RatioMetric = 'successRate' | 'requestsPerActiveUser' | 'cachedInput
 /** Resource meters of seed 002, answered by adapters that list them in their capabilities. */
 export type MeterMetric = 'cpuCoreHours' | 'ramGbHours' | 'storageGbHours' | 'threadsCreated' | 'messagesSent'
 
+/** Money metrics an adapter answers only when given a price table (`PriceTable`): announced then, absent otherwise. */
+export type PricedMetric = 'cacheSavings'
+
 /** Any metric id; adapters may add their own meters, described in their capabilities. */
-export type Metric = StandardMetric | RatioMetric | MeterMetric | (string & {})
+export type Metric = StandardMetric | RatioMetric | MeterMetric | PricedMetric | (string & {})
 
 export type MetricUnit = 'count' | 'tokens' | 'money' | 'milliseconds' | 'coreHours' | 'gbHours' | 'fraction'
 
@@ -97,6 +100,14 @@ export const METER_METRICS: Readonly<Record<MeterMetric, MetricDefinition>> = {
   messagesSent: define('messagesSent', 'Messages sent', 'count', 'sum', 'neutral'),
 }
 
+/**
+ * `cacheSavings`: what the cached input tokens would have cost at the uncached input price minus
+ * what they cost (see `cacheSavings`); a sum of money, exact to 1e-9 like cost.
+ */
+export const PRICED_METRICS: Readonly<Record<PricedMetric, MetricDefinition>> = {
+  cacheSavings: define('cacheSavings', 'Saved by prompt caching', 'money', 'sum', 'higherIsBetter'),
+}
+
 export function isRatioMetric(metric: Metric): metric is RatioMetric {
   return Object.prototype.hasOwnProperty.call(RATIO_METRICS, metric)
 }
@@ -114,6 +125,7 @@ export function getMetricDefinition(
   if (own) return own
   if (Object.prototype.hasOwnProperty.call(STANDARD_METRICS, metric)) return STANDARD_METRICS[metric as StandardMetric]
   if (Object.prototype.hasOwnProperty.call(METER_METRICS, metric)) return METER_METRICS[metric as MeterMetric]
+  if (Object.prototype.hasOwnProperty.call(PRICED_METRICS, metric)) return PRICED_METRICS[metric as PricedMetric]
   return undefined
 }
 

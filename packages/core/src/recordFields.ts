@@ -21,7 +21,7 @@ export const FIELD_CAPABILITIES: Readonly<
   application: { dimensions: ['application'] },
   agent: { dimensions: ['agent'] },
   customer: { dimensions: ['customer'] },
-  cachedInputTokens: { metrics: ['cachedInputTokens'] },
+  cachedInputTokens: { metrics: ['cachedInputTokens', 'cacheSavings'] },
   cacheHit: { metrics: ['cacheHits'] },
 }
 

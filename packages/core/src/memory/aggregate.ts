@@ -1,6 +1,7 @@
 import type { Dimension } from '../dimensions'
 import { NONE_KEY } from '../dimensions'
 import type { Metric } from '../metrics'
+import { roundMicroNanos } from '../cacheSavings'
 import { NANOS_PER_UNIT, fromNanos } from '../money'
 import type { Filters } from '../types'
 import { COST_SPLIT, type CodedDimension, type ColumnStore, METER_DIMENSIONS, type MeterStore } from './columnStore'
@@ -186,7 +187,8 @@ export function aggregate(spec: AggregateSpec): Cells {
 }
 
 /** Metrics rows answer that cells cannot (latency needs every value; other distinct counts need rows). */
-const NOT_IN_CUBES = new Set<Metric>(['avgLatencyMs', 'p95LatencyMs'])
+// Cubes keep no savings column: priced metrics are answered from rows.
+const NOT_IN_CUBES = new Set<Metric>(['avgLatencyMs', 'p95LatencyMs', 'cacheSavings'])
 
 /**
  * The cube that answers `spec` exactly, if any: the grouping and every filter on one single-valued
@@ -326,6 +328,8 @@ interface Accumulators {
   output: Float64Array
   costHi: Float64Array
   costLo: Float64Array
+  savingsHi: Float64Array
+  savingsLo: Float64Array
   cacheHits: Float64Array
   latency: Float64Array
   distinct: Float64Array
@@ -341,6 +345,7 @@ interface Needs {
   cached: boolean
   output: boolean
   cost: boolean
+  savings: boolean
   cacheHits: boolean
   latency: boolean
   p95: boolean
@@ -356,6 +361,7 @@ function needsOf(metrics: readonly Metric[]): Needs {
     cached: want.has('cachedInputTokens'),
     output: want.has('outputTokens') || want.has('totalTokens'),
     cost: want.has('cost'),
+    savings: want.has('cacheSavings'),
     cacheHits: want.has('cacheHits'),
     latency: want.has('avgLatencyMs'),
     p95: want.has('p95LatencyMs'),
@@ -372,6 +378,8 @@ function accumulators(needs: Needs, size: number): Accumulators {
     output: new Float64Array(needs.output ? size : 0),
     costHi: new Float64Array(needs.cost ? size : 0),
     costLo: new Float64Array(needs.cost ? size : 0),
+    savingsHi: new Float64Array(needs.savings ? size : 0),
+    savingsLo: new Float64Array(needs.savings ? size : 0),
     cacheHits: new Float64Array(needs.cacheHits ? size : 0),
     latency: new Float64Array(needs.latency ? size : 0),
     distinct: new Float64Array(needs.distinct ? size : 0),
@@ -470,6 +478,10 @@ export function aggregateColumnar(spec: AggregateSpec): Cells {
     sumColumn(acc.costHi, store.costHi, rows, cellOf, total)
     sumColumn(acc.costLo, store.costLo, rows, cellOf, total)
   }
+  if (needs.savings) {
+    sumColumn(acc.savingsHi, store.savingsHi, rows, cellOf, total)
+    sumColumn(acc.savingsLo, store.savingsLo, rows, cellOf, total)
+  }
   if (needs.cacheHits) sumColumn(acc.cacheHits, store.cacheHit, rows, cellOf, total)
   if (needs.latency) sumColumn(acc.latency, store.latencyMs, rows, cellOf, total)
   if (needs.p95) {
@@ -538,6 +550,7 @@ export function aggregateRowByRow(spec: AggregateSpec): Cells {
   const needCached = want.has('cachedInputTokens')
   const needOutput = want.has('outputTokens') || want.has('totalTokens')
   const needCost = want.has('cost')
+  const needSavings = want.has('cacheSavings')
   const needCacheHits = want.has('cacheHits')
   const needLatency = want.has('avgLatencyMs')
   const needP95 = want.has('p95LatencyMs')
@@ -550,6 +563,8 @@ export function aggregateRowByRow(spec: AggregateSpec): Cells {
   const output = new Float64Array(needOutput ? size : 0)
   const costHi = new Float64Array(needCost ? size : 0)
   const costLo = new Float64Array(needCost ? size : 0)
+  const savingsHi = new Float64Array(needSavings ? size : 0)
+  const savingsLo = new Float64Array(needSavings ? size : 0)
   const cacheHits = new Float64Array(needCacheHits ? size : 0)
   const latency = new Float64Array(needLatency ? size : 0)
   const distinct = new Float64Array(needDistinct ? size : 0)
@@ -608,6 +623,10 @@ export function aggregateRowByRow(spec: AggregateSpec): Cells {
         costHi[cell]! += store.costHi[i]!
         costLo[cell]! += store.costLo[i]!
       }
+      if (needSavings) {
+        savingsHi[cell]! += store.savingsHi[i]!
+        savingsLo[cell]! += store.savingsLo[i]!
+      }
       if (needCacheHits) cacheHits[cell]! += store.cacheHit[i]!
       if (needLatency) latency[cell]! += store.latencyMs[i]!
       if (needP95) {
@@ -652,6 +671,8 @@ export function aggregateRowByRow(spec: AggregateSpec): Cells {
     output,
     costHi,
     costLo,
+    savingsHi,
+    savingsLo,
     cacheHits,
     latency,
     distinct,
@@ -663,7 +684,7 @@ export function aggregateRowByRow(spec: AggregateSpec): Cells {
 
 function finishCells(spec: AggregateSpec, acc: Accumulators): Cells {
   const { metrics } = spec
-  const { count, success, input, cached, output, costHi, costLo, cacheHits, latency, distinct, p95Cells, p95Values, p95Count } = acc
+  const { count, success, input, cached, output, costHi, costLo, savingsHi, savingsLo, cacheHits, latency, distinct, p95Cells, p95Values, p95Count } = acc
   const cells: Cells = new Map()
   for (const metric of metrics) {
     switch (metric) {
@@ -691,6 +712,9 @@ function finishCells(spec: AggregateSpec, acc: Accumulators): Cells {
       case 'cost':
         cells.set(metric, costHi.map((hi, cell) => nanosToUnits(hi, costLo[cell]!)))
         break
+      case 'cacheSavings':
+        cells.set(metric, savingsHi.map((hi, cell) => microNanosToUnits(hi, savingsLo[cell]!)))
+        break
       case 'cacheHits':
         cells.set(metric, cacheHits)
         break
@@ -716,6 +740,11 @@ function nanosToUnits(hi: number, lo: number): number {
   const nanos = hi * COST_SPLIT + lo
   if (Number.isSafeInteger(nanos)) return nanos / NANOS_PER_UNIT
   return fromNanos(BigInt(hi) * BigInt(COST_SPLIT) + BigInt(lo))
+}
+
+/** Exact savings halves (1e-15 of the unit) to the unit, rounded once to nano-units (see `cacheSavings`). */
+function microNanosToUnits(hi: number, lo: number): number {
+  return fromNanos(roundMicroNanos(BigInt(hi) * BigInt(COST_SPLIT) + BigInt(lo)))
 }
 
 function percentileCells(cellOf: Int32Array, valueOf: Float64Array, n: number, count: Float64Array, p: number): Float64Array {

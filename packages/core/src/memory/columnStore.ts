@@ -36,6 +36,18 @@ export type PreAggregate = 'auto' | 'always' | 'never'
 /** Stores with fewer rows keep every cube whatever its size (they are small anyway). */
 const CUBE_KEEP_BELOW_ROWS = 50_000
 
+/** An exact integer as two float halves (hi × COST_SPLIT + lo, 0 ≤ lo < COST_SPLIT) whose sums stay exact. */
+function splitExact(value: bigint): [number, number] {
+  const split = BigInt(COST_SPLIT)
+  let hi = value / split
+  let lo = value % split
+  if (lo < 0n) {
+    hi -= 1n
+    lo += split
+  }
+  return [Number(hi), Number(lo)]
+}
+
 function grow<T extends Float64Array | Int32Array | Uint8Array>(array: T, capacity: number): T {
   if (array.length >= capacity) return array
   const next = new (array.constructor as new (length: number) => T)(Math.max(capacity, array.length * 2, 1024))
@@ -66,6 +78,13 @@ export class ColumnStore {
   outputTokens = new Float64Array(0)
   costHi = new Float64Array(0)
   costLo = new Float64Array(0)
+  /**
+   * Prompt-caching savings of each row, exact, in 1e-15 of the unit (cached tokens × nano-units
+   * saved per million), split like cost; empty without a price table. Rounded to nano-units only
+   * when a cell is answered, so every answer is the exact sum of its rows rounded once.
+   */
+  savingsHi = new Float64Array(0)
+  savingsLo = new Float64Array(0)
   latencyMs = new Float64Array(0)
   /**
    * Per consumer code: whether any record or meter names it as an agent. (Labels — a user's name,
@@ -81,6 +100,8 @@ export class ColumnStore {
   constructor(
     records: readonly UsageRecord[],
     readonly preAggregate: PreAggregate = 'auto',
+    /** Nano-units saved per million cached tokens, by model (`cacheSavingsRates`); null without prices. */
+    readonly savingsRates: ReadonlyMap<string, bigint> | null = null,
   ) {
     for (const dimension of [...CODED_DIMENSIONS, 'tag' as const]) this.dictionaries[dimension] = new Dictionary()
     for (const dimension of CODED_DIMENSIONS) this.codes[dimension] = new Int32Array(0)
@@ -125,6 +146,10 @@ export class ColumnStore {
     this.outputTokens = grow(this.outputTokens, capacity)
     this.costHi = grow(this.costHi, capacity)
     this.costLo = grow(this.costLo, capacity)
+    if (this.savingsRates) {
+      this.savingsHi = grow(this.savingsHi, capacity)
+      this.savingsLo = grow(this.savingsLo, capacity)
+    }
     this.latencyMs = grow(this.latencyMs, capacity)
     const d = this.dictionaries
     const c = this.codes
@@ -161,6 +186,14 @@ export class ColumnStore {
       const hi = Math.floor(nanos / COST_SPLIT)
       this.costHi[i] = hi
       this.costLo[i] = nanos - hi * COST_SPLIT
+      if (this.savingsRates) {
+        const rate = this.savingsRates.get(record.model)
+        // Token counts are whole; a fractional one from a foreign log is taken to the nearest token rather than refused at ingest.
+        const tokens = Math.round(record.cachedInputTokens)
+        const [savingsHi, savingsLo] = rate === undefined || !tokens ? [0, 0] : splitExact(BigInt(tokens) * rate)
+        this.savingsHi[i] = savingsHi
+        this.savingsLo[i] = savingsLo
+      }
       this.latencyMs[i] = record.latencyMs
       this.length = i + 1
     }

@@ -4,6 +4,7 @@ import { InvalidQueryError, NotFoundError } from '../errors'
 import { type UsageLimits, limitsFromOptions } from '../limits'
 import {
   METER_METRICS,
+  PRICED_METRICS,
   type Metric,
   type MetricDefinition,
   STANDARD_METRICS,
@@ -11,6 +12,7 @@ import {
   deriveMetricValues,
   expandMetrics,
 } from '../metrics'
+import { type PriceTable, cacheSavingsRates } from '../priceTable'
 import { type OptionalRecordField, capabilitiesWithout, isOptionalRecordField, withoutRecordFields } from '../recordFields'
 import { redactApiKey } from '../redact'
 import { toRequestDetail, toRequestSummary } from '../requestRecord'
@@ -59,6 +61,13 @@ export interface MemoryAdapterOptions {
   meterDefinitions?: readonly MetricDefinition[]
   /** ISO 4217 code of `cost` in the records. Default `USD`. */
   currency?: string
+  /**
+   * Input prices by model (per million tokens, in `currency`). With them the adapter offers the
+   * money metric `cacheSavings` — what prompt caching saved, exact to 1e-9 (see `cacheSavings`) —
+   * in summaries, series and breakdowns like cost. Models missing from the table save nothing.
+   * A malformed price is a `RangeError` here, at creation.
+   */
+  prices?: PriceTable
   /**
    * How much one query may ask for (filter values, buckets, cells, rows, range, page size): these
    * over `DEFAULT_LIMITS`, announced in `getCapabilities().limits` and enforced on every call.
@@ -164,7 +173,8 @@ function userLabel(key: string, record: UsageRecord, withTeam: boolean): Pick<Br
 export function createMemoryAdapter(records: readonly UsageRecord[], options: MemoryAdapterOptions = {}): MemoryAdapter {
   const lacks = lacksFromOptions(options.lacks)
   const readable = (list: readonly UsageRecord[]) => (lacks.length ? list.map((record) => withoutRecordFields(record, lacks)) : list)
-  const store = new ColumnStore(readable(records), options.preAggregate ?? 'auto')
+  const savingsRates = options.prices === undefined ? null : cacheSavingsRates(options.prices)
+  const store = new ColumnStore(readable(records), options.preAggregate ?? 'auto', savingsRates)
   const meters = new MeterStore(options.meters ?? [], store)
   const random = mulberry32(options.seed ?? 1)
   const now = () => (options.now ? toEpochMs(options.now()) : Date.now())
@@ -182,7 +192,7 @@ export function createMemoryAdapter(records: readonly UsageRecord[], options: Me
   )
   const capabilities: AdapterCapabilities = capabilitiesWithout(
     {
-      metrics: [...Object.values(STANDARD_METRICS), ...meterDefinitions],
+      metrics: [...Object.values(STANDARD_METRICS), ...(savingsRates ? [PRICED_METRICS.cacheSavings] : []), ...meterDefinitions],
       dimensions: [...DIMENSIONS],
       currency: options.currency ?? 'USD',
       requestContent: options.requestContent ?? true,

@@ -1,5 +1,6 @@
 import { generateMeterRecords } from '../fixtures/generateMeterRecords'
 import { generateUsageRecords } from '../fixtures/generateUsageRecords'
+import type { PriceTable } from '../priceTable'
 import type { MeterRecord, UsageRecord } from '../types'
 
 /** A person as the records name them at one time. */
@@ -42,7 +43,28 @@ export interface ContractFixtures {
   mover: FixtureMover
   /** The requests holding empty strings (see above), by what is empty. */
   edgeIds: { noUser: string[]; emptyTeam: string[]; emptyApplicationAndAgent: string[]; emptyTag: string[]; emptyCustomer: string[] }
+  /**
+   * Input prices by model (`CONTRACT_PRICES`): an adapter that offers `cacheSavings` is created
+   * with these, and the kit prices the reference's answers with them too.
+   */
+  prices: PriceTable
 }
+
+/**
+ * The price table of the kit's `cacheSavings` check: the fixture models' list prices as decimal
+ * strings, except Gemini 2.5 Flash at a batch price that saves 28.5 nano-dollars per cached token
+ * (so answers must add exactly and round once), and without Llama (a model with no price saves nothing).
+ */
+export const CONTRACT_PRICES: PriceTable = Object.freeze({
+  'gpt-4.1': { input: '2', cachedInput: '0.5' },
+  'gpt-4.1-mini': { input: '0.4', cachedInput: '0.1' },
+  'o4-mini': { input: '1.1', cachedInput: '0.275' },
+  'claude-sonnet-4.5': { input: '3', cachedInput: '0.3' },
+  'claude-haiku-4.5': { input: '1', cachedInput: '0.1' },
+  'gemini-2.5-pro': { input: '1.25', cachedInput: '0.31' },
+  'gemini-2.5-flash': { input: '0.0375', cachedInput: '0.009' },
+  'public/deepseek-r1': { input: '0.55', cachedInput: '0.14' },
+})
 
 /** The end customers (`customer`) the kit's records name; about a third of the records name none. */
 export const CONTRACT_CUSTOMERS = ['acme-retail', 'globex', 'initech', 'umbrella-health', 'Sørensen & Søn'] as const
@@ -191,6 +213,6 @@ export function contractFixtures(): ContractFixtures {
   const last = records.filter((record) => record.userId === userId).reduce((a, b) => (Date.parse(b.timestamp) >= Date.parse(a.timestamp) ? b : a))
   records.push({ ...last, id: `${last.id}~` })
   last.userName = `${mover.after.name} (an older laptop)`
-  cached = { records, meters, windows: CONTRACT_WINDOWS.map((window) => ({ ...window })), mover, edgeIds: edge.ids }
+  cached = { records, meters, windows: CONTRACT_WINDOWS.map((window) => ({ ...window })), mover, edgeIds: edge.ids, prices: CONTRACT_PRICES }
   return cached
 }

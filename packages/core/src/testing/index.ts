@@ -1,7 +1,7 @@
 export { describeAdapterContract } from './describeAdapterContract'
 export { adapterContractChecks, createContractContext, runAdapterContract } from './runAdapterContract'
 export type { AdapterContractOptions, ContractCheck, ContractContext, ContractReport, ContractSubject } from './runAdapterContract'
-export { CONTRACT_CUSTOMERS, CONTRACT_WINDOWS, contractFixtures } from './contractFixtures'
+export { CONTRACT_CUSTOMERS, CONTRACT_PRICES, CONTRACT_WINDOWS, contractFixtures } from './contractFixtures'
 export type { ContractFixtures, FixtureMover, FixturePerson } from './contractFixtures'
 export {
   ContractMismatch,

@@ -11,8 +11,8 @@ import { testAdapter } from './testAdapter'
 // The reference passes its own kit, registered the way an integrator would.
 describeAdapterContract({
   name: 'memory adapter',
-  createAdapter: ({ records, meters }) => {
-    const adapter = createMemoryAdapter(records, { meters })
+  createAdapter: ({ records, meters, prices }) => {
+    const adapter = createMemoryAdapter(records, { meters, prices })
     return { adapter, insert: (more: UsageRecord[]) => adapter.insert(more) }
   },
 })
@@ -134,6 +134,19 @@ describe('the conformance kit catches wrong adapters', () => {
     expect(failedChecks(report)).toContain('getSummary: totals and previous period match the reference, for every filter kind')
     const failure = report.failed.find((f) => f.name.startsWith('getSummary: totals'))!
     expect(failure.error.message).toMatch(/\.cost: got/)
+  })
+
+  it('flags cacheSavings priced from another table (Flash at its list price) and checks nothing of it when not offered', async () => {
+    const report = await runAdapterContract({
+      name: 'list-price savings',
+      createAdapter: ({ records, meters, prices }) =>
+        createMemoryAdapter(records, { meters, prices: { ...prices, 'gemini-2.5-flash': { input: '0.3', cachedInput: '0.075' } } }),
+    })
+    const name = 'cacheSavings: when offered, prompt-caching savings are priced from the fixtures’ price table, exactly, like cost'
+    expect(failedChecks(report)).toEqual([name])
+    expect(failure(report, 'cacheSavings').message).toMatch(/totals\.cacheSavings: got .*fixtures\.prices/)
+    // Without prices the adapter offers no cacheSavings, and the check has nothing to compare.
+    expect(referenceFails).not.toContain(name)
   })
 
   it('flags an off-by-one cursor that skips a request at each page boundary', async () => {

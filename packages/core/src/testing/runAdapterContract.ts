@@ -2,6 +2,7 @@ import { DIMENSIONS, type Dimension, NONE_KEY } from '../dimensions'
 import { encodeCursor } from '../keysetCursor'
 import { resolveLimits } from '../limits'
 import { createMemoryAdapter } from '../memory/createMemoryAdapter'
+import { cacheSavings } from '../cacheSavings'
 import { type Metric, STANDARD_METRICS } from '../metrics'
 import { toNanos } from '../money'
 import { FIELD_CAPABILITIES, type OptionalRecordField } from '../recordFields'
@@ -1017,6 +1018,53 @@ export function adapterContractChecks(): ContractCheck[] {
     })
   })
 
+  add('cacheSavings: when offered, prompt-caching savings are priced from the fixtures’ price table, exactly, like cost', async (context, expect) => {
+    if (!context.offered.metrics.has('cacheSavings')) return
+    const records = context.fixtures.records
+    // The formula itself, from the records: Σ cached tokens × (input − cachedInput) per model, rounded once.
+    for (const range of [AUTUMN, SPRING]) {
+      const month = range.start.slice(0, 7)
+      const tokens: Record<string, number> = {}
+      for (const record of records) if (inRange(record, range)) tokens[record.model] = (tokens[record.model] ?? 0) + record.cachedInputTokens
+      const saved = cacheSavings(tokens, context.fixtures.prices)
+      await expect.step(`getSummary (${month}) cacheSavings`, async () => {
+        const params = { range, timeZone: 'UTC', metrics: offeredMetrics(context, ['cacheSavings', 'cost', 'cachedInputTokens']), compareToPrevious: true }
+        const [actual, expected] = await both(context, (adapter) => adapter.getSummary(params))
+        expect.same(actual, expected, `getSummary (${month}, cacheSavings)`)
+        expect.that(
+          actual.totals.cacheSavings === saved,
+          `getSummary (${month}).totals.cacheSavings: got ${actual.totals.cacheSavings}; the cached input tokens of each model × (input − cachedInput) of fixtures.prices, per million, add up to ${saved} (exact, rounded once to 1e-9, half away from zero).`,
+          `getSummary (${month}).totals.cacheSavings`,
+          actual.totals.cacheSavings,
+          saved,
+        )
+      })
+    }
+    for (const { name, filters } of filterCases(context.fixtures)) {
+      const params = fit(context, { range: AUTUMN, timeZone: 'Europe/Berlin', filters, metrics: ['cacheSavings'] })
+      if (!params) continue
+      await expect.step(`getSummary (${name}) cacheSavings`, async () => {
+        const [actual, expected] = await both(context, (adapter) => adapter.getSummary(params))
+        expect.same(actual, expected, `getSummary (${name}, cacheSavings)`)
+      })
+    }
+    const cases: [string, (adapter: UsageAdapter) => Promise<unknown>][] = [
+      ['getTimeSeries, days in Berlin', (a) => a.getTimeSeries({ range: AUTUMN, timeZone: 'Europe/Berlin', bucket: '1d', metrics: ['cacheSavings'] })],
+      ['getTimeSeries by model, 6h in New York', (a) => a.getTimeSeries({ range: AUTUMN, timeZone: 'America/New_York', bucket: '6h', groupBy: 'model', metrics: ['cacheSavings'] })],
+      ['getBreakdown by team, most saved first, with a trend', (a) => a.getBreakdown({ range: AUTUMN, timeZone: 'UTC', groupBy: 'team', metrics: ['cost', 'cacheSavings'], sort: { metric: 'cacheSavings', direction: 'desc' }, trend: { bucket: '1d', metric: 'cacheSavings' } })],
+    ]
+    for (const [name, call] of cases) {
+      await expect.step(name, async () => {
+        const [actual, expected] = await both(context, call)
+        expect.same(actual, expected, `${name} (cacheSavings)`)
+      })
+    }
+    await expect.step('getSummary (empty range) cacheSavings', async () => {
+      const empty = await context.subject.adapter.getSummary({ range: EMPTY_RANGE, timeZone: 'UTC', metrics: ['cacheSavings'] })
+      expect.that(empty.totals.cacheSavings === 0, `totals.cacheSavings of an empty range must be 0, a sum (got ${empty.totals.cacheSavings}).`)
+    })
+  })
+
   add('a filter value no record carries matches nothing, in every method', async (context, expect) => {
     const adapter = context.subject.adapter
     const keys = someKeys(context.fixtures)
@@ -1199,7 +1247,8 @@ export async function createContractContext(options: AdapterContractOptions): Pr
   }
   // An adapter without meters is compared with a reference without them: meters add groups
   // (a "(none)" model for allocations, say) that a request-only backend cannot know.
-  const reference = adapterWithout(createMemoryAdapter(fixtures.records, meters ? { meters: fixtures.meters } : {}), lacks)
+  // Priced with the fixtures' table: cacheSavings is compared only when the subject offers it too.
+  const reference = adapterWithout(createMemoryAdapter(fixtures.records, { prices: fixtures.prices, ...(meters ? { meters: fixtures.meters } : {}) }), lacks)
   const referenceCapabilities = await reference.getCapabilities()
   const subjectMetrics = new Set(capabilities?.metrics.map((definition) => definition.id) ?? referenceCapabilities.metrics.map((definition) => definition.id))
   const subjectDimensions = new Set(capabilities?.dimensions ?? referenceCapabilities.dimensions)

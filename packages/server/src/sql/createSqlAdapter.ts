@@ -13,6 +13,8 @@ import {
   NotFoundError,
   OTHER_KEY,
   OTHER_LABEL,
+  PRICED_METRICS,
+  type PriceTable,
   RATIO_METRICS,
   STANDARD_METRICS,
   type Series,
@@ -29,6 +31,7 @@ import {
   comparedPeriods,
   summaryNow,
   bucketBoundaries,
+  cacheSavingsRates,
   decodeCursor,
   deriveMetricSeries,
   deriveMetricValues,
@@ -94,6 +97,14 @@ export interface SqlTableOptions {
   checkCatalog?: boolean
   /** ISO 4217 code of the cost column. Default `USD`. */
   currency?: string
+  /**
+   * Input prices by model (per million tokens, in `currency`). With them the adapter offers
+   * `cacheSavings` — what prompt caching saved — as a CASE on the model column, summed exactly and
+   * rounded once to 1e-9 like the memory adapter (docs/spend-control.md). Models missing from the
+   * table save nothing. Rollups do not answer it (they keep no tokens per model); the raw table does.
+   * A malformed price is a `RangeError` at creation.
+   */
+  prices?: PriceTable
   /** Whether `getRequest` returns prompts and responses. Default true (when the table has them). */
   requestContent?: boolean
   /**
@@ -156,6 +167,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
   const now = () => (options.now ? toEpochMs(options.now()) : Date.now())
   const rollups = (options.rollups ?? []).map((rollup, index) => rollupTable(dialect, rollup, `createSqlAdapter: rollups[${index}]`))
   const limits = limitsFromOptions(options, 'createSqlAdapter')
+  const savingsRates = options.prices === undefined ? null : cacheSavingsRates(options.prices)
   // Checked now against the mapping alone (a field mapped to null has no dimension); again once the catalog is read.
   resolveLabelSources(
     options.labels,
@@ -168,7 +180,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
     const lacks = mappedAbsent(columns)
     const capabilities: AdapterCapabilities = capabilitiesWithout(
       {
-        metrics: Object.values(STANDARD_METRICS),
+        metrics: [...Object.values(STANDARD_METRICS), ...(savingsRates ? [PRICED_METRICS.cacheSavings] : [])],
         dimensions: [...DIMENSIONS],
         currency: options.currency ?? 'USD',
         requestContent: (options.requestContent ?? true) && CONTENT_FIELDS.some((field) => table.has(field)),
@@ -284,7 +296,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
   /** `SELECT … FROM table WHERE range AND filters`: one row per request (per tag when grouped by tag), or per rollup row. */
   function baseSql(params: SqlParameters, base: BaseOptions, source: SqlTable = table): string {
     const table = source
-    const items = baseColumns(table, base.metrics)
+    const items = baseColumns(table, base.metrics, savingsRates ? { rates: savingsRates, params } : undefined)
     const where = table.where(base.scope, params)
     if (base.edges) items.push(`${table.bucketIndex(base.edges, params)} AS b`)
     if (base.model) items.push(`${table.column('model')} AS model`)

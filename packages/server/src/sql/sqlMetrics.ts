@@ -1,11 +1,12 @@
 import { type Metric, RATIO_METRICS, isRatioMetric } from '@usagekit/core'
+import type { SqlParameters } from './sqlParameters'
 import { quoteIdentifier } from './sqlColumns'
 import type { RollupSums } from './sqlRollup'
 import type { SqlTable } from './sqlTable'
-import { readCount, readMoney, readNumber } from './sqlValues'
+import { readCount, readMicroNanos, readMoney, readNumber } from './sqlValues'
 
 /** The per-row columns metrics aggregate, as the `base` rows of every query carry them. */
-export type BaseColumn = 'n' | 'uid' | 'ok' | 'inp' | 'cin' | 'outp' | 'tot' | 'cost' | 'lat' | 'hit'
+export type BaseColumn = 'n' | 'uid' | 'ok' | 'inp' | 'cin' | 'outp' | 'tot' | 'cost' | 'lat' | 'hit' | 'sav'
 
 const NEEDS: Record<string, BaseColumn[]> = {
   requests: [],
@@ -20,6 +21,7 @@ const NEEDS: Record<string, BaseColumn[]> = {
   avgLatencyMs: ['lat'],
   p95LatencyMs: ['lat'],
   cacheHits: ['hit'],
+  cacheSavings: ['sav'],
 }
 
 /** The metrics the SQL adapter answers itself (ratios are derived by core from these). */
@@ -68,8 +70,26 @@ export function answers(table: SqlTable, metrics: readonly Metric[]): boolean {
   })
 }
 
+/**
+ * What prompt caching saves on each row, exact, in 1e-15 of the unit: cached tokens × the nano-units
+ * its model saves per million (`cacheSavingsRates`), a CASE on the model with the model names bound as
+ * parameters, as an exact decimal. Summed exactly like cost and rounded once when read (`readMicroNanos`).
+ */
+export interface SavingsSql {
+  rates: ReadonlyMap<string, bigint>
+  params: SqlParameters
+}
+
+function savingsColumn(table: SqlTable, savings: SavingsSql | undefined): string {
+  if (!savings || savings.rates.size === 0 || !table.has('cachedInputTokens')) return '0 AS sav'
+  const cached = `coalesce(${table.column('cachedInputTokens')}, 0)`
+  const model = table.column('model')
+  const branches = [...savings.rates].map(([name, rate]) => `WHEN ${model} = ${savings.params.add(name)} THEN ${cached} * ${rate.toString()}`)
+  return `${table.dialect.money(`CASE ${branches.join(' ')} ELSE 0 END`)} AS sav`
+}
+
 /** The `base` columns `metrics` need, as `expression AS name` select items over alias `r`. */
-export function baseColumns(table: SqlTable, metrics: readonly Metric[]): string[] {
+export function baseColumns(table: SqlTable, metrics: readonly Metric[], savings?: SavingsSql): string[] {
   const d = table.dialect
   const sums = table.sums
   if (sums) {
@@ -89,6 +109,8 @@ export function baseColumns(table: SqlTable, metrics: readonly Metric[]): string
       lat: () => `r.${quoteIdentifier(sums.latencyMs!)} AS lat`,
       // Never read: `answers` keeps gateway cache hits on the raw table.
       hit: () => '0 AS hit',
+      // Never read: `answers` keeps priced metrics on the raw table (rollups keep no per-model tokens).
+      sav: () => '0 AS sav',
     }
     const names = baseColumnNames(metrics)
     return ['n' as const, ...names.filter((name) => name !== 'n')].map((column) => rollupItems[column]())
@@ -104,6 +126,7 @@ export function baseColumns(table: SqlTable, metrics: readonly Metric[]): string
     cost: () => `${d.money(table.column('cost'))} AS cost`,
     lat: () => `${table.column('latencyMs')} AS lat`,
     hit: () => `coalesce(${table.column('cacheHit')}, 0) AS hit`,
+    sav: () => savingsColumn(table, savings),
   }
   return baseColumnNames(metrics).map((column) => items[column]())
 }
@@ -144,6 +167,8 @@ export function rankSql(table: SqlTable, metric: Metric): string {
       return table.users === undefined ? 'count(DISTINCT uid)' : d.userSets!.merge('uid')
     case 'cacheHits':
       return 'coalesce(sum(hit), 0)'
+    case 'cacheSavings':
+      return 'coalesce(sum(sav), 0)'
     case 'avgLatencyMs':
       return table.sums ? `${d.float('sum(lat)')} / nullif(${d.float('sum(n)')}, 0)` : d.float('avg(lat)')
     case 'p95LatencyMs':
@@ -163,6 +188,8 @@ export function readMetric(metric: Metric, value: unknown): number | null {
   switch (metric) {
     case 'cost':
       return readMoney(value, 'cost')
+    case 'cacheSavings':
+      return readMicroNanos(value, 'cacheSavings')
     case 'activeUsers': {
       const count = readCount(value, metric)
       return count > 0 ? count : null

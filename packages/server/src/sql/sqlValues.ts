@@ -1,4 +1,4 @@
-import { AdapterResponseError, fromNanos, toNanos } from '@usagekit/core'
+import { AdapterResponseError, fromNanos, roundMicroNanos, toNanos } from '@usagekit/core'
 
 /**
  * Values as the drivers hand them back: pg and PGlite give bigint and numeric columns as strings,
@@ -48,6 +48,22 @@ export function readMoney(value: unknown, what = 'a money amount'): number {
   let nanos = BigInt(whole!) * 1_000_000_000n + BigInt(nine)
   if (fraction.length > 9 && fraction[9]! >= '5') nanos += 1n
   return fromNanos(sign === '-' ? -nanos : nanos)
+}
+
+/**
+ * Money summed exactly in 1e-15 of the unit (an integer, as decimal text such as `"2250.000000000"`),
+ * rounded once, half away from zero, to the nearest nano-unit (`roundMicroNanos`, as core rounds it).
+ */
+export function readMicroNanos(value: unknown, what = 'a money amount'): number {
+  if (value === null || value === undefined) return 0
+  if (typeof value === 'bigint') return fromNanos(roundMicroNanos(value))
+  const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value
+  if (typeof text !== 'string') fail(what, value)
+  const match = DECIMAL.exec(text.trim())
+  // Whole numbers only: a fraction here means the sum was not of integers.
+  if (!match || /[1-9]/.test(match[3] ?? '')) fail(what, value)
+  const [, sign, whole] = match
+  return fromNanos(roundMicroNanos(sign === '-' ? -BigInt(whole!) : BigInt(whole!)))
 }
 
 /** A JSON text column (or a value the driver already parsed). */
