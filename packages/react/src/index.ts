@@ -13,12 +13,15 @@ export { AdapterTimeoutError, withTimeout } from './context/withTimeout.js'
 export type { UsageSelection, UsageView } from './state/urlState.js'
 
 // Messages (UI strings)
-export { enMessages } from './i18n/enMessages.js'
+export { enMessages, isMessageKey } from './i18n/enMessages.js'
 export type { MessageSource, PluralMessage, UsageMessageKey, UsageMessages } from './i18n/enMessages.js'
 export { formatMessage } from './i18n/formatMessage.js'
 export type { MessageValues } from './i18n/formatMessage.js'
 export { useMessages } from './i18n/useMessages.js'
 export type { Translate } from './i18n/useMessages.js'
+export { loadMessages } from './i18n/loadMessages.js'
+export { CATALOG_LOCALES, matchCatalogLocale } from './i18n/catalogLocale.js'
+export type { CatalogLocale } from './i18n/catalogLocale.js'
 
 // Hooks
 export { useBreakdown } from './hooks/useBreakdown.js'
