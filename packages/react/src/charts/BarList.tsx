@@ -8,6 +8,8 @@ import { useSupport } from '../hooks/useCapabilities.js'
 import { useFormat } from '../hooks/useFormat.js'
 import { useRankedSeriesColors } from '../hooks/useSeriesColors.js'
 import { own } from '../components/own.js'
+import { groupLabel } from '../i18n/coreLabels.js'
+import { useMessages } from '../i18n/useMessages.js'
 
 export interface BarListProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
   title: string
@@ -28,6 +30,7 @@ export interface BarListProps extends Omit<HTMLAttributes<HTMLElement>, 'title'>
 /** Horizontal top-N bars: top consumers, usage by model, top agents (seed 002). Not shown when the adapter lacks its metric or dimension. */
 export const BarList = forwardRef<HTMLElement, BarListProps>(function BarList({ title, subtitle, groupBy, metric, limit = 8, colorByKey = false, showNone = true, ...props }, ref) {
   const format = useFormat()
+  const t = useMessages()
   const support = useSupport()
   const hidden = support.known && !(support.metric(metric) && support.dimension(groupBy))
   const query = useBreakdown({ groupBy, metrics: [metric], limit: showNone ? limit : limit + 1, enabled: support.known && !hidden })
@@ -59,8 +62,8 @@ export const BarList = forwardRef<HTMLElement, BarListProps>(function BarList({ 
               <li key={row.key} data-key={row.key}>
                 <div className="uk-bar-track">
                   <span className="uk-bar-fill" style={{ width: `${max > 0 ? Math.max(1, (value / max) * 100) : 0}%`, background: color }} />
-                  <span className={clsx('uk-bar-label', row.key === NONE_KEY && 'uk-none')} title={row.secondary ? `${row.label} — ${row.secondary}` : row.label}>
-                    {row.label}
+                  <span className={clsx('uk-bar-label', row.key === NONE_KEY && 'uk-none')} title={row.secondary ? `${groupLabel(row, t)} — ${row.secondary}` : groupLabel(row, t)}>
+                    {groupLabel(row, t)}
                   </span>
                 </div>
                 <span className="uk-num">{format.metric(value, metric, { compact: true })}</span>

@@ -3,6 +3,7 @@ import { Group } from '@visx/group'
 import { scaleBand, scaleLinear } from '@visx/scale'
 import { LinePath } from '@visx/shape'
 import { type ReactNode, useCallback, useId, useLayoutEffect, useEffect, useMemo, useRef, useState } from 'react'
+import { useMessages } from '../i18n/useMessages.js'
 import { useElementWidth } from './useElementWidth.js'
 
 const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
@@ -91,6 +92,7 @@ export function TimeChart({
   const [tip, setTip] = useState<{ left: number; top: number } | null>(null)
   const frameRef = useRef<HTMLDivElement>(null)
   const tipRef = useRef<HTMLDivElement>(null)
+  const t = useMessages()
   const hatchId = `uk-hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`
   const width = useElementWidth(frameRef, 640)
   const visible = useMemo(() => series.filter((s) => !hidden.has(s.key)), [series, hidden])
@@ -258,7 +260,7 @@ export function TimeChart({
   return (
     <figure className="uk-chart" aria-label={title} data-kind={kind} data-buckets={buckets.length} data-bucket={bucketSize}>
       <div ref={frameRef} style={{ position: 'relative', width: '100%' }}>
-        <svg width="100%" height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}: chart, ${buckets.length} buckets; the data table below lists every value`}>
+        <svg width="100%" height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('chart.image', { chart: title, count: buckets.length })}>
           <defs>
             <pattern id={hatchId} width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
               <line x1={0} y1={0} x2={0} y2={6} className="uk-chart-hatch-line" strokeWidth={3} />
@@ -306,10 +308,10 @@ export function TimeChart({
             {hoveredPartial ? (
               <div className="uk-tooltip-note" data-partial={hoveredPartial}>
                 {hoveredPartial === 'inProgress'
-                  ? 'In progress: so far'
+                  ? t('chart.inProgress')
                   : hoveredPartial === 'cutStart'
-                    ? `Partial: from ${range ? formatInstant(range.start) : formatInstant(hovered.start)}`
-                    : `Partial: until ${range ? formatInstant(range.end) : formatInstant(hovered.end)}`}
+                    ? t('chart.partialFrom', { time: range ? formatInstant(range.start) : formatInstant(hovered.start) })
+                    : t('chart.partialUntil', { time: range ? formatInstant(range.end) : formatInstant(hovered.end) })}
               </div>
             ) : null}
             {tooltipRows.map((row) => (
@@ -322,7 +324,7 @@ export function TimeChart({
             {showTotal ? (
               <div className="uk-tooltip-row uk-tooltip-total">
                 <span className="uk-swatch" aria-hidden="true" />
-                <span>Total</span>
+                <span>{t('common.total')}</span>
                 <span className="uk-num">{formatValue(totalValue)}</span>
               </div>
             ) : null}
@@ -330,10 +332,10 @@ export function TimeChart({
         ) : null}
       </div>
       {showLegend ? (
-        <ul className="uk-legend" aria-label={`${title} legend`}>
+        <ul className="uk-legend" aria-label={t('chart.legend', { chart: title })}>
           {series.map((s) => (
             <li key={s.key}>
-              <button type="button" aria-pressed={!hidden.has(s.key)} onClick={() => toggle(s.key)} title={hidden.has(s.key) ? `Show ${s.label}` : `Hide ${s.label}`}>
+              <button type="button" aria-pressed={!hidden.has(s.key)} onClick={() => toggle(s.key)} title={hidden.has(s.key) ? t('chart.showSeries', { series: s.label }) : t('chart.hideSeries', { series: s.label })}>
                 <span className="uk-swatch" style={{ background: s.color }} />
                 <span className="uk-option-label">{s.label}</span>
               </button>
@@ -342,13 +344,13 @@ export function TimeChart({
         </ul>
       ) : null}
       <details className="uk-data-table">
-        <summary>Data table</summary>
+        <summary>{t('chart.dataTable')}</summary>
         <div className="uk-data-table-scroll">
           <table>
             <caption className="uk-visually-hidden">{title}</caption>
             <thead>
               <tr>
-                <th scope="col">{bucketSize === '1d' || bucketSize === '1w' || bucketSize === '1mo' ? 'Period' : 'Time'}</th>
+                <th scope="col">{bucketSize === '1d' || bucketSize === '1w' || bucketSize === '1mo' ? t('chart.period') : t('chart.time')}</th>
                 {series.map((s) => (
                   <th key={s.key} scope="col">
                     {s.label}

@@ -8,6 +8,9 @@ import { useSupport } from '../hooks/useCapabilities.js'
 import { useFormat } from '../hooks/useFormat.js'
 import { useRankedSeriesColors } from '../hooks/useSeriesColors.js'
 import { useTimeSeries } from '../hooks/useTimeSeries.js'
+import { groupLabel } from '../i18n/coreLabels.js'
+import type { Translate } from '../i18n/translate.js'
+import { useMessages } from '../i18n/useMessages.js'
 import { ChartSkeleton } from './ChartSkeleton.js'
 import { CHART_MARGIN, type ChartSeries, TimeChart } from './TimeChart.js'
 import { useMeasuredWidth } from './useElementWidth.js'
@@ -49,8 +52,8 @@ export interface UsageChartProps extends Omit<HTMLAttributes<HTMLElement>, 'titl
 }
 
 /** One word for money in charts: "Spend" (docs/design.md, "Tooltips"). */
-export function chartMetricLabel(metric: string, label: string): string {
-  return metric === 'cost' ? 'Spend' : label
+export function chartMetricLabel(metric: string, label: string, t: Translate): string {
+  return metric === 'cost' ? t('chart.spend') : label
 }
 
 /** The largest value of a series, ignoring gaps. */
@@ -90,6 +93,7 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
   ref,
 ) {
   const format = useFormat()
+  const t = useMessages()
   const support = useSupport()
   const { anchor } = useUsageSelection()
   const bodyRef = useRef<HTMLDivElement>(null)
@@ -119,15 +123,15 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
     if (!result) return []
     if (buildSeries) return buildSeries(result, (key) => color(key, groupBy))
     if (groupBy) {
-      return result.series.map((s) => ({ key: s.key, label: s.label, color: color(s.key, groupBy), values: own(s.values, metric) ?? [], stack: stacks ? 'all' : s.key }))
+      return result.series.map((s) => ({ key: s.key, label: groupLabel(s, t), color: color(s.key, groupBy), values: own(s.values, metric) ?? [], stack: stacks ? 'all' : s.key }))
     }
     return metrics.map((m, i) => ({
       key: m,
-      label: chartMetricLabel(m, format.definition(m).label),
+      label: chartMetricLabel(m, format.definition(m).label, t),
       color: metrics.length > 1 ? `var(--uk-series-${i})` : 'var(--uk-accent)',
       values: own(result.series[0]?.values, m) ?? [],
     }))
-  }, [result, buildSeries, groupBy, metric, metrics, stacks, format, color])
+  }, [result, buildSeries, groupBy, metric, metrics, stacks, format, color, t])
   const empty = series.every((s) => s.values.every((v) => !v))
   const size: Bucket = query.bucket ?? bucket ?? '1d'
   const state = query.isError ? 'error' : query.isPending || !result ? 'loading' : empty ? 'empty' : 'ready'
@@ -142,7 +146,7 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
   const thousands = tokenNotation === 'thousands' && format.definition(metric).unit === 'tokens'
   const formatValue = (value: number | null) =>
     thousands && value !== null ? `${formatTokens(value, { locale: format.locale, notation: 'thousands' })}K` : format.metric(value, metric, { tokenNotation })
-  const shownSubtitle = subtitle ?? (thousands ? 'In thousands of tokens (K)' : undefined)
+  const shownSubtitle = subtitle ?? (thousands ? t('chart.inThousands') : undefined)
   if (hidden) return null
   const chart = (drawn: ChartSeries[], chartTitle: string, chartHeight: number, valueOf: (value: number | null) => string, axisOf: (value: number) => string) => (
     <TimeChart
@@ -182,7 +186,7 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
                 </h4>
                 {chart(
                   [{ ...s, color: s.color }],
-                  `${title}: ${s.label}`,
+                  t('chart.panel', { chart: title, series: s.label }),
                   Math.max(140, Math.round(height * 0.75)),
                   (value) => format.metric(value, s.key),
                   (value) => format.metric(value, s.key, { compact: true }),

@@ -329,6 +329,7 @@ export const enMessages = {
   'json.array': '{name}: array, {size}',
   'json.object': '{name}: object, {size}',
   'json.more': '… {count} more',
+  'json.tooDeep': 'Nested too deep to show here; the JSON view of the request has it all.',
 } satisfies Record<string, MessageSource>
 
 /** Plural forms: `other` is required, the rest follow the locale's plural categories. */
