@@ -222,7 +222,7 @@ export const enMessages = {
   'breakdown.models': 'Models',
   'breakdown.moreModels': { one: '{count} more model', other: '{count} more models' },
   'breakdown.trendOf': '{metric} trend of {name}',
-  'breakdown.trendValue': '{value} · {metric}',
+  'breakdown.trendValue': '{metric}: {value}',
   'breakdown.column.requests': 'Requests',
   'breakdown.column.inputTokens': 'Input',
   'breakdown.column.outputTokens': 'Output',

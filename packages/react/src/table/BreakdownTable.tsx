@@ -390,7 +390,7 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
     const trendBuckets = bucketBoundaries(query.range, bucket, query.timeZone)
     return (row: BreakdownRow, index: number) => {
       const at = trendBuckets[index]
-      // "7 · Requests", "1,204 · Input tokens": the label as it is (German capitalises its nouns).
+      // "Requests: 7", "Input tokens: 1,204": the label as it is (German capitalises its nouns).
       return { when: at ? format.bucketRange(at, bucket) : '', value: t('breakdown.trendValue', { value: format.metric(row.trend?.[index] ?? null, trendMetric), metric: format.definition(trendMetric).label }) }
     }
   }, [trendMetric, query, bucket, format, t])

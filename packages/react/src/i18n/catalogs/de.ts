@@ -206,7 +206,7 @@ export const deMessages: UsageMessages = {
   'breakdown.models': 'Modelle',
   'breakdown.moreModels': { one: '{count} weiteres Modell', other: '{count} weitere Modelle' },
   'breakdown.trendOf': '{metric}: Trend von {name}',
-  'breakdown.trendValue': '{value} · {metric}',
+  'breakdown.trendValue': '{metric}: {value}',
   'breakdown.column.requests': 'Anfragen',
   'breakdown.column.inputTokens': 'Eingabe',
   'breakdown.column.outputTokens': 'Ausgabe',

@@ -206,7 +206,7 @@ export const esMessages: UsageMessages = {
   'breakdown.models': 'Modelos',
   'breakdown.moreModels': { one: '{count} modelo más', other: '{count} modelos más' },
   'breakdown.trendOf': '{metric}: tendencia de {name}',
-  'breakdown.trendValue': '{value} · {metric}',
+  'breakdown.trendValue': '{metric}: {value}',
   'breakdown.column.requests': 'Solicitudes',
   'breakdown.column.inputTokens': 'Entrada',
   'breakdown.column.outputTokens': 'Salida',

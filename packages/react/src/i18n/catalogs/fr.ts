@@ -206,7 +206,7 @@ export const frMessages: UsageMessages = {
   'breakdown.models': 'Modèles',
   'breakdown.moreModels': { one: '{count} autre modèle', other: '{count} autres modèles' },
   'breakdown.trendOf': '{metric} : tendance de {name}',
-  'breakdown.trendValue': '{value} · {metric}',
+  'breakdown.trendValue': '{metric} : {value}',
   'breakdown.column.requests': 'Requêtes',
   'breakdown.column.inputTokens': 'Entrée',
   'breakdown.column.outputTokens': 'Sortie',
