@@ -2,6 +2,7 @@ import type { LocalDate } from '@usagekit/core'
 import { type ReactNode, useEffect, useId, useState } from 'react'
 import { DayButton, type DayButtonProps, DayPicker } from 'react-day-picker'
 import { useMessages } from '../i18n/useMessages.js'
+import { useDayPickerLocale } from './useDayPickerLocale.js'
 
 function toLocalDate(date: Date): LocalDate {
   const pad = (n: number) => String(n).padStart(2, '0')
@@ -73,6 +74,7 @@ export default function CalendarRange({
   const [toText, setToText] = useState(to ?? '')
   const id = useId()
   const t = useMessages()
+  const dayPickerLocale = useDayPickerLocale(locale)
 
   const choose = (next: Selection) => {
     setSelected(next)
@@ -138,6 +140,7 @@ export default function CalendarRange({
         numberOfMonths={months}
         endMonth={end}
         weekStartsOn={1}
+        locale={dayPickerLocale}
         components={{ DayButton: TodayAwareDayButton }}
       />
       <div className="uk-calendar-footer">
