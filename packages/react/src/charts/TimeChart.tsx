@@ -259,7 +259,8 @@ export function TimeChart({
 
   return (
     <figure className="uk-chart" aria-label={title} data-kind={kind} data-buckets={buckets.length} data-bucket={bucketSize}>
-      <div ref={frameRef} style={{ position: 'relative', width: '100%' }}>
+      {/* Time runs left to right in every language (a right-to-left page keeps its charts' axes; docs/i18n.md). */}
+      <div ref={frameRef} style={{ position: 'relative', width: '100%', direction: 'ltr' }}>
         <svg width="100%" height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('chart.image', { chart: title, count: buckets.length })}>
           <defs>
             <pattern id={hatchId} width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">

@@ -116,13 +116,14 @@ function NameCell({ row, groupBy, colorOf, t }: { row: BreakdownRow; groupBy: Di
   return (
     <div className="uk-name-cell">
       {/* Usage without a value for the dimension ("(none)": requests made without a user, …) reads as such, not as a name. */}
-      <span title={groupLabel(row, t)} className={clsx('uk-name', row.key === NONE_KEY && 'uk-none')}>
+      {/* Names and emails are the data's own text: each keeps its own direction in a right-to-left page. */}
+      <span title={groupLabel(row, t)} className={clsx('uk-name', row.key === NONE_KEY && 'uk-none')} dir="auto">
         {groupLabel(row, t)}
       </span>
       {row.secondary || (row.team && groupBy === 'user') ? (
         <span className="uk-name-sub uk-muted">
           {row.secondary ? (
-            <span className="uk-name-email" title={row.secondary}>
+            <span className="uk-name-email" title={row.secondary} dir="auto">
               {row.secondary}
             </span>
           ) : null}
