@@ -66,7 +66,7 @@ export const jaMessages: UsageMessages = {
   'metric.p95LatencyMs': 'p95 レイテンシ',
   'metric.cacheHits': 'キャッシュヒット',
   'metric.successRate': '成功率',
-  'metric.requestsPerActiveUser': 'ユーザーあたりの平均リクエスト',
+  'metric.requestsPerActiveUser': 'ユーザー平均リクエスト',
   'metric.cachedInputShare': '入力のキャッシュ率',
   'metric.cpuCoreHours': 'CPU コア時間',
   'metric.ramGbHours': 'RAM GB 時間',
