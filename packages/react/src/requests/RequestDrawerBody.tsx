@@ -158,7 +158,7 @@ function ErrorCallout({ detail }: { detail: RequestDetail }) {
       <AlertIcon className="uk-icon uk-drawer-callout-icon" />
       <div className="uk-drawer-callout-text">
         <p className="uk-drawer-callout-title">{t('drawer.failed')}</p>
-        <p className="uk-drawer-callout-message">{detail.errorMessage || t('drawer.noErrorMessage')}</p>
+        <p className="uk-drawer-callout-message" dir="auto">{detail.errorMessage || t('drawer.noErrorMessage')}</p>
         {retries !== undefined && retries > 0 ? (
           <p className="uk-drawer-callout-meta">
             {t('drawer.retriedTimes', { count: retries })}
