@@ -145,7 +145,7 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
 
   const thousands = tokenNotation === 'thousands' && format.definition(metric).unit === 'tokens'
   const formatValue = (value: number | null) =>
-    thousands && value !== null ? `${formatTokens(value, { locale: format.locale, notation: 'thousands' })}K` : format.metric(value, metric, { tokenNotation })
+    thousands && value !== null ? t('chart.thousandsValue', { value: formatTokens(value, { locale: format.locale, notation: 'thousands' }) }) : format.metric(value, metric, { tokenNotation })
   const shownSubtitle = subtitle ?? (thousands ? t('chart.inThousands') : undefined)
   if (hidden) return null
   const chart = (drawn: ChartSeries[], chartTitle: string, chartHeight: number, valueOf: (value: number | null) => string, axisOf: (value: number) => string) => (

@@ -203,6 +203,7 @@ export const enMessages = {
   'chart.trend.input': 'Input',
   'chart.trend.output': 'Output',
   'chart.inThousands': 'In thousands of tokens (K)',
+  'chart.thousandsValue': '{value}K',
   'chart.panel': '{chart}: {series}',
   'chart.image': { one: '{chart}: chart, {count} bucket; the data table below lists every value', other: '{chart}: chart, {count} buckets; the data table below lists every value' },
   'chart.inProgress': 'In progress: so far',

@@ -188,6 +188,7 @@ export const deMessages: UsageMessages = {
   'chart.trend.input': 'Eingabe',
   'chart.trend.output': 'Ausgabe',
   'chart.inThousands': 'In Tausend Tokens (Tsd.)',
+  'chart.thousandsValue': '{value} Tsd.',
   'chart.panel': '{chart}: {series}',
   'chart.image': { one: '{chart}: Diagramm, {count} Intervall; die Datentabelle darunter listet jeden Wert', other: '{chart}: Diagramm, {count} Intervalle; die Datentabelle darunter listet jeden Wert' },
   'chart.inProgress': 'Läuft noch: bisher',

@@ -188,6 +188,7 @@ export const esMessages: UsageMessages = {
   'chart.trend.input': 'Entrada',
   'chart.trend.output': 'Salida',
   'chart.inThousands': 'En miles de tokens (mil)',
+  'chart.thousandsValue': '{value} mil',
   'chart.panel': '{chart}: {series}',
   'chart.image': { one: '{chart}: gráfico, {count} intervalo; la tabla de datos de abajo recoge cada valor', other: '{chart}: gráfico, {count} intervalos; la tabla de datos de abajo recoge cada valor' },
   'chart.inProgress': 'En curso: hasta ahora',

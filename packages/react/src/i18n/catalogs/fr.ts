@@ -188,6 +188,7 @@ export const frMessages: UsageMessages = {
   'chart.trend.input': 'Entrée',
   'chart.trend.output': 'Sortie',
   'chart.inThousands': 'En milliers de jetons (k)',
+  'chart.thousandsValue': '{value} k',
   'chart.panel': '{chart} : {series}',
   'chart.image': { one: '{chart} : graphique, {count} intervalle ; le tableau de données ci-dessous liste chaque valeur', other: '{chart} : graphique, {count} intervalles ; le tableau de données ci-dessous liste chaque valeur' },
   'chart.inProgress': 'En cours : jusqu’ici',

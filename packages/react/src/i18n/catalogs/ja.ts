@@ -188,6 +188,7 @@ export const jaMessages: UsageMessages = {
   'chart.trend.input': '入力',
   'chart.trend.output': '出力',
   'chart.inThousands': '単位：千トークン（K）',
+  'chart.thousandsValue': '{value}K',
   'chart.panel': '{chart}：{series}',
   'chart.image': { other: '{chart}：グラフ、{count} 区間。すべての値は下のデータ表にあります' },
   'chart.inProgress': '進行中：現時点まで',

@@ -188,6 +188,7 @@ export const zhCNMessages: UsageMessages = {
   'chart.trend.input': '输入',
   'chart.trend.output': '输出',
   'chart.inThousands': '单位：千令牌（K）',
+  'chart.thousandsValue': '{value}K',
   'chart.panel': '{chart}：{series}',
   'chart.image': { other: '{chart}：图表，{count} 个区间；下方的数据表列出了每个值' },
   'chart.inProgress': '进行中：截至目前',
