@@ -16,10 +16,11 @@ module.exports = [
   // The English catalog (every UI string and the key set, 3.8 kB) comes with any part that shows text,
   // in place of the strings each module carried: KpiCard 1.7 → 5.7 kB, BreakdownTable 35.6 → 39.9 kB,
   // UsagePage 99.4 → 103.5 kB (its budget unchanged). The other languages load per locale (~4.1–4.6 kB each).
+  // BreakdownTable gets 1 kB over its figure: every string other parts add now lands in the shared catalog.
   check('KpiCard alone', '{ KpiCard }', '6 kB'),
   // 35 kB in the first wave; the provider now carries the page's colour registry (one colour per key
   // across charts and badges, a second-wave decision) and the table its card layout: 36 kB.
-  check('BreakdownTable alone (with its provider)', '{ BreakdownTable, UsageProvider }', '40 kB'),
+  check('BreakdownTable alone (with its provider)', '{ BreakdownTable, UsageProvider }', '41 kB'),
   check('ActivityChart alone (with its provider)', '{ ActivityChart, UsageProvider }', '65 kB'),
   check('UsagePage up front (calendar, CSV writer and drawer body load on first use)', '{ UsagePage, UsageProvider }', '130 kB'),
   { name: '@usagekit/core main entry', path: 'packages/core/dist/index.js', import: '*', limit: '25 kB', gzip: true },
