@@ -7,7 +7,9 @@ import { after, before, describe, test } from 'node:test'
 import { launchChromium, openStory, serveStatic, storyIds } from './support/browser.mjs'
 
 const ROOT = 'storybook-static'
-const RECIPES = storyIds(ROOT).filter((id) => id.startsWith('recipes-'))
+// The Languages recipes read German, Japanese and right to left, where these checks read English words
+// ("Sort by", "of"): e2e/i18n.test.mjs checks them, layout.test.mjs their overflow at 360 px.
+const RECIPES = storyIds(ROOT).filter((id) => id.startsWith('recipes-') && !id.startsWith('recipes-languages-'))
 let server
 let narrow
 before(async () => {

@@ -19,12 +19,15 @@ export { useRequestDrillDown } from './context/requestDrillDown.js'
 export type { RequestDrillDown, ViewRequestsRequest } from './context/requestDrillDown.js'
 
 // Messages (UI strings)
-export { enMessages } from './i18n/enMessages.js'
+export { enMessages, isMessageKey } from './i18n/enMessages.js'
 export type { MessageSource, PluralMessage, UsageMessageKey, UsageMessages } from './i18n/enMessages.js'
 export { formatMessage } from './i18n/formatMessage.js'
 export type { MessageValues } from './i18n/formatMessage.js'
 export { useMessages } from './i18n/useMessages.js'
 export type { Translate } from './i18n/useMessages.js'
+export { loadMessages } from './i18n/loadMessages.js'
+export { CATALOG_LOCALES, matchCatalogLocale } from './i18n/catalogLocale.js'
+export type { CatalogLocale } from './i18n/catalogLocale.js'
 
 // Hooks
 export { useBreakdown } from './hooks/useBreakdown.js'

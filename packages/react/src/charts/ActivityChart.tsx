@@ -1,6 +1,7 @@
 import type { Metric } from '@usagekit/core'
 import { forwardRef } from 'react'
 import { useView } from '../hooks/useView.js'
+import { useMessages } from '../i18n/useMessages.js'
 import { UsageChart, type UsageChartProps } from './UsageChart.js'
 
 export interface ActivityChartProps extends Omit<UsageChartProps, 'metrics' | 'title' | 'groupBy' | 'kind'> {
@@ -19,16 +20,17 @@ export interface ActivityChartProps extends Omit<UsageChartProps, 'metrics' | 't
 /** Activity over the range: active users per day, requests stacked by team or customer, or metrics side by side. */
 export const ActivityChart = forwardRef<HTMLElement, ActivityChartProps>(function ActivityChart({ variant, title, metrics, ...props }, ref) {
   const view = useView()
+  const t = useMessages()
   const chosen = variant ?? (view === 'team' ? 'byTeam' : view === 'customer' ? 'byCustomer' : 'activeUsers')
   if (chosen === 'activeUsers') {
-    return <UsageChart ref={ref} title={title ?? 'Active users per day'} metrics={['activeUsers']} bucket="1d" {...props} />
+    return <UsageChart ref={ref} title={title ?? t('chart.activeUsersPerDay')} metrics={['activeUsers']} bucket="1d" {...props} />
   }
   if (chosen === 'byTeam') {
-    return <UsageChart ref={ref} title={title ?? 'Requests by team'} metrics={metrics ?? ['requests']} groupBy="team" {...props} />
+    return <UsageChart ref={ref} title={title ?? t('chart.requestsByTeam')} metrics={metrics ?? ['requests']} groupBy="team" {...props} />
   }
   if (chosen === 'byCustomer') {
-    return <UsageChart ref={ref} title={title ?? 'Requests by customer'} metrics={metrics ?? ['requests']} groupBy="customer" {...props} />
+    return <UsageChart ref={ref} title={title ?? t('chart.requestsByCustomer')} metrics={metrics ?? ['requests']} groupBy="customer" {...props} />
   }
-  return <UsageChart ref={ref} title={title ?? 'Activity over time'} metrics={metrics ?? ['threadsCreated', 'messagesSent']} {...props} />
+  return <UsageChart ref={ref} title={title ?? t('chart.activity')} metrics={metrics ?? ['threadsCreated', 'messagesSent']} {...props} />
 })
 ActivityChart.displayName = 'ActivityChart'

@@ -10,6 +10,7 @@ import { useRankedSeriesColors } from '../hooks/useSeriesColors.js'
 import { own } from '../components/own.js'
 import { CheckIcon } from '../components/icons.js'
 import { type UsageSelectHandler, useCrossFilter } from '../context/crossFilter.js'
+import { groupLabel } from '../i18n/coreLabels.js'
 import { useMessages } from '../i18n/useMessages.js'
 
 export interface BarListProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
@@ -68,9 +69,9 @@ export const BarList = forwardRef<HTMLElement, BarListProps>(function BarList({ 
               <>
                 <div className="uk-bar-track">
                   <span className="uk-bar-fill" style={{ width: `${max > 0 ? Math.max(1, (value / max) * 100) : 0}%`, background: color }} />
-                  <span className={clsx('uk-bar-label', row.key === NONE_KEY && 'uk-none')} title={row.secondary ? `${row.label} — ${row.secondary}` : row.label}>
+                  <span className={clsx('uk-bar-label', row.key === NONE_KEY && 'uk-none')} title={row.secondary ? `${groupLabel(row, t)} — ${row.secondary}` : groupLabel(row, t)}>
                     {chosen ? <CheckIcon /> : null}
-                    {row.label}
+                    {groupLabel(row, t)}
                   </span>
                 </div>
                 <span className="uk-num">{format.metric(value, metric, { compact: true })}</span>

@@ -10,7 +10,7 @@ const GHOSTS = [0.42, 0.58, 0.5, 0.72, 0.64, 0.38, 0.46, 0.7, 0.82, 0.6, 0.52, 0
  */
 export function ChartSkeleton({ height, kind = 'bars' }: { height: number; kind?: 'bars' | 'lines' }): ReactNode {
   return (
-    <div className="uk-chart-skeleton" data-kind={kind} aria-hidden="true" style={{ height }}>
+    <div className="uk-chart-skeleton" data-kind={kind} aria-hidden="true" style={{ height, direction: 'ltr' }}>
       <div className="uk-chart-skeleton-axis">
         {[0, 1, 2, 3].map((i) => (
           <span key={i} className="uk-skeleton" />

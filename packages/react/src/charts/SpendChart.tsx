@@ -1,5 +1,6 @@
 import type { Dimension } from '@usagekit/core'
 import { forwardRef } from 'react'
+import { useMessages } from '../i18n/useMessages.js'
 import { UsageChart, type UsageChartProps } from './UsageChart.js'
 
 export interface SpendChartProps extends Omit<UsageChartProps, 'metrics' | 'title'> {
@@ -10,6 +11,7 @@ export interface SpendChartProps extends Omit<UsageChartProps, 'metrics' | 'titl
 
 /** Estimated spend over the range (seed 000), in the data's currency. */
 export const SpendChart = forwardRef<HTMLElement, SpendChartProps>(function SpendChart({ title, ...props }, ref) {
-  return <UsageChart ref={ref} title={title ?? 'Spend'} metrics={['cost']} {...props} />
+  const t = useMessages()
+  return <UsageChart ref={ref} title={title ?? t('chart.spend')} metrics={['cost']} {...props} />
 })
 SpendChart.displayName = 'SpendChart'

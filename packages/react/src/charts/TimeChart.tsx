@@ -3,7 +3,7 @@ import { Group } from '@visx/group'
 import { scaleBand, scaleLinear } from '@visx/scale'
 import { LinePath } from '@visx/shape'
 import { type ReactNode, useCallback, useId, useLayoutEffect, useEffect, useMemo, useRef, useState } from 'react'
-import { useMessagesOrEnglish } from '../i18n/useMessages.js'
+import { useMessages } from '../i18n/useMessages.js'
 import { EyeIcon, EyeOffIcon } from '../components/icons.js'
 import { useElementWidth } from './useElementWidth.js'
 
@@ -133,7 +133,6 @@ export function TimeChart({
   previous,
   formatChange = defaultFormatChange,
 }: TimeChartProps): ReactNode {
-  const t = useMessagesOrEnglish()
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set())
   const [active, setActive] = useState<ActiveBucket | null>(null)
   const [announcement, setAnnouncement] = useState('')
@@ -142,6 +141,7 @@ export function TimeChart({
   const [tip, setTip] = useState<{ left: number; top: number } | null>(null)
   const frameRef = useRef<HTMLDivElement>(null)
   const tipRef = useRef<HTMLDivElement>(null)
+  const t = useMessages()
   const hatchId = `uk-hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`
   const width = useElementWidth(frameRef, 640)
   const visible = useMemo(() => series.filter((s) => !hidden.has(s.key)), [series, hidden])
@@ -379,10 +379,10 @@ export function TimeChart({
     const bucket = buckets[index]
     if (!kindOf || !bucket) return null
     return kindOf === 'inProgress'
-      ? 'In progress: so far'
+      ? t('chart.inProgress')
       : kindOf === 'cutStart'
-        ? `Partial: from ${range ? formatInstant(range.start) : formatInstant(bucket.start)}`
-        : `Partial: until ${range ? formatInstant(range.end) : formatInstant(bucket.end)}`
+        ? t('chart.partialFrom', { time: range ? formatInstant(range.start) : formatInstant(bucket.start) })
+        : t('chart.partialUntil', { time: range ? formatInstant(range.end) : formatInstant(bucket.end) })
   }
 
   // What a screen reader hears on each keyboard step: the tooltip's text.
@@ -492,10 +492,11 @@ export function TimeChart({
 
   return (
     <figure className="uk-chart" aria-label={title} data-kind={kind} data-buckets={buckets.length} data-bucket={bucketSize}>
+      {/* Time runs left to right in every language (a right-to-left page keeps its charts' axes; docs/i18n.md). */}
       <div
         ref={frameRef}
         className="uk-chart-frame"
-        style={{ position: 'relative', width: '100%' }}
+        style={{ position: 'relative', width: '100%', direction: 'ltr' }}
         tabIndex={0}
         role="application"
         aria-label={title}
@@ -509,7 +510,7 @@ export function TimeChart({
         <span id={hintId} className="uk-visually-hidden">
           {t('crossFilter.keyboardHint')}
         </span>
-        <svg width="100%" height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}: chart, ${buckets.length} buckets; the data table below lists every value`}>
+        <svg width="100%" height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t('chart.image', { chart: title, count: buckets.length })}>
           <defs>
             <pattern id={hatchId} width={6} height={6} patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
               <line x1={0} y1={0} x2={0} y2={6} className="uk-chart-hatch-line" strokeWidth={3} />
@@ -603,7 +604,7 @@ export function TimeChart({
             {showTotal ? (
               <div className="uk-tooltip-row uk-tooltip-total">
                 <span className="uk-swatch" aria-hidden="true" />
-                <span>Total</span>
+                <span>{t('common.total')}</span>
                 <span className="uk-num">{formatValue(totalValue)}</span>
               </div>
             ) : null}
@@ -647,7 +648,7 @@ export function TimeChart({
         </div>
       </div>
       {showLegend ? (
-        <ul className="uk-legend" aria-label={`${title} legend`}>
+        <ul className="uk-legend" aria-label={t('chart.legend', { chart: title })}>
           {series.map((s) => {
             const isHidden = hidden.has(s.key)
             // A legend of keys filters by them (the eye hides one in this chart only); a legend of metrics has nothing to filter by: its names hide.
@@ -673,7 +674,7 @@ export function TimeChart({
                     </span>
                   )
                 ) : (
-                  <button type="button" data-action="hide" aria-pressed={!isHidden} onClick={() => toggle(s.key)} title={isHidden ? `Show ${s.label}` : `Hide ${s.label}`}>
+                  <button type="button" data-action="hide" aria-pressed={!isHidden} onClick={() => toggle(s.key)} title={isHidden ? t('chart.showSeries', { series: s.label }) : t('chart.hideSeries', { series: s.label })}>
                     <span className="uk-swatch" style={{ background: s.color }} />
                     <span className="uk-option-label">{s.label}</span>
                   </button>
@@ -705,13 +706,13 @@ export function TimeChart({
         </ul>
       ) : null}
       <details className="uk-data-table">
-        <summary>Data table</summary>
+        <summary>{t('chart.dataTable')}</summary>
         <div className="uk-data-table-scroll">
           <table>
             <caption className="uk-visually-hidden">{title}</caption>
             <thead>
               <tr>
-                <th scope="col">{bucketSize === '1d' || bucketSize === '1w' || bucketSize === '1mo' ? 'Period' : 'Time'}</th>
+                <th scope="col">{bucketSize === '1d' || bucketSize === '1w' || bucketSize === '1mo' ? t('chart.period') : t('chart.time')}</th>
                 {series.map((s) => (
                   <th key={s.key} scope="col">
                     {s.label}

@@ -1,6 +1,8 @@
-import { type TimeSeriesResult, STANDARD_METRICS } from '@usagekit/core'
-import { forwardRef } from 'react'
+import type { TimeSeriesResult } from '@usagekit/core'
+import { forwardRef, useCallback } from 'react'
 import { own } from '../components/own.js'
+import type { Translate } from '../i18n/translate.js'
+import { useMessages } from '../i18n/useMessages.js'
 import type { ChartSeries } from './TimeChart.js'
 import { UsageChart, type UsageChartProps } from './UsageChart.js'
 
@@ -10,16 +12,16 @@ export interface TokensChartProps extends Omit<UsageChartProps, 'metrics' | 'tit
   title?: string
 }
 
-function splitSeries(result: TimeSeriesResult): ChartSeries[] {
+function splitSeries(result: TimeSeriesResult, t: Translate): ChartSeries[] {
   const values = result.series[0]?.values ?? {}
   const input = own(values, 'inputTokens') ?? []
   const cached = own(values, 'cachedInputTokens')
-  const output: ChartSeries = { key: 'outputTokens', label: STANDARD_METRICS.outputTokens.label, color: 'var(--uk-series-1)', values: own(values, 'outputTokens') ?? [], stack: 'output' }
+  const output: ChartSeries = { key: 'outputTokens', label: t('metric.outputTokens'), color: 'var(--uk-series-1)', values: own(values, 'outputTokens') ?? [], stack: 'output' }
   // Without cached prompt tokens (the adapter does not offer them) input is one bar: nothing is split off as a made-up 0.
-  if (!cached) return [{ key: 'inputTokens', label: STANDARD_METRICS.inputTokens.label, color: 'var(--uk-series-0)', values: input, stack: 'input' }, output]
+  if (!cached) return [{ key: 'inputTokens', label: t('metric.inputTokens'), color: 'var(--uk-series-0)', values: input, stack: 'input' }, output]
   return [
-    { key: 'cachedInputTokens', label: 'Cached input', color: 'var(--uk-series-3)', values: cached, stack: 'input' },
-    { key: 'freshInputTokens', label: 'Fresh input', color: 'var(--uk-series-0)', values: input.map((v, i) => (v === null ? null : v - (cached[i] ?? 0))), stack: 'input' },
+    { key: 'cachedInputTokens', label: t('chart.cachedInput'), color: 'var(--uk-series-3)', values: cached, stack: 'input' },
+    { key: 'freshInputTokens', label: t('chart.freshInput'), color: 'var(--uk-series-0)', values: input.map((v, i) => (v === null ? null : v - (cached[i] ?? 0))), stack: 'input' },
     output,
   ]
 }
@@ -30,16 +32,18 @@ function splitSeries(result: TimeSeriesResult): ChartSeries[] {
  * series, legend entry or tooltip row.
  */
 export const TokensChart = forwardRef<HTMLElement, TokensChartProps>(function TokensChart({ variant = 'split', title, ...props }, ref) {
+  const t = useMessages()
+  const buildSeries = useCallback((result: TimeSeriesResult) => splitSeries(result, t), [t])
   if (variant === 'byModel') {
-    return <UsageChart ref={ref} title={title ?? 'Tokens by model'} metrics={['totalTokens']} groupBy="model" {...props} />
+    return <UsageChart ref={ref} title={title ?? t('chart.tokensByModel')} metrics={['totalTokens']} groupBy="model" {...props} />
   }
   return (
     <UsageChart
       ref={ref}
-      title={title ?? 'Tokens over time'}
+      title={title ?? t('chart.tokensOverTime')}
       metrics={['inputTokens', 'cachedInputTokens', 'outputTokens']}
       valueMetric="inputTokens"
-      buildSeries={splitSeries}
+      buildSeries={buildSeries}
       barsPerBucket={2}
       {...props}
     />

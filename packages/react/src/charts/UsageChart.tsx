@@ -13,6 +13,8 @@ import { useSupport } from '../hooks/useCapabilities.js'
 import { useFormat } from '../hooks/useFormat.js'
 import { useRankedSeriesColors } from '../hooks/useSeriesColors.js'
 import { useTimeSeries } from '../hooks/useTimeSeries.js'
+import { groupLabel } from '../i18n/coreLabels.js'
+import type { Translate } from '../i18n/translate.js'
 import { ChartSkeleton } from './ChartSkeleton.js'
 import { CHART_MARGIN, type ChartSeries, type PreviousPeriodOverlay, TimeChart } from './TimeChart.js'
 import { useMeasuredWidth } from './useElementWidth.js'
@@ -67,8 +69,8 @@ export interface UsageChartProps extends Omit<HTMLAttributes<HTMLElement>, 'titl
 }
 
 /** One word for money in charts: "Spend" (docs/design.md, "Tooltips"). */
-export function chartMetricLabel(metric: string, label: string): string {
-  return metric === 'cost' ? 'Spend' : label
+export function chartMetricLabel(metric: string, label: string, t: Translate): string {
+  return metric === 'cost' ? t('chart.spend') : label
 }
 
 /** What a stack is called in the tooltip: its one series' label, or the stack id ("input", "output") capitalised. */
@@ -151,15 +153,15 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
     if (!result) return []
     if (buildSeries) return buildSeries(result, (key) => color(key, groupBy))
     if (groupBy) {
-      return result.series.map((s) => ({ key: s.key, label: s.label, color: color(s.key, groupBy), values: own(s.values, metric) ?? [], stack: stacks ? 'all' : s.key }))
+      return result.series.map((s) => ({ key: s.key, label: groupLabel(s, t), color: color(s.key, groupBy), values: own(s.values, metric) ?? [], stack: stacks ? 'all' : s.key }))
     }
     return metrics.map((m, i) => ({
       key: m,
-      label: chartMetricLabel(m, format.definition(m).label),
+      label: chartMetricLabel(m, format.definition(m).label, t),
       color: metrics.length > 1 ? `var(--uk-series-${i})` : 'var(--uk-accent)',
       values: own(result.series[0]?.values, m) ?? [],
     }))
-  }, [result, buildSeries, groupBy, metric, metrics, stacks, format, color])
+  }, [result, buildSeries, groupBy, metric, metrics, stacks, format, color, t])
   const empty = series.every((s) => s.values.every((v) => !v))
   // Compare: one stack (or line) or two (input beside output); never one line per group.
   const stackIds = useMemo(() => [...new Set(series.map((s) => s.stack ?? s.key))], [series])
@@ -173,14 +175,14 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
       ? buildSeries(before, (key) => color(key, groupBy))
       : groupBy
         ? [{ key: 'total', label: title, color: '', values: own(before.series[0]?.values, metric) ?? [], stack: stackIds[0] }]
-        : metrics.map((m) => ({ key: m, label: chartMetricLabel(m, format.definition(m).label), color: '', values: own(before.series[0]?.values, m) ?? [] }))
+        : metrics.map((m) => ({ key: m, label: chartMetricLabel(m, format.definition(m).label, t), color: '', values: own(before.series[0]?.values, m) ?? [] }))
     return stackIds.map((stack) => {
       const parts = built.filter((s) => (s.stack ?? s.key) === stack)
       const sums = before.buckets.map((_, i) => (parts.some((s) => (s.values[i] ?? null) !== null) ? parts.reduce((sum, s) => sum + (s.values[i] ?? 0), 0) : null))
       const points = alignPreviousPeriod(result.buckets, before.buckets, sums, { range: query.params!.range, now: anchor })
       return { stack, label: stackIds.length > 1 ? (stackLabel(stack, series) ?? stack) : title, values: points.map((p) => p.value), buckets: points.map((p) => p.bucket) }
     })
-  }, [comparable, comparing, previousQuery.data, result, query.params, buildSeries, color, groupBy, title, metric, metrics, format, stackIds, anchor, series])
+  }, [comparable, comparing, previousQuery.data, result, query.params, buildSeries, color, groupBy, title, metric, metrics, format, stackIds, anchor, series, t])
   const selectable = useCallback((key: string) => crossFilter.canSelect(groupBy, key), [crossFilter, groupBy])
   const selected = useCallback((key: string) => crossFilter.isSelected(groupBy, key), [crossFilter, groupBy])
   const onSelectSeries = useCallback(
@@ -214,8 +216,8 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
 
   const thousands = tokenNotation === 'thousands' && format.definition(metric).unit === 'tokens'
   const formatValue = (value: number | null) =>
-    thousands && value !== null ? `${formatTokens(value, { locale: format.locale, notation: 'thousands' })}K` : format.metric(value, metric, { tokenNotation })
-  const shownSubtitle = subtitle ?? (thousands ? 'In thousands of tokens (K)' : undefined)
+    thousands && value !== null ? t('chart.thousandsValue', { value: formatTokens(value, { locale: format.locale, notation: 'thousands' }) }) : format.metric(value, metric, { tokenNotation })
+  const shownSubtitle = subtitle ?? (thousands ? t('chart.inThousands') : undefined)
   if (hidden) return null
   const chart = (drawn: ChartSeries[], chartTitle: string, chartHeight: number, valueOf: (value: number | null) => string, axisOf: (value: number) => string) => (
     <TimeChart
@@ -288,7 +290,7 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
                 </h4>
                 {chart(
                   [{ ...s, color: s.color }],
-                  `${title}: ${s.label}`,
+                  t('chart.panel', { chart: title, series: s.label }),
                   Math.max(140, Math.round(height * 0.75)),
                   (value) => format.metric(value, s.key),
                   (value) => format.metric(value, s.key, { compact: true }),

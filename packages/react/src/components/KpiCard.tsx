@@ -1,6 +1,8 @@
 import { type DeltaTone, formatDeltaPercent } from '@usagekit/core'
 import { clsx } from 'clsx'
 import { type HTMLAttributes, type ReactNode, forwardRef } from 'react'
+import { useMessages } from '../i18n/useMessages.js'
+import type { Translate } from '../i18n/translate.js'
 import { ErrorState, Skeleton } from './WidgetState.js'
 import { ArrowDownIcon, ArrowUpIcon } from './icons.js'
 
@@ -40,7 +42,7 @@ export interface KpiCardProps extends Omit<HTMLAttributes<HTMLElement>, 'title'>
  */
 export const KPI_NEUTRAL_BAND = 0.01
 
-const TONE_WORD: Record<DeltaTone, string> = { good: 'better', bad: 'worse', neutral: 'about the same' }
+const TONE_WORD = { good: 'kpi.tone.good', bad: 'kpi.tone.bad', neutral: 'kpi.tone.neutral' } as const satisfies Record<DeltaTone, string>
 
 /** "−12.3%": a true minus sign (U+2212), never a hyphen, beside the down arrow. */
 function deltaText(relative: number, locale?: string): string {
@@ -48,9 +50,9 @@ function deltaText(relative: number, locale?: string): string {
 }
 
 /** What the chip says and how it is painted: "No change" for 0 vs 0, "New" after a zero, neutral in the band. */
-export function describeDelta(delta: Pick<KpiDelta, 'relative' | 'direction' | 'tone'>, locale?: string): { text: string; tone: DeltaTone; direction: KpiDelta['direction'] } {
-  if (delta.direction === 'flat' || delta.relative === 0) return { text: 'No change', tone: 'neutral', direction: 'flat' }
-  if (delta.relative === null) return { text: 'New', tone: 'neutral', direction: delta.direction }
+export function describeDelta(delta: Pick<KpiDelta, 'relative' | 'direction' | 'tone'>, t: Translate, locale?: string): { text: string; tone: DeltaTone; direction: KpiDelta['direction'] } {
+  if (delta.direction === 'flat' || delta.relative === 0) return { text: t('kpi.delta.noChange'), tone: 'neutral', direction: 'flat' }
+  if (delta.relative === null) return { text: t('kpi.delta.new'), tone: 'neutral', direction: delta.direction }
   const tone = Math.abs(delta.relative) < KPI_NEUTRAL_BAND ? 'neutral' : delta.tone
   return { text: deltaText(delta.relative, locale), tone, direction: delta.direction }
 }
@@ -64,14 +66,15 @@ export const KpiCard = forwardRef<HTMLElement, KpiCardProps>(function KpiCard(
   { label, value, unit, sub, delta, loading, error, onRetry, locale, className, ...props },
   ref,
 ) {
+  const t = useMessages()
   const state = error ? 'error' : loading ? 'loading' : 'ready'
-  const shown = delta ? describeDelta(delta, locale) : null
+  const shown = delta ? describeDelta(delta, t, locale) : null
   const detail = delta ? (delta.periodDetail ?? delta.period) : ''
   return (
     <section ref={ref} data-state={state} aria-busy={loading || undefined} className={clsx('uk-card uk-kpi', className)} {...props}>
       <div className="uk-kpi-label">{label}</div>
       {error ? (
-        <ErrorState error={error} onRetry={onRetry} title="Couldn’t load this" compact />
+        <ErrorState error={error} onRetry={onRetry} compact />
       ) : loading ? (
         <>
           <Skeleton className="uk-kpi-value-skeleton" height={31} width="60%" />
@@ -89,7 +92,7 @@ export const KpiCard = forwardRef<HTMLElement, KpiCardProps>(function KpiCard(
               <span className="uk-delta" data-tone={shown.tone} data-direction={shown.direction}>
                 {shown.direction === 'up' ? <ArrowUpIcon /> : shown.direction === 'down' ? <ArrowDownIcon /> : null}
                 <span>{shown.text}</span>
-                <span className="uk-visually-hidden">({TONE_WORD[shown.tone]})</span>
+                <span className="uk-visually-hidden">({t(TONE_WORD[shown.tone])})</span>
               </span>
               <span className="uk-kpi-period" aria-hidden={detail !== delta.period || undefined}>
                 {delta.period}

@@ -7,6 +7,7 @@ import { useSupport } from '../hooks/useCapabilities.js'
 import { useFormat } from '../hooks/useFormat.js'
 import { useSummary } from '../hooks/useSummary.js'
 import { useUsageQuery } from '../hooks/useUsageQuery.js'
+import { useMessages } from '../i18n/useMessages.js'
 import { KpiCard } from './KpiCard.js'
 import { type KpiPreset, type KpiSpec, kpiPresets } from './kpiPresets.js'
 import { own } from './own.js'
@@ -30,6 +31,7 @@ export const KpiGrid = forwardRef<HTMLDivElement, KpiGridProps>(function KpiGrid
   const { permissions } = useUsageConfig()
   const { range: selection, anchor } = useUsageSelection()
   const format = useFormat()
+  const t = useMessages()
   const { query } = useUsageQuery()
   const support = useSupport()
   const specs = useMemo(
@@ -47,9 +49,9 @@ export const KpiGrid = forwardRef<HTMLDivElement, KpiGridProps>(function KpiGrid
   const period = useMemo(
     () =>
       query
-        ? comparedPeriodLabel(query.range, { now: anchor, rolling: 'preset' in selection && ROLLING.has(selection.preset), locale: format.locale, timeZone: format.timeZone })
+        ? comparedPeriodLabel(query.range, { now: anchor, rolling: 'preset' in selection && ROLLING.has(selection.preset), locale: format.locale, timeZone: format.timeZone, t })
         : { short: '', detail: '' },
-    [query, anchor, selection, format.locale, format.timeZone],
+    [query, anchor, selection, format.locale, format.timeZone, t],
   )
   return (
     <div ref={ref} className={clsx('uk-kpi-grid', className)} data-count={specs.length} data-state={summary.isError ? 'error' : summary.isPending ? 'loading' : 'ready'} {...props}>
@@ -60,13 +62,13 @@ export const KpiGrid = forwardRef<HTMLDivElement, KpiGridProps>(function KpiGrid
         return (
           <KpiCard
             key={spec.metric}
-            label={spec.label ?? definition.label}
+            label={spec.label ?? (spec.labelKey ? t(spec.labelKey) : definition.label)}
             loading={summary.isPending || !support.known}
             error={summary.isError ? summary.error : undefined}
             onRetry={() => void summary.refetch()}
             value={totals ? format.metric(value, spec.metric, { tokenNotation: spec.tokenNotation }) : undefined}
-            unit={spec.unit}
-            sub={totals && spec.sub ? spec.sub(totals, format) : undefined}
+            unit={spec.unit ?? (spec.unitKey ? t(spec.unitKey) : undefined)}
+            sub={totals && spec.sub ? spec.sub(totals, format, t) : undefined}
             delta={delta ? { ...delta, period: period.short, periodDetail: period.detail } : null}
             locale={format.locale}
             data-metric={spec.metric}

@@ -1,6 +1,8 @@
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { deMessages } from '../i18n/catalogs/de.js'
+import { MessagesContext } from '../i18n/messagesContext.js'
 import { UsageErrorBoundary } from './UsageErrorBoundary.js'
 
 let failWith: unknown = null
@@ -76,5 +78,21 @@ describe('UsageErrorBoundary', () => {
     expect(screen.getByRole('button', { name: 'Failed: boom' })).toBeInTheDocument()
     rerender(ui('30d'))
     expect(screen.getByText('Widget content')).toBeInTheDocument()
+  })
+
+  it("says its default title, Retry and Details in the page's language", () => {
+    failing = true
+    failWith = new Error('boom')
+    render(
+      <MessagesContext.Provider value={{ messages: deMessages, locale: 'de-DE' }}>
+        <UsageErrorBoundary>
+          <Flaky />
+        </UsageErrorBoundary>
+      </MessagesContext.Provider>,
+    )
+    const alert = screen.getByRole('alert')
+    expect(alert).toHaveTextContent('Dieser Teil der Seite kann nicht angezeigt werden')
+    expect(screen.getByRole('button', { name: 'Erneut versuchen' })).toBeInTheDocument()
+    expect(alert).toHaveTextContent('Details')
   })
 })

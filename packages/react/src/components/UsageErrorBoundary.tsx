@@ -1,5 +1,8 @@
 import { clsx } from 'clsx'
-import { Component, type CSSProperties, type ErrorInfo, type ReactNode } from 'react'
+import { Component, type CSSProperties, type ContextType, type ErrorInfo, type ReactNode } from 'react'
+import { enMessages } from '../i18n/enMessages.js'
+import { formatMessage } from '../i18n/formatMessage.js'
+import { MessagesContext } from '../i18n/messagesContext.js'
 import { ErrorState } from './WidgetState.js'
 
 export interface UsageErrorBoundaryProps {
@@ -34,6 +37,9 @@ function keysChanged(a: readonly unknown[] = [], b: readonly unknown[] = []): bo
  */
 export class UsageErrorBoundary extends Component<UsageErrorBoundaryProps, State> {
   static displayName = 'UsageErrorBoundary'
+  // The default title in the page's language (a class reads context this way).
+  static override contextType = MessagesContext
+  declare context: ContextType<typeof MessagesContext>
 
   override state: State = { failed: false, error: undefined }
 
@@ -59,7 +65,7 @@ export class UsageErrorBoundary extends Component<UsageErrorBoundaryProps, State
 
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children
-    const { fallback, title = 'This part of the page could not be shown', className, style } = this.props
+    const { fallback, title = formatMessage((this.context?.messages ?? enMessages)['boundary.default'], undefined, this.context?.locale), className, style } = this.props
     if (fallback) return fallback({ error: this.state.error, reset: this.reset })
     return (
       <div className={clsx('uk-card', 'uk-error-boundary', className)} data-state="error" style={style}>

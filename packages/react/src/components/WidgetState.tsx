@@ -1,5 +1,6 @@
 import { clsx } from 'clsx'
 import { type CSSProperties, type ReactNode, useEffect } from 'react'
+import { useMessages } from '../i18n/useMessages.js'
 import { AlertIcon, RefreshIcon } from './icons.js'
 
 /** A placeholder of the final size; shimmer stops under prefers-reduced-motion. */
@@ -20,7 +21,8 @@ const logged = new WeakSet<object>()
  * integrator's detail (method, field, timeout) sits behind "Details" and goes to console.error,
  * prefixed "[usagekit]". The rest of the page keeps working.
  */
-export function ErrorState({ error, onRetry, title = 'Couldn’t load this', minHeight, compact }: { error: unknown; onRetry?: () => void; title?: string; minHeight?: number | string; compact?: boolean }) {
+export function ErrorState({ error, onRetry, title, minHeight, compact }: { error: unknown; onRetry?: () => void; title?: string; minHeight?: number | string; compact?: boolean }) {
+  const t = useMessages()
   const detail = describeError(error)
   useEffect(() => {
     if (typeof error === 'object' && error !== null) {
@@ -33,18 +35,18 @@ export function ErrorState({ error, onRetry, title = 'Couldn’t load this', min
     <div className="uk-state" data-state="error" data-compact={compact || undefined} role="alert" style={{ minHeight }}>
       <div className="uk-state-title">
         <AlertIcon style={{ color: 'var(--uk-bad)' }} />
-        <span>{title}</span>
+        <span>{title ?? t('state.loadFailed')}</span>
       </div>
       <div className="uk-state-actions">
         {onRetry ? (
           <button type="button" className="uk-button" onClick={onRetry}>
             <RefreshIcon />
-            Retry
+            {t('common.retry')}
           </button>
         ) : null}
         {detail ? (
           <details className="uk-state-detail">
-            <summary>Details</summary>
+            <summary>{t('common.details')}</summary>
             <div>{detail}</div>
           </details>
         ) : null}
@@ -54,10 +56,11 @@ export function ErrorState({ error, onRetry, title = 'Couldn’t load this', min
 }
 
 /** No data for the chosen range and filters: said plainly, not drawn as zeros. */
-export function EmptyState({ children = 'No usage in this range.', minHeight }: { children?: ReactNode; minHeight?: number | string }) {
+export function EmptyState({ children, minHeight }: { children?: ReactNode; minHeight?: number | string }) {
+  const t = useMessages()
   return (
     <div className="uk-state" data-state="empty" style={{ minHeight }}>
-      {children}
+      {children ?? t('state.empty')}
     </div>
   )
 }

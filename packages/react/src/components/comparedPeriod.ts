@@ -1,4 +1,6 @@
 import { type TimeRange, comparedPeriods } from '@usagekit/core'
+import { enMessages } from '../i18n/enMessages.js'
+import { type Translate, createTranslate } from '../i18n/translate.js'
 
 const HOUR = 3_600_000
 
@@ -29,24 +31,28 @@ export interface ComparedPeriodLabel {
  * range runs, the same elapsed part of the previous period ("vs same time last period"); a rolling
  * window, "vs previous N days/hours"; a finished range, the previous dates.
  */
-export function comparedPeriodLabel(range: TimeRange, options: { now?: number; rolling?: boolean; locale?: string; timeZone: string }): ComparedPeriodLabel {
+export function comparedPeriodLabel(range: TimeRange, options: { now?: number; rolling?: boolean; locale?: string; timeZone: string; t?: Translate }): ComparedPeriodLabel {
   const { locale, timeZone } = options
+  const t = options.t ?? createTranslate(enMessages, locale)
   const { current, previous } = comparedPeriods(range, options.now)
   const length = Date.parse(range.end) - Date.parse(range.start)
   const running = current.endMs < Date.parse(range.end)
   const { startMs, endMs } = previous
   // An end at local midnight names the day before it (end exclusive); any other end names its time.
   const endsAtMidnight = atMidnight(endMs, timeZone)
-  const whole = endsAtMidnight ? days(startMs, endMs - 1, locale, timeZone) : `${days(startMs, endMs, locale, timeZone)}, ${time(endMs, locale, timeZone)}`
+  const whole = endsAtMidnight ? days(startMs, endMs - 1, locale, timeZone) : t('period.dayTime', { day: days(startMs, endMs, locale, timeZone), time: time(endMs, locale, timeZone) })
   const full =
     atMidnight(startMs, timeZone) && endsAtMidnight
       ? whole
-      : `${days(startMs, startMs, locale, timeZone)}, ${time(startMs, locale, timeZone)} – ${days(endMs, endMs, locale, timeZone)}, ${time(endMs, locale, timeZone)}`
-  if (running) return { short: `vs ${whole}`, detail: `vs same time last period: ${full}` }
+      : t('period.span', {
+          start: t('period.dayTime', { day: days(startMs, startMs, locale, timeZone), time: time(startMs, locale, timeZone) }),
+          end: t('period.dayTime', { day: days(endMs, endMs, locale, timeZone), time: time(endMs, locale, timeZone) }),
+        })
+  if (running) return { short: t('period.vs', { period: whole }), detail: t('period.vsSameTime', { period: full }) }
   if (options.rolling) {
     const hours = Math.round(length / HOUR)
-    const name = hours <= 72 && hours % 24 !== 0 ? `${hours} hours` : hours === 24 ? '24 hours' : `${Math.round(hours / 24)} days`
-    return { short: `vs previous ${name}`, detail: `vs previous ${name}: ${full}` }
+    const name = (hours <= 72 && hours % 24 !== 0) || hours === 24 ? t('period.hours', { count: hours }) : t('period.days', { count: Math.round(hours / 24) })
+    return { short: t('period.vsPrevious', { length: name }), detail: t('period.vsPreviousDetail', { length: name, period: full }) }
   }
-  return { short: `vs ${whole}`, detail: `vs previous period: ${full}` }
+  return { short: t('period.vs', { period: whole }), detail: t('period.vsPreviousPeriod', { period: full }) }
 }

@@ -30,13 +30,14 @@ export const ChevronDownIcon = (props: IconProps) => (
     <path d="M4 6l4 4 4-4" />
   </Icon>
 )
+// "Previous" and "next" point the way the page reads: mirrored in a right-to-left page (styles.css).
 export const ChevronLeftIcon = (props: IconProps) => (
-  <Icon {...props}>
+  <Icon data-directional="" {...props}>
     <path d="M10 4 6 8l4 4" />
   </Icon>
 )
 export const ChevronRightIcon = (props: IconProps) => (
-  <Icon {...props}>
+  <Icon data-directional="" {...props}>
     <path d="m6 4 4 4-4 4" />
   </Icon>
 )

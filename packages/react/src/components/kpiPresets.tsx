@@ -1,59 +1,76 @@
 import { type Metric, type MetricValues, type TokenNotation, ratioValue } from '@usagekit/core'
 import type { ReactNode } from 'react'
 import type { UsageFormat } from '../hooks/useFormat.js'
+import type { UsageMessageKey } from '../i18n/enMessages.js'
+import type { Translate } from '../i18n/translate.js'
 
 export interface KpiSpec {
   metric: Metric
+  /** The card's label; default the catalog's `labelKey`, else the metric's label in the page's language. */
   label?: string
+  /** A message key for the label (the presets' "Spend", "User cost"…), so it follows the page's language. */
+  labelKey?: UsageMessageKey
   /** Metrics the sub-line needs besides `metric` (fetched in the same summary). */
   needs?: Metric[]
-  sub?: (totals: MetricValues, format: UsageFormat) => ReactNode
+  /** The muted line under the value; `t` reads the page's catalog (`kpi.sub.*` for the presets' lines). */
+  sub?: (totals: MetricValues, format: UsageFormat, t: Translate) => ReactNode
   tokenNotation?: TokenNotation
   unit?: string
+  /** A message key for the unit ("K tokens"); `unit` wins. */
+  unitKey?: UsageMessageKey
   /** Show the delta chip (default true). */
   delta?: boolean
 }
 
-const of = (part: number | null | undefined, whole: number | null | undefined, format: UsageFormat) =>
-  `${format.metric(part, 'inputTokens', { compact: true })} of ${format.metric(whole, 'inputTokens', { compact: true })} input`
+const compact = { compact: true } as const
+const cachedOfInput: KpiSpec['sub'] = (t, f, tr) =>
+  tr('kpi.sub.cachedOfInput', { cached: f.metric(t.cachedInputTokens, 'inputTokens', compact), input: f.metric(t.inputTokens, 'inputTokens', compact) })
+const inputOutput: KpiSpec['sub'] = (t, f, tr) =>
+  tr('kpi.sub.inputOutput', { input: f.metric(t.inputTokens, 'inputTokens', compact), output: f.metric(t.outputTokens, 'outputTokens', compact) })
+const successRate: KpiSpec['sub'] = (t, f, tr) => tr('kpi.sub.successRate', { rate: f.metric(t.successRate, 'successRate') })
+const p95: KpiSpec['sub'] = (t, f, tr) => tr('kpi.sub.p95', { latency: f.metric(t.p95LatencyMs, 'p95LatencyMs') })
 
 /** Card sets that rebuild the seed pages' KPI rows. */
 export const kpiPresets = {
   /** Seed 000: the organisation's summary metrics above its spend, token and request charts. */
   orgUsage: [
-    { metric: 'cost', label: 'Spend' },
-    { metric: 'totalTokens', label: 'Tokens', needs: ['inputTokens', 'outputTokens'], sub: (t, f) => `${f.metric(t.inputTokens, 'inputTokens', { compact: true })} input · ${f.metric(t.outputTokens, 'outputTokens', { compact: true })} output` },
-    { metric: 'requests', label: 'Requests', needs: ['successRate'], sub: (t, f) => `${f.metric(t.successRate, 'successRate')} success rate` },
-    { metric: 'activeUsers', label: 'Active users' },
+    { metric: 'cost', labelKey: 'kpi.spend' },
+    { metric: 'totalTokens', labelKey: 'kpi.tokens', needs: ['inputTokens', 'outputTokens'], sub: inputOutput },
+    { metric: 'requests', needs: ['successRate'], sub: successRate },
+    { metric: 'activeUsers' },
   ],
   /** Seed 001: team and user usage. */
   teamUsage: [
-    { metric: 'activeUsers', label: 'Active users' },
-    { metric: 'requestsPerActiveUser', label: 'Avg requests / user' },
-    { metric: 'requests', label: 'Requests' },
-    { metric: 'totalTokens', label: 'Total tokens', needs: ['inputTokens', 'outputTokens'], sub: (t, f) => `${f.metric(t.inputTokens, 'inputTokens', { compact: true })} in · ${f.metric(t.outputTokens, 'outputTokens', { compact: true })} out` },
-    { metric: 'cost', label: 'User cost' },
+    { metric: 'activeUsers' },
+    { metric: 'requestsPerActiveUser' },
+    { metric: 'requests' },
+    {
+      metric: 'totalTokens',
+      needs: ['inputTokens', 'outputTokens'],
+      sub: (t, f, tr) => tr('kpi.sub.inOut', { input: f.metric(t.inputTokens, 'inputTokens', compact), output: f.metric(t.outputTokens, 'outputTokens', compact) }),
+    },
+    { metric: 'cost', labelKey: 'kpi.userCost' },
   ],
   /** Seed 002: the LLM section. */
   llm: [
-    { metric: 'inputTokens', label: 'Input tokens' },
-    { metric: 'cachedInputTokens', label: 'Cached tokens', needs: ['inputTokens'], sub: (t, f) => of(t.cachedInputTokens, t.inputTokens, f) },
-    { metric: 'outputTokens', label: 'Output tokens' },
-    { metric: 'successfulRequests', label: 'Successful requests' },
-    { metric: 'failedRequests', label: 'Failed requests' },
+    { metric: 'inputTokens' },
+    { metric: 'cachedInputTokens', labelKey: 'kpi.cachedTokens', needs: ['inputTokens'], sub: cachedOfInput },
+    { metric: 'outputTokens' },
+    { metric: 'successfulRequests' },
+    { metric: 'failedRequests' },
   ],
   /** Seed 003: a model's Usage tab. */
   modelUsage: [
-    { metric: 'requests', label: 'Requests', needs: ['successRate'], sub: (t, f) => `${f.metric(t.successRate, 'successRate')} success rate` },
-    { metric: 'totalTokens', label: 'Tokens', needs: ['inputTokens', 'outputTokens'], sub: (t, f) => `${f.metric(t.inputTokens, 'inputTokens', { compact: true })} input · ${f.metric(t.outputTokens, 'outputTokens', { compact: true })} output` },
-    { metric: 'cost', label: 'Spend' },
-    { metric: 'avgLatencyMs', label: 'Avg latency', needs: ['p95LatencyMs'], sub: (t, f) => `p95 ${f.metric(t.p95LatencyMs, 'p95LatencyMs')}` },
+    { metric: 'requests', needs: ['successRate'], sub: successRate },
+    { metric: 'totalTokens', labelKey: 'kpi.tokens', needs: ['inputTokens', 'outputTokens'], sub: inputOutput },
+    { metric: 'cost', labelKey: 'kpi.spend' },
+    { metric: 'avgLatencyMs', needs: ['p95LatencyMs'], sub: p95 },
   ],
   /** Seed 004: usage statistics in thousands of tokens. */
   tokenOverview: [
-    { metric: 'totalTokens', label: 'Total usage', tokenNotation: 'thousands', unit: 'K tokens' },
-    { metric: 'inputTokens', label: 'Input tokens', tokenNotation: 'thousands', unit: 'K tokens' },
-    { metric: 'outputTokens', label: 'Output tokens', tokenNotation: 'thousands', unit: 'K tokens' },
+    { metric: 'totalTokens', labelKey: 'kpi.totalUsage', tokenNotation: 'thousands', unitKey: 'kpi.unit.thousandTokens' },
+    { metric: 'inputTokens', tokenNotation: 'thousands', unitKey: 'kpi.unit.thousandTokens' },
+    { metric: 'outputTokens', tokenNotation: 'thousands', unitKey: 'kpi.unit.thousandTokens' },
   ],
   /**
    * A gateway's request log (LiteLLM's spend logs and the like). Cards the adapter cannot answer drop
@@ -61,25 +78,19 @@ export const kpiPresets = {
    * "Cache hits" (requests the gateway answered from its own cache, not prompt caching).
    */
   gateway: [
-    { metric: 'requests', label: 'Requests', needs: ['successRate'], sub: (t, f) => `${f.metric(t.successRate, 'successRate')} success rate` },
-    { metric: 'cost', label: 'Spend' },
-    { metric: 'totalTokens', label: 'Tokens', needs: ['inputTokens', 'outputTokens'], sub: (t, f) => `${f.metric(t.inputTokens, 'inputTokens', { compact: true })} input · ${f.metric(t.outputTokens, 'outputTokens', { compact: true })} output` },
-    { metric: 'cachedInputTokens', label: 'Cached tokens', needs: ['inputTokens'], sub: (t, f) => of(t.cachedInputTokens, t.inputTokens, f) },
-    { metric: 'cacheHits', label: 'Cache hits', needs: ['requests'], sub: (t, f) => `${f.metric(ratioValue(t.cacheHits, t.requests), 'successRate')} of requests` },
-    { metric: 'avgLatencyMs', label: 'Avg latency', needs: ['p95LatencyMs'], sub: (t, f) => `p95 ${f.metric(t.p95LatencyMs, 'p95LatencyMs')}` },
+    { metric: 'requests', needs: ['successRate'], sub: successRate },
+    { metric: 'cost', labelKey: 'kpi.spend' },
+    { metric: 'totalTokens', labelKey: 'kpi.tokens', needs: ['inputTokens', 'outputTokens'], sub: inputOutput },
+    { metric: 'cachedInputTokens', labelKey: 'kpi.cachedTokens', needs: ['inputTokens'], sub: cachedOfInput },
+    { metric: 'cacheHits', needs: ['requests'], sub: (t, f, tr) => tr('kpi.sub.shareOfRequests', { share: f.metric(ratioValue(t.cacheHits, t.requests), 'successRate') }) },
+    { metric: 'avgLatencyMs', needs: ['p95LatencyMs'], sub: p95 },
   ],
   /** Seed 002: compute. */
-  compute: [
-    { metric: 'cpuCoreHours', label: 'CPU core-hours' },
-    { metric: 'ramGbHours', label: 'RAM GB-hours' },
-  ],
+  compute: [{ metric: 'cpuCoreHours' }, { metric: 'ramGbHours' }],
   /** Seed 002: storage. */
-  storage: [{ metric: 'storageGbHours', label: 'Storage GB-hours' }],
+  storage: [{ metric: 'storageGbHours' }],
   /** Seed 002: platform activity. */
-  platform: [
-    { metric: 'threadsCreated', label: 'Threads created' },
-    { metric: 'messagesSent', label: 'Messages sent' },
-  ],
+  platform: [{ metric: 'threadsCreated' }, { metric: 'messagesSent' }],
 } satisfies Record<string, KpiSpec[]>
 
 export type KpiPreset = keyof typeof kpiPresets

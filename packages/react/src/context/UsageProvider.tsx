@@ -18,6 +18,8 @@ import { type UsageMessages, enMessages } from '../i18n/enMessages.js'
 import type { UsageSelectHandler } from './crossFilter.js'
 import { SelectHandlerContext } from './crossFilter.js'
 import { RequestDrillDownProvider, type ViewRequestsRequest } from './requestDrillDown.js'
+import { MessagesContext, type MessagesContextValue } from '../i18n/messagesContext.js'
+import { useLocaleMessages } from '../i18n/useLocaleMessages.js'
 import { withLazyValidation } from './withLazyValidation.js'
 import { withTimeout } from './withTimeout.js'
 import { type UsageSelection, type UsageView, selectionFromSearch, selectionToSearch } from '../state/urlState.js'
@@ -39,9 +41,16 @@ export interface UsageProviderProps {
   adapter: UsageAdapter
   /** Share the host's QueryClient (one react-query cache); one is created when absent. */
   queryClient?: QueryClient
-  /** BCP 47 locale for numbers, dates and UI strings. Default the browser's. */
+  /**
+   * BCP 47 locale for numbers, dates and UI strings. Default the browser's. The UI strings come from
+   * the catalog of this locale (loaded on first use; English until it arrives), see docs/i18n.md.
+   */
   locale?: string
-  /** Overrides for any UI strings (keys of the English catalog, `enMessages`); the rest come from the locale's catalog. */
+  /**
+   * Overrides for any UI strings (keys of the English catalog, `enMessages`); the rest come from the
+   * locale's catalog. A server render passes `await loadMessages(locale)` here so the first render is
+   * already translated.
+   */
   messages?: Partial<UsageMessages>
   /** Display currency; default the adapter's (capabilities.currency). */
   currency?: string
@@ -191,7 +200,12 @@ function UsageProviderInner(props: UsageProviderProps): ReactNode {
     return toEpochMs(typeof now === 'function' ? now() : now)
   }, [now])
 
-  const messages = useMemo<UsageMessages>(() => ({ ...enMessages, ...props.messages }), [props.messages])
+  // The catalog follows the provider's locale, else the browser's once hydrated (the server render,
+  // which cannot know the browser's, is English unless the host passes a locale and its messages).
+  const catalogLocale = props.locale ?? (isClient && typeof navigator !== 'undefined' ? navigator.language : undefined)
+  const catalog = useLocaleMessages(catalogLocale)
+  const messages = useMemo<UsageMessages>(() => ({ ...enMessages, ...catalog, ...props.messages }), [catalog, props.messages])
+  const messagesValue = useMemo<MessagesContextValue>(() => ({ messages, locale: props.locale }), [messages, props.locale])
   const seriesColorRegistry = useMemo(() => createSeriesColorRegistry(props.seriesColors), [props.seriesColors])
   const config = useMemo<UsageConfig>(
     () => ({
@@ -269,12 +283,14 @@ function UsageProviderInner(props: UsageProviderProps): ReactNode {
 
   return (
     <ConfigContext.Provider value={config}>
-      <SelectionContext.Provider value={state}>
-        <LiveRefresh />
-        <SelectHandlerContext.Provider value={props.onSelectKey}>
-          <RequestDrillDownProvider onViewRequests={props.onViewRequests}>{props.children}</RequestDrillDownProvider>
-        </SelectHandlerContext.Provider>
-      </SelectionContext.Provider>
+      <MessagesContext.Provider value={messagesValue}>
+        <SelectionContext.Provider value={state}>
+          <LiveRefresh />
+          <SelectHandlerContext.Provider value={props.onSelectKey}>
+            <RequestDrillDownProvider onViewRequests={props.onViewRequests}>{props.children}</RequestDrillDownProvider>
+          </SelectHandlerContext.Provider>
+        </SelectionContext.Provider>
+      </MessagesContext.Provider>
     </ConfigContext.Provider>
   )
 }

@@ -1,6 +1,8 @@
 import type { LocalDate } from '@usagekit/core'
 import { type ReactNode, useEffect, useId, useState } from 'react'
 import { DayButton, type DayButtonProps, DayPicker } from 'react-day-picker'
+import { useMessages } from '../i18n/useMessages.js'
+import { useDayPickerLocale } from './useDayPickerLocale.js'
 
 function toLocalDate(date: Date): LocalDate {
   const pad = (n: number) => String(n).padStart(2, '0')
@@ -71,6 +73,8 @@ export default function CalendarRange({
   const [fromText, setFromText] = useState(from ?? '')
   const [toText, setToText] = useState(to ?? '')
   const id = useId()
+  const t = useMessages()
+  const dayPickerLocale = useDayPickerLocale(locale)
 
   const choose = (next: Selection) => {
     setSelected(next)
@@ -104,21 +108,24 @@ export default function CalendarRange({
   const days = selected.from && last ? Math.round((last.getTime() - selected.from.getTime()) / DAY) + 1 : 0
   const summary =
     selected.from && last
-      ? `${new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }).formatRange(
-          Date.UTC(selected.from.getFullYear(), selected.from.getMonth(), selected.from.getDate()),
-          Date.UTC(last.getFullYear(), last.getMonth(), last.getDate()),
-        )} · ${days === 1 ? '1 day' : `${days} days`}`
-      : 'Pick a day or a range'
+      ? t('calendar.summary', {
+          dates: new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }).formatRange(
+            Date.UTC(selected.from.getFullYear(), selected.from.getMonth(), selected.from.getDate()),
+            Date.UTC(last.getFullYear(), last.getMonth(), last.getDate()),
+          ),
+          count: days,
+        })
+      : t('calendar.pick')
 
   return (
     <div className="uk-calendar">
       <div className="uk-calendar-fields">
         <label htmlFor={`${id}-from`}>
-          <span>From</span>
+          <span>{t('calendar.from')}</span>
           <input id={`${id}-from`} className="uk-input" type="date" max={today} value={fromText} onChange={(event) => typed('from', event.target.value)} />
         </label>
         <label htmlFor={`${id}-to`}>
-          <span>To</span>
+          <span>{t('calendar.to')}</span>
           <input id={`${id}-to`} className="uk-input" type="date" max={today} min={fromText || undefined} value={toText} onChange={(event) => typed('to', event.target.value)} />
         </label>
       </div>
@@ -133,6 +140,7 @@ export default function CalendarRange({
         numberOfMonths={months}
         endMonth={end}
         weekStartsOn={1}
+        locale={dayPickerLocale}
         components={{ DayButton: TodayAwareDayButton }}
       />
       <div className="uk-calendar-footer">
@@ -142,7 +150,7 @@ export default function CalendarRange({
         <span className="uk-calendar-actions">
           {onCancel ? (
             <button type="button" className="uk-button" data-variant="ghost" onClick={onCancel}>
-              Cancel
+              {t('common.cancel')}
             </button>
           ) : null}
           <button
@@ -152,7 +160,7 @@ export default function CalendarRange({
             disabled={!selected.from}
             onClick={() => selected.from && onApply(toLocalDate(selected.from), toLocalDate(selected.to ?? selected.from))}
           >
-            Apply
+            {t('common.apply')}
           </button>
         </span>
       </div>

@@ -7,6 +7,7 @@ import { useUsageConfig } from '../context/UsageProvider.js'
 import { useCapabilities, useSupport } from '../hooks/useCapabilities.js'
 import { useUsageQuery } from '../hooks/useUsageQuery.js'
 import { useView } from '../hooks/useView.js'
+import { useMessages } from '../i18n/useMessages.js'
 import type { RequestExportColumnId } from './runExport.js'
 
 export interface ExportButtonProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onError'> {
@@ -37,6 +38,7 @@ function download(blob: Blob, fileName: string): void {
 /** CSV of what the current view and filters show, every page, with progress and Cancel. */
 export const ExportButton = forwardRef<HTMLDivElement, ExportButtonProps>(function ExportButton({ kind = 'requests', columns, search, groupBy, metrics, onExport, className, ...props }, ref) {
   const { adapter, currency } = useUsageConfig()
+  const t = useMessages()
   const view = useView()
   const capabilities = useCapabilities().data
   const support = useSupport()
@@ -68,9 +70,9 @@ export const ExportButton = forwardRef<HTMLDivElement, ExportButtonProps>(functi
       })
       if (onExport) onExport(file)
       else download(file.blob, file.fileName)
-      setMessage(`Exported ${file.rows.toLocaleString()} rows.`)
+      setMessage(t('export.done', { count: file.rows }))
     } catch (error) {
-      setMessage(abort.signal.aborted ? 'Export cancelled.' : `Export failed: ${error instanceof Error ? error.message : String(error)}`)
+      setMessage(abort.signal.aborted ? t('export.cancelled') : t('export.failed', { error: error instanceof Error ? error.message : String(error) }))
     } finally {
       setProgress(null)
       controller.current = null
@@ -82,17 +84,16 @@ export const ExportButton = forwardRef<HTMLDivElement, ExportButtonProps>(functi
       {running ? (
         <>
           <span role="status" className="uk-muted uk-num">
-            Exporting… {progress.rows.toLocaleString()} rows
-            {progress.total ? ` of ${progress.total.toLocaleString()}` : ''}
+            {progress.total ? t('export.progressOfTotal', { count: progress.rows, total: progress.total }) : t('export.progress', { count: progress.rows })}
           </span>
           <button type="button" className="uk-button" onClick={() => controller.current?.abort()}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </>
       ) : (
-        <button type="button" className="uk-button" onClick={() => void start()} disabled={!query} title="Export CSV">
+        <button type="button" className="uk-button" onClick={() => void start()} disabled={!query} title={t('export.button')}>
           <DownloadIcon />
-          <span className="uk-button-label">Export CSV</span>
+          <span className="uk-button-label">{t('export.button')}</span>
         </button>
       )}
       {message && !running ? (

@@ -3,6 +3,7 @@ import { clsx } from 'clsx'
 import { type HTMLAttributes, type ReactNode, forwardRef } from 'react'
 import { useUsageSelection } from '../context/UsageProvider.js'
 import { useSupport } from '../hooks/useCapabilities.js'
+import { useMessages } from '../i18n/useMessages.js'
 import { DimensionFilter } from './DimensionFilter.js'
 
 export interface FilterBarProps extends HTMLAttributes<HTMLDivElement> {
@@ -22,18 +23,19 @@ export interface FilterBarProps extends HTMLAttributes<HTMLDivElement> {
 export const FilterBar = forwardRef<HTMLDivElement, FilterBarProps>(function FilterBar({ dimensions = ['apiKey', 'tag', 'team'], labels = {}, single, className, children, ...props }, ref) {
   const { filters, setFilters, fixedFilters } = useUsageSelection()
   const support = useSupport()
+  const t = useMessages()
   // A filter set from a chart, bar or row (cross-filter) on a dimension without a menu here gets one, so it shows and can be cleared.
   const picked = (Object.keys(filters) as Dimension[]).filter((dimension) => !dimensions.includes(dimension) && (filters[dimension]?.length ?? 0) > 0)
   const shown = support.known ? [...dimensions, ...picked].filter((dimension) => !fixedFilters[dimension]?.length && support.dimension(dimension)) : []
   const active = shown.some((dimension) => (filters[dimension]?.length ?? 0) > 0)
   return (
-    <div ref={ref} role="group" aria-label="Filters" className={clsx('uk-toolbar', className)} {...props}>
+    <div ref={ref} role="group" aria-label={t('filter.group')} className={clsx('uk-toolbar', className)} {...props}>
       {shown.map((dimension) => (
         <DimensionFilter key={dimension} dimension={dimension} label={labels[dimension]} single={single} />
       ))}
       {active ? (
         <button type="button" className="uk-button" data-variant="ghost" onClick={() => setFilters({})}>
-          Clear filters
+          {t('filter.clear')}
         </button>
       ) : null}
       {children}

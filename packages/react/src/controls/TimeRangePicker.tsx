@@ -1,10 +1,12 @@
 import * as Popover from '@radix-ui/react-popover'
-import { type LocalDate, PRESET_LABELS, TIME_RANGE_PRESETS, type TimeRangePreset, formatTimeRange, resolveTimeRange, toLocalDate } from '@usagekit/core'
+import { type LocalDate, TIME_RANGE_PRESETS, type TimeRangePreset, formatTimeRange, resolveTimeRange, toLocalDate } from '@usagekit/core'
 import { clsx } from 'clsx'
 import { type HTMLAttributes, Suspense, forwardRef, lazy, useState } from 'react'
 import { Skeleton } from '../components/WidgetState.js'
 import { CalendarIcon, ChevronDownIcon } from '../components/icons.js'
 import { useUsageConfig, useUsageSelection } from '../context/UsageProvider.js'
+import { presetLabel } from '../i18n/coreLabels.js'
+import { useMessages } from '../i18n/useMessages.js'
 import { PopoverPanel } from './PopoverPanel.js'
 
 const CalendarRange = lazy(() => import('./CalendarRange.js'))
@@ -40,6 +42,7 @@ export function formatLocalDays(from: LocalDate, to: LocalDate, locale?: string)
 export const TimeRangePicker = forwardRef<HTMLDivElement, TimeRangePickerProps>(function TimeRangePicker({ presets = [...DEFAULT_PRESETS], custom = true, className, ...props }, ref) {
   const { range, setRange, anchor } = useUsageSelection()
   const { timeZone, locale } = useUsageConfig()
+  const t = useMessages()
   const [open, setOpen] = useState(false)
   const isCustom = !('preset' in range)
   const value = 'preset' in range ? range.preset : 'custom'
@@ -50,22 +53,22 @@ export const TimeRangePicker = forwardRef<HTMLDivElement, TimeRangePickerProps>(
   const resolved = known ? resolveTimeRange(range, { timeZone, now: anchor }).range : undefined
   const fromDay = isCustom ? range.from : resolved && timeZone ? toLocalDate(resolved.start, timeZone) : undefined
   const toDay = isCustom ? range.to : resolved && timeZone ? toLocalDate(Date.parse(resolved.end) - 1, timeZone) : undefined
-  const label = 'preset' in range ? PRESET_LABELS[range.preset] : formatLocalDays(range.from, range.to, locale)
+  const label = 'preset' in range ? presetLabel(range.preset, t) : formatLocalDays(range.from, range.to, locale)
   const dates = 'preset' in range ? datesOf(range.preset) : ''
   // A preset the page does not offer (a shared link, the provider's default) is still shown as chosen.
   const offered = 'preset' in range && !presets.includes(range.preset) ? [...presets, range.preset] : presets
   return (
     <div ref={ref} className={clsx('uk-range', className)} data-range={value} {...props}>
       <Popover.Root open={open} onOpenChange={setOpen}>
-        <Popover.Trigger className="uk-button uk-range-trigger" data-custom={isCustom || undefined} aria-label={`Time range: ${label}${dates ? `, ${dates}` : ''}`}>
+        <Popover.Trigger className="uk-button uk-range-trigger" data-custom={isCustom || undefined} aria-label={dates ? t('range.triggerWithDates', { range: label, dates }) : t('range.trigger', { range: label })}>
           <CalendarIcon />
           <span className="uk-range-label">{label}</span>
           {dates ? <span className="uk-range-dates">{dates}</span> : null}
           <ChevronDownIcon className="uk-icon uk-range-chevron" />
         </Popover.Trigger>
-        <PopoverPanel className="uk-range-popover" aria-label="Choose a time range">
+        <PopoverPanel className="uk-range-popover" aria-label={t('range.dialog')}>
             <div className="uk-range-panel">
-              <div role="group" aria-label="Presets" className="uk-range-presets">
+              <div role="group" aria-label={t('range.presets')} className="uk-range-presets">
                 {offered.map((preset) => (
                   <button
                     key={preset}
@@ -77,7 +80,7 @@ export const TimeRangePicker = forwardRef<HTMLDivElement, TimeRangePickerProps>(
                       setOpen(false)
                     }}
                   >
-                    <span>{PRESET_LABELS[preset]}</span>
+                    <span>{presetLabel(preset, t)}</span>
                     <span className="uk-range-preset-dates">{datesOf(preset)}</span>
                   </button>
                 ))}

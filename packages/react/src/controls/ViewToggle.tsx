@@ -5,6 +5,7 @@ import { useUsageSelection } from '../context/UsageProvider.js'
 import { useSupport } from '../hooks/useCapabilities.js'
 import { useView } from '../hooks/useView.js'
 import type { UsageView } from '../state/urlState.js'
+import { useMessages } from '../i18n/useMessages.js'
 
 export interface ViewToggleProps {
   className?: string
@@ -13,7 +14,7 @@ export interface ViewToggleProps {
   labels?: Partial<Record<UsageView, string>>
 }
 
-const LABELS: Record<UsageView, string> = { user: 'By user', team: 'By team', customer: 'By customer' }
+const LABELS = { user: 'view.user', team: 'view.team', customer: 'view.customer' } as const satisfies Record<UsageView, string>
 
 /**
  * By user / By team (/ By customer): everything below follows. Shown once the adapter's capabilities
@@ -23,6 +24,7 @@ export const ViewToggle = forwardRef<HTMLDivElement, ViewToggleProps>(function V
   const { setView } = useUsageSelection()
   const view = useView()
   const support = useSupport()
+  const t = useMessages()
   const offered = views.filter((option) => support.dimension(option))
   if (!support.known || offered.length < 2) return null
   return (
@@ -31,13 +33,13 @@ export const ViewToggle = forwardRef<HTMLDivElement, ViewToggleProps>(function V
       type="single"
       value={view}
       onValueChange={(value) => value && setView(value as UsageView)}
-      aria-label="View"
+      aria-label={t('view.group')}
       className={clsx('uk-segmented', className)}
       data-view={view}
     >
       {offered.map((option) => (
         <ToggleGroup.Item key={option} value={option}>
-          {labels?.[option] ?? LABELS[option]}
+          {labels?.[option] ?? t(LABELS[option])}
         </ToggleGroup.Item>
       ))}
     </ToggleGroup.Root>

@@ -12,12 +12,15 @@ import {
 } from '@usagekit/core'
 import { useMemo } from 'react'
 import { useUsageConfig } from '../context/UsageProvider.js'
+import { metricLabel } from '../i18n/coreLabels.js'
+import { useMessages } from '../i18n/useMessages.js'
 import { useCapabilities } from './useCapabilities.js'
 
 export interface UsageFormat {
   locale: string | undefined
   currency: string
   timeZone: string
+  /** The metric's definition, its label in the page's language (a host's own metric keeps its label). */
   definition: (metric: string) => MetricDefinition
   metric: (value: number | null | undefined, metric: string, options?: { compact?: boolean; tokenNotation?: TokenNotation }) => string
   money: (value: number | null | undefined) => string
@@ -32,9 +35,12 @@ export function useFormat(): UsageFormat {
   const capabilities = useCapabilities().data
   const currency = displayCurrency ?? capabilities?.currency ?? 'USD'
   const zone = timeZone ?? 'UTC'
+  const t = useMessages()
   return useMemo(() => {
-    const definition = (metric: string): MetricDefinition =>
-      getMetricDefinition(metric, capabilities?.metrics) ?? { id: metric, label: metric, unit: 'count', aggregation: 'sum', sentiment: 'neutral' }
+    const definition = (metric: string): MetricDefinition => {
+      const found = getMetricDefinition(metric, capabilities?.metrics)
+      return found ? { ...found, label: metricLabel(found, t) } : { id: metric, label: metric, unit: 'count', aggregation: 'sum', sentiment: 'neutral' }
+    }
     return {
       locale,
       currency,
@@ -46,5 +52,5 @@ export function useFormat(): UsageFormat {
       bucketLabel: (bucket, size) => formatBucketLabel(bucket, size, { locale, timeZone: zone }),
       bucketRange: (bucket, size) => formatBucketRange(bucket, size, { locale, timeZone: zone }),
     }
-  }, [locale, currency, zone, capabilities])
+  }, [locale, currency, zone, capabilities, t])
 }

@@ -1,21 +1,18 @@
-import { useMemo } from 'react'
-import { useOptionalUsageConfig, useUsageConfig } from '../context/UsageProvider.js'
-import { type UsageMessageKey, enMessages } from './enMessages.js'
-import { type MessageValues, formatMessage } from './formatMessage.js'
+import { useContext, useMemo } from 'react'
+import { enMessages } from './enMessages.js'
+import { MessagesContext } from './messagesContext.js'
+import { type Translate, createTranslate } from './translate.js'
 
-/** Translates a message key of the page's catalog, e.g. `t('pager.range', { first, last, total })`. */
-export type Translate = (key: UsageMessageKey, values?: MessageValues) => string
+export type { Translate } from './translate.js'
 
-/** The page's message catalog (English, the locale's catalog, then the host's `messages`) as `t`. */
+/**
+ * The page's message catalog (English, the locale's catalog, then the host's `messages`) as `t`.
+ * Outside a provider (a KpiCard or chart on its own) it reads the English catalog.
+ */
 export function useMessages(): Translate {
-  const { messages, locale } = useUsageConfig()
-  return useMemo(() => (key, values) => formatMessage(messages[key], values, locale), [messages, locale])
+  const context = useContext(MessagesContext)
+  const messages = context?.messages ?? enMessages
+  const locale = context?.locale
+  return useMemo(() => createTranslate(messages, locale), [messages, locale])
 }
 
-/** Like `useMessages`, and the English catalog outside a provider (the presentational TimeChart over a host's own data). */
-export function useMessagesOrEnglish(): Translate {
-  const config = useOptionalUsageConfig()
-  const messages = config?.messages ?? enMessages
-  const locale = config?.locale
-  return useMemo(() => (key, values) => formatMessage(messages[key], values, locale), [messages, locale])
-}

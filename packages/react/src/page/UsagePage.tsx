@@ -9,6 +9,7 @@ import { TimeRangePicker } from '../controls/TimeRangePicker.js'
 import { ViewToggle } from '../controls/ViewToggle.js'
 import type { RequestLogColumn } from '../requests/RequestLog.js'
 import type { UsageView } from '../state/urlState.js'
+import { useMessages } from '../i18n/useMessages.js'
 import { PageBoundary, useDropInactiveQueries } from './PageBoundary.js'
 import { UsageSection, type UsageSectionId } from './UsageSection.js'
 
@@ -41,7 +42,7 @@ export interface UsagePageProps extends Omit<HTMLAttributes<HTMLDivElement>, 'ti
 /** The batteries-included Usage page: title, controls, Live banner and the chosen sections. */
 export const UsagePage = forwardRef<HTMLDivElement, UsagePageProps>(function UsagePage(
   {
-    title = 'Usage',
+    title,
     description,
     sections = ['team', 'requests'],
     view = true,
@@ -60,24 +61,25 @@ export const UsagePage = forwardRef<HTMLDivElement, UsagePageProps>(function Usa
 ) {
   const dropInactive = useDropInactiveQueries()
   const titleId = useId()
+  const t = useMessages()
   return (
     <UsageRoot ref={ref} className={className} {...props}>
       {/* The last line of defence: whatever throws while rendering, the host's page stays up. */}
-      <UsageErrorBoundary title="The usage page could not be shown" onReset={dropInactive}>
+      <UsageErrorBoundary title={t('boundary.page')} onReset={dropInactive}>
         {/* One named region holds the whole page, so no content sits outside a landmark in the host's page. */}
-        <section className="uk-page" aria-labelledby={header ? undefined : titleId} aria-label={header ? 'Usage' : undefined}>
+        <section className="uk-page" aria-labelledby={header ? undefined : titleId} aria-label={header ? t('page.title') : undefined}>
           {/* Title on the left; Refresh, Live and the host's actions on the right (icons only on a phone). */}
           <div className="uk-page-header">
             {header ?? (
               <div className="uk-page-heading">
                 <h1 id={titleId} className="uk-page-title">
-                  {title}
+                  {title ?? t('page.title')}
                 </h1>
                 {description ? <p className="uk-page-description">{description}</p> : null}
               </div>
             )}
             {refresh || live || actions ? (
-              <PageBoundary title="These controls could not be shown">
+              <PageBoundary title={t('boundary.controls')}>
                 <div className="uk-page-actions">
                   {refresh ? <RefreshButton /> : null}
                   {live ? <LiveToggle /> : null}
@@ -87,7 +89,7 @@ export const UsagePage = forwardRef<HTMLDivElement, UsagePageProps>(function Usa
             ) : null}
           </div>
           {/* The view, the time range and the filters: one left-aligned group that wraps as a whole. */}
-          <PageBoundary title="The filters could not be shown">
+          <PageBoundary title={t('boundary.filters')}>
             <div className="uk-page-controls">
               {view ? <ViewToggle views={Array.isArray(view) ? view : undefined} /> : null}
               <TimeRangePicker presets={presets} />
@@ -96,7 +98,7 @@ export const UsagePage = forwardRef<HTMLDivElement, UsagePageProps>(function Usa
           </PageBoundary>
           {live ? <LiveBanner /> : null}
           {sections.map((section) => (
-            <PageBoundary key={section} title="This section could not be shown">
+            <PageBoundary key={section} title={t('boundary.section')}>
               <UsageSection section={section} requestColumns={requestColumns} />
             </PageBoundary>
           ))}

@@ -11,6 +11,8 @@ import { KpiGrid } from '../components/KpiGrid.js'
 import { useCapabilities, useSupport } from '../hooks/useCapabilities.js'
 import { type RequestLogColumn, RequestLog, requestLogColumns } from '../requests/RequestLog.js'
 import { BreakdownTable } from '../table/BreakdownTable.js'
+import type { UsageMessageKey } from '../i18n/enMessages.js'
+import { useMessages } from '../i18n/useMessages.js'
 import { PageBoundary } from './PageBoundary.js'
 
 /**
@@ -22,23 +24,23 @@ import { PageBoundary } from './PageBoundary.js'
  */
 export type UsageSectionId = 'team' | 'spend' | 'llm' | 'compute' | 'storage' | 'platform' | 'model' | 'statistics' | 'requests' | 'gateway'
 
-const TITLES: Record<UsageSectionId, string> = {
-  team: 'Overview',
-  spend: 'Spend and tokens',
-  llm: 'LLM',
-  compute: 'Compute',
-  storage: 'Storage',
-  platform: 'Platform activity',
-  model: 'Summary',
-  statistics: 'Usage overview',
-  requests: 'Requests',
-  gateway: 'Overview',
-}
+const TITLES = {
+  team: 'section.team',
+  spend: 'section.spend',
+  llm: 'section.llm',
+  compute: 'section.compute',
+  storage: 'section.storage',
+  platform: 'section.platform',
+  model: 'section.model',
+  statistics: 'section.statistics',
+  requests: 'section.requests',
+  gateway: 'section.gateway',
+} as const satisfies Record<UsageSectionId, UsageMessageKey>
 
 /** A short note under a section's title where the numbers need one (seed 002: meters are allocations). */
-const NOTES: Partial<Record<UsageSectionId, string>> = {
-  compute: 'Allocation-based: the CPU and RAM each workload reserved, not what it used.',
-  storage: 'Allocation-based: provisioned volume size × lifetime, not bytes written.',
+const NOTES: Partial<Record<UsageSectionId, UsageMessageKey>> = {
+  compute: 'section.compute.note',
+  storage: 'section.storage.note',
 }
 
 /** Metrics a section needs; it hides itself when the adapter does not answer them. */
@@ -61,6 +63,7 @@ export interface UsageSectionProps extends Omit<HTMLAttributes<HTMLElement>, 'ti
  */
 function GatewayBody(): ReactNode {
   const support = useSupport()
+  const t = useMessages()
   return (
     <>
       <WidgetBoundary><KpiGrid preset="gateway" /></WidgetBoundary>
@@ -68,31 +71,33 @@ function GatewayBody(): ReactNode {
         <WidgetBoundary><SpendChart /></WidgetBoundary>
         <WidgetBoundary>
           {support.dimension('customer') ? (
-            <BarList title="Top customers by spend" groupBy="customer" metric="cost" showNone={false} />
+            <BarList title={t('widget.topCustomersBySpend')} groupBy="customer" metric="cost" showNone={false} />
           ) : (
-            <BarList title="Spend by model" groupBy="model" metric="cost" colorByKey />
+            <BarList title={t('widget.spendByModel')} groupBy="model" metric="cost" colorByKey />
           )}
         </WidgetBoundary>
       </div>
       <WidgetBoundary><TokensChart variant="split" /></WidgetBoundary>
-      <WidgetBoundary><BreakdownTable title="Breakdown" metrics={['requests', 'totalTokens', 'cacheHits', 'cost']} exportable /></WidgetBoundary>
+      <WidgetBoundary><BreakdownTable metrics={['requests', 'totalTokens', 'cacheHits', 'cost']} exportable /></WidgetBoundary>
     </>
   )
 }
 
 /** A widget that throws while rendering fails alone, with a Retry. */
 function WidgetBoundary({ children }: { children: ReactNode }): ReactNode {
-  return <PageBoundary title="This widget could not be shown">{children}</PageBoundary>
+  const t = useMessages()
+  return <PageBoundary title={t('boundary.widget')}>{children}</PageBoundary>
 }
 
 function SectionBody({ section, requestColumns }: { section: UsageSectionId; requestColumns?: RequestLogColumn[] }): ReactNode {
+  const t = useMessages()
   switch (section) {
     case 'team':
       return (
         <>
           <WidgetBoundary><KpiGrid preset="teamUsage" /></WidgetBoundary>
           <WidgetBoundary><ActivityChart /></WidgetBoundary>
-          <WidgetBoundary><BreakdownTable title="Breakdown" exportable /></WidgetBoundary>
+          <WidgetBoundary><BreakdownTable exportable /></WidgetBoundary>
         </>
       )
     case 'spend':
@@ -102,7 +107,7 @@ function SectionBody({ section, requestColumns }: { section: UsageSectionId; req
           <div className="uk-grid" data-columns="2">
             <WidgetBoundary><SpendChart /></WidgetBoundary>
             <WidgetBoundary><TokensChart variant="byModel" /></WidgetBoundary>
-            <WidgetBoundary><BarList title="Requests by user" subtitle="Requests" groupBy="user" metric="requests" /></WidgetBoundary>
+            <WidgetBoundary><BarList title={t('widget.requestsByUser')} subtitle={t('metric.requests')} groupBy="user" metric="requests" /></WidgetBoundary>
           </div>
         </>
       )
@@ -112,9 +117,9 @@ function SectionBody({ section, requestColumns }: { section: UsageSectionId; req
           <WidgetBoundary><KpiGrid preset="llm" /></WidgetBoundary>
           <WidgetBoundary><TokensChart variant="split" /></WidgetBoundary>
           <div className="uk-grid" data-columns="2">
-            <WidgetBoundary><BarList title="Top consumers" subtitle="Total tokens, by the agent or user that made the calls" groupBy="consumer" metric="totalTokens" /></WidgetBoundary>
+            <WidgetBoundary><BarList title={t('widget.topConsumers')} subtitle={t('widget.topConsumers.subtitle')} groupBy="consumer" metric="totalTokens" /></WidgetBoundary>
             {/* One accent for every bar: a model's series colour (pale yellows and greys) is for charts with a legend. */}
-            <WidgetBoundary><BarList title="Tokens by model" subtitle="Total tokens" groupBy="model" metric="totalTokens" /></WidgetBoundary>
+            <WidgetBoundary><BarList title={t('chart.tokensByModel')} subtitle={t('metric.totalTokens')} groupBy="model" metric="totalTokens" /></WidgetBoundary>
           </div>
         </>
       )
@@ -123,10 +128,10 @@ function SectionBody({ section, requestColumns }: { section: UsageSectionId; req
         <>
           <WidgetBoundary><KpiGrid preset="compute" /></WidgetBoundary>
           <div className="uk-grid" data-columns="2">
-            <WidgetBoundary><UsageChart title="CPU core-hours" metrics={['cpuCoreHours']} height={180} /></WidgetBoundary>
-            <WidgetBoundary><UsageChart title="RAM GB-hours" metrics={['ramGbHours']} height={180} /></WidgetBoundary>
+            <WidgetBoundary><UsageChart title={t('metric.cpuCoreHours')} metrics={['cpuCoreHours']} height={180} /></WidgetBoundary>
+            <WidgetBoundary><UsageChart title={t('metric.ramGbHours')} metrics={['ramGbHours']} height={180} /></WidgetBoundary>
           </div>
-          <WidgetBoundary><BarList title="Top agents by CPU" subtitle="CPU core-hours allocated" groupBy="agent" metric="cpuCoreHours" /></WidgetBoundary>
+          <WidgetBoundary><BarList title={t('widget.topAgentsByCpu')} subtitle={t('widget.topAgentsByCpu.subtitle')} groupBy="agent" metric="cpuCoreHours" /></WidgetBoundary>
         </>
       )
     case 'storage':
@@ -134,8 +139,8 @@ function SectionBody({ section, requestColumns }: { section: UsageSectionId; req
         <>
           <WidgetBoundary><KpiGrid preset="storage" /></WidgetBoundary>
           <div className="uk-grid" data-columns="2">
-            <WidgetBoundary><UsageChart title="Storage GB-hours" metrics={['storageGbHours']} height={180} /></WidgetBoundary>
-            <WidgetBoundary><BarList title="Top agents by storage" subtitle="Storage GB-hours allocated" groupBy="agent" metric="storageGbHours" /></WidgetBoundary>
+            <WidgetBoundary><UsageChart title={t('metric.storageGbHours')} metrics={['storageGbHours']} height={180} /></WidgetBoundary>
+            <WidgetBoundary><BarList title={t('widget.topAgentsByStorage')} subtitle={t('widget.topAgentsByStorage.subtitle')} groupBy="agent" metric="storageGbHours" /></WidgetBoundary>
           </div>
         </>
       )
@@ -158,15 +163,17 @@ function SectionBody({ section, requestColumns }: { section: UsageSectionId; req
     case 'gateway':
       return <GatewayBody />
     case 'requests':
-      return <WidgetBoundary><RequestLog title="Requests" columns={requestColumns ?? requestLogColumns.modelUsage} exportable /></WidgetBoundary>
+      return <WidgetBoundary><RequestLog columns={requestColumns ?? requestLogColumns.modelUsage} exportable /></WidgetBoundary>
   }
 }
 
 /** One titled section of the page (LLM, Compute, Storage, Platform, …); hidden when the adapter lacks its metrics. */
 export const UsageSection = forwardRef<HTMLElement, UsageSectionProps>(function UsageSection({ section, title, requestColumns, className, ...props }, ref) {
   const headingId = useId()
+  const t = useMessages()
   const capabilities = useCapabilities()
   const needs = NEEDS[section]
+  const note = NOTES[section]
   if (needs && capabilities.data && !needs.every((metric) => capabilities.data.metrics.some((definition) => definition.id === metric))) return null
   return (
     <section ref={ref} aria-labelledby={section === 'requests' ? undefined : headingId} className={clsx('uk-section', className)} data-section={section} {...props}>
@@ -174,14 +181,14 @@ export const UsageSection = forwardRef<HTMLElement, UsageSectionProps>(function 
           screen readers' outline only, and the section is no second landmark of the same name. */}
       {section === 'requests' ? (
         <h2 id={headingId} className="uk-visually-hidden">
-          {title ?? TITLES[section]}
+          {title ?? t(TITLES[section])}
         </h2>
       ) : (
         <div className="uk-section-header">
           <h2 id={headingId} className="uk-section-title">
-            {title ?? TITLES[section]}
+            {title ?? t(TITLES[section])}
           </h2>
-          {NOTES[section] ? <p className="uk-section-note">{NOTES[section]}</p> : null}
+          {note ? <p className="uk-section-note">{t(note)}</p> : null}
         </div>
       )}
       <SectionBody section={section} requestColumns={requestColumns} />

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { useMessages } from '../i18n/useMessages.js'
 
 /** Deeper levels show "…" instead of their content. */
 export const JSON_TREE_MAX_DEPTH = 8
@@ -13,10 +14,6 @@ function entriesOf(value: Record<string, unknown> | unknown[]): [string, unknown
   if (Array.isArray(value)) return value.map((item, i) => [String(i), item])
   // Own enumerable keys only (a `__proto__` key from JSON.parse is an own key and shows as text).
   return Object.keys(value).map((key) => [key, (value as Record<string, unknown>)[key]])
-}
-
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`
 }
 
 /** A primitive as text: strings as they are, `null`, numbers and booleans as JSON writes them. */
@@ -41,13 +38,19 @@ export function JsonTree({ value, depth = 0, label }: { value: unknown; depth?: 
       </span>
     )
   }
+  return <JsonContainer value={value} depth={depth} label={label} />
+}
+
+function JsonContainer({ value, depth, label }: { value: Record<string, unknown> | unknown[]; depth: number; label?: string }): ReactNode {
+  const t = useMessages()
   const array = Array.isArray(value)
   const entries = entriesOf(value)
-  const summary = array ? `[…] ${count(entries.length, 'item', 'items')}` : `{…} ${count(entries.length, 'key', 'keys')}`
+  const size = array ? t('json.items', { count: entries.length }) : t('json.keys', { count: entries.length })
+  const summary = `${array ? '[…]' : '{…}'} ${size}`
   if (entries.length === 0) return <span className="uk-code uk-muted">{array ? '[]' : '{}'}</span>
   if (depth >= JSON_TREE_MAX_DEPTH) {
     return (
-      <span className="uk-code uk-muted" title="Nested too deep to show here; the JSON view of the request has it all.">
+      <span className="uk-code uk-muted" title={t('json.tooDeep')}>
         {array ? '[…]' : '{…}'}
       </span>
     )
@@ -55,7 +58,7 @@ export function JsonTree({ value, depth = 0, label }: { value: unknown; depth?: 
   const shown = entries.slice(0, JSON_TREE_MAX_ENTRIES)
   return (
     <details className="uk-json-tree" open={depth === 0}>
-      <summary aria-label={label ? `${label}: ${array ? 'array' : 'object'}, ${count(entries.length, array ? 'item' : 'key', array ? 'items' : 'keys')}` : undefined}>
+      <summary aria-label={label ? t(array ? 'json.array' : 'json.object', { name: label, size }) : undefined}>
         <span className="uk-code uk-muted">{summary}</span>
       </summary>
       <dl>
@@ -67,7 +70,7 @@ export function JsonTree({ value, depth = 0, label }: { value: unknown; depth?: 
             </dd>
           </div>
         ))}
-        {entries.length > shown.length ? <div className="uk-muted uk-json-more">… {entries.length - shown.length} more</div> : null}
+        {entries.length > shown.length ? <div className="uk-muted uk-json-more">{t('json.more', { count: entries.length - shown.length })}</div> : null}
       </dl>
     </details>
   )

@@ -5,6 +5,7 @@ import { ChevronLeftIcon, ChevronRightIcon, CloseIcon } from '../components/icon
 import { UsageRoot } from '../components/UsageRoot.js'
 import { DrawerSkeleton } from './DrawerSkeleton.js'
 import { useRequest } from '../hooks/useRequest.js'
+import { useMessages } from '../i18n/useMessages.js'
 
 const RequestDrawerBody = lazy(() => import('./RequestDrawerBody.js'))
 
@@ -29,10 +30,11 @@ const iconProps = { viewBox: '0 0 16 16', fill: 'none', stroke: 'currentColor', 
 /** Success or error as an icon and a word (never colour alone). */
 export function StatusBadge({ status }: { status: RequestDetail['status'] }): ReactNode {
   const ok = status === 'success'
+  const t = useMessages()
   return (
     <span className="uk-drawer-status" data-status={status}>
       <svg {...iconProps}>{ok ? <><circle cx="8" cy="8" r="6" /><path d="m5.5 8.2 1.8 1.8 3.3-3.7" /></> : <><circle cx="8" cy="8" r="6" /><path d="M8 4.8v3.6M8 11v.01" /></>}</svg>
-      {ok ? 'Success' : 'Error'}
+      {ok ? t('drawer.status.success') : t('drawer.status.error')}
     </span>
   )
 }
@@ -45,11 +47,12 @@ export function StatusBadge({ status }: { status: RequestDetail['status'] }): Re
 function Header({ requestId, onPrevious, onNext }: Pick<RequestDrawerProps, 'requestId' | 'onPrevious' | 'onNext'>): ReactNode {
   const query = useRequest(requestId)
   const detail = query.data?.id === requestId ? query.data : undefined
+  const t = useMessages()
   return (
     <div className="uk-drawer-header">
       <div className="uk-drawer-heading">
         <Dialog.Title className="uk-drawer-title">
-          <span className="uk-drawer-eyebrow">Request</span>
+          <span className="uk-drawer-eyebrow">{t('drawer.eyebrow')}</span>
           {/* The space keeps the dialog's name "Request gpt-4o" (the spans are stacked by CSS). */}
           {detail ? <>{' '}<span className="uk-drawer-model">{detail.model}</span></> : null}
         </Dialog.Title>
@@ -61,13 +64,13 @@ function Header({ requestId, onPrevious, onNext }: Pick<RequestDrawerProps, 'req
         ) : null}
       </div>
       <div className="uk-toolbar uk-drawer-controls">
-        <button type="button" className="uk-button" data-variant="ghost" onClick={onPrevious} disabled={!onPrevious} aria-label="Newer request (K)" title="Newer request (K)">
+        <button type="button" className="uk-button" data-variant="ghost" onClick={onPrevious} disabled={!onPrevious} aria-label={t('drawer.newer')} title={t('drawer.newer')}>
           <ChevronLeftIcon />
         </button>
-        <button type="button" className="uk-button" data-variant="ghost" onClick={onNext} disabled={!onNext} aria-label="Older request (J)" title="Older request (J)">
+        <button type="button" className="uk-button" data-variant="ghost" onClick={onNext} disabled={!onNext} aria-label={t('drawer.older')} title={t('drawer.older')}>
           <ChevronRightIcon />
         </button>
-        <Dialog.Close className="uk-button" data-variant="ghost" aria-label="Close">
+        <Dialog.Close className="uk-button" data-variant="ghost" aria-label={t('common.close')}>
           <CloseIcon />
         </Dialog.Close>
       </div>

@@ -1,4 +1,4 @@
-import { NONE_LABEL, type RequestDetail } from '@usagekit/core'
+import type { RequestDetail } from '@usagekit/core'
 import { type ReactNode, useState } from 'react'
 import type { UsageFormat } from '../hooks/useFormat.js'
 import { ErrorState } from '../components/WidgetState.js'
@@ -10,6 +10,7 @@ import { useRequest } from '../hooks/useRequest.js'
 import { JsonTree } from './JsonTree.js'
 import { DrawerSkeleton } from './DrawerSkeleton.js'
 import { exactMoneyFormat } from './drawerFormat.js'
+import { useMessages } from '../i18n/useMessages.js'
 
 /** A label and its value; `data` marks a label that is data (a metadata key), which may break inside a word. */
 function Row({ label, children, data }: { label: string; children: ReactNode; data?: boolean }) {
@@ -33,12 +34,13 @@ function Field<T>({ label, value, children }: { label: string; value: T | null |
 /** Copies a value; says "Copied" for a moment after. */
 function CopyButton({ text, label }: { text: string; label: string }) {
   const [copied, setCopied] = useState(false)
+  const t = useMessages()
   return (
     <button
       type="button"
       className="uk-button uk-drawer-copy"
       data-variant="ghost"
-      aria-label={copied ? `${label}: copied` : label}
+      aria-label={copied ? t('drawer.copied', { action: label }) : label}
       title={label}
       onClick={() => {
         void navigator.clipboard?.writeText(text).then(
@@ -67,35 +69,36 @@ function instantText(instant: string, format: UsageFormat): string {
 /** The header's facts under the title: time, cost, duration, tokens, and the request id with a copy button. */
 function Summary({ detail, money, showCost }: { detail: RequestDetail; money: (amount: number) => string; showCost: boolean }) {
   const format = useFormat()
+  const t = useMessages()
   return (
     <div className="uk-drawer-summary">
       <dl className="uk-drawer-facts">
         <div>
-          <dt>Time</dt>
+          <dt>{t('drawer.time')}</dt>
           <dd>
             <time dateTime={detail.timestamp}>{instantText(detail.timestamp, format)}</time>
           </dd>
         </div>
         {showCost ? (
           <div>
-            <dt>Cost</dt>
+            <dt>{t('drawer.cost')}</dt>
             <dd>{money(detail.cost)}</dd>
           </div>
         ) : null}
         <div>
-          <dt>Duration</dt>
+          <dt>{t('drawer.duration')}</dt>
           <dd>{format.metric(detail.latencyMs, 'avgLatencyMs')}</dd>
         </div>
         <div>
-          <dt>Tokens</dt>
+          <dt>{t('drawer.tokens')}</dt>
           <dd>{format.metric(detail.totalTokens, 'totalTokens')}</dd>
         </div>
       </dl>
       <dl className="uk-drawer-id">
-        <dt className="uk-visually-hidden">Request ID</dt>
+        <dt className="uk-visually-hidden">{t('drawer.requestId')}</dt>
         <dd>
           <span className="uk-code">{detail.id}</span>
-          <CopyButton text={detail.id} label={`Copy request ID ${detail.id}`} />
+          <CopyButton text={detail.id} label={t('drawer.copyId', { id: detail.id })} />
         </dd>
       </dl>
     </div>
@@ -109,15 +112,16 @@ function json(value: unknown): string {
 /** Request & Response, Pretty (turns as text) or JSON (the raw payloads). Never rendered as HTML. */
 function Exchange({ detail, contentAllowed }: { detail: RequestDetail; contentAllowed: boolean }) {
   const [mode, setMode] = useState<'pretty' | 'json'>('pretty')
+  const t = useMessages()
   if (!contentAllowed || (detail.messages.length === 0 && detail.request == null && detail.response == null)) {
-    return <p className="uk-muted">Request content is not available to you for this request.</p>
+    return <p className="uk-muted">{t('drawer.contentUnavailable')}</p>
   }
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-      <div className="uk-segmented" role="group" aria-label="Show request and response as">
+      <div className="uk-segmented" role="group" aria-label={t('drawer.exchangeAs')}>
         {(['pretty', 'json'] as const).map((key) => (
           <button key={key} type="button" aria-pressed={mode === key} data-state={mode === key ? 'on' : 'off'} onClick={() => setMode(key)}>
-            {key === 'pretty' ? 'Pretty' : 'JSON'}
+            {key === 'pretty' ? t('drawer.pretty') : t('drawer.json')}
           </button>
         ))}
       </div>
@@ -130,9 +134,9 @@ function Exchange({ detail, contentAllowed }: { detail: RequestDetail; contentAl
         ))
       ) : (
         <>
-          <div className="uk-message-role">Request</div>
+          <div className="uk-message-role">{t('drawer.request')}</div>
           <pre className="uk-json uk-code">{json(detail.request)}</pre>
-          <div className="uk-message-role">Response</div>
+          <div className="uk-message-role">{t('drawer.response')}</div>
           <pre className="uk-json uk-code">{json(detail.response)}</pre>
         </>
       )}
@@ -146,17 +150,18 @@ function userText(d: RequestDetail): string {
 }
 
 /** A failed request's error, first thing in the body: an icon, a title, the message and the retries. */
-function ErrorCallout({ detail, locale }: { detail: RequestDetail; locale: string | undefined }) {
+function ErrorCallout({ detail }: { detail: RequestDetail }) {
   const retries = detail.retries
+  const t = useMessages()
   return (
     <div className="uk-drawer-callout" data-tone="bad">
       <AlertIcon className="uk-icon uk-drawer-callout-icon" />
       <div className="uk-drawer-callout-text">
-        <p className="uk-drawer-callout-title">Request failed</p>
-        <p className="uk-drawer-callout-message">{detail.errorMessage || 'The provider returned an error without a message.'}</p>
+        <p className="uk-drawer-callout-title">{t('drawer.failed')}</p>
+        <p className="uk-drawer-callout-message" dir="auto">{detail.errorMessage || t('drawer.noErrorMessage')}</p>
         {retries !== undefined && retries > 0 ? (
           <p className="uk-drawer-callout-meta">
-            After {retries.toLocaleString(locale)} {retries === 1 ? 'retry' : 'retries'}
+            {t('drawer.retriedTimes', { count: retries })}
           </p>
         ) : null}
       </div>
@@ -172,12 +177,13 @@ function ErrorCallout({ detail, locale }: { detail: RequestDetail; locale: strin
 function CostTable({ detail, locale, currency }: { detail: RequestDetail; locale: string | undefined; currency: string }) {
   const money = exactMoneyFormat([detail.cost, ...detail.costBreakdown.map((line) => line.amount)], locale, currency)
   const costSum = detail.costBreakdown.reduce((sum, line) => sum + line.amount, 0)
+  const t = useMessages()
   return (
     <table className="uk-drawer-cost">
       <thead className="uk-visually-hidden">
         <tr>
-          <th scope="col">Component</th>
-          <th scope="col">Amount ({currency})</th>
+          <th scope="col">{t('drawer.costComponent')}</th>
+          <th scope="col">{t('drawer.costAmount', { currency })}</th>
         </tr>
       </thead>
       <tbody>
@@ -190,7 +196,7 @@ function CostTable({ detail, locale, currency }: { detail: RequestDetail; locale
       </tbody>
       <tfoot>
         <tr>
-          <th scope="row">Total</th>
+          <th scope="row">{t('common.total')}</th>
           <td className="uk-num" data-sum={costSum}>
             {money(detail.cost)}
           </td>
@@ -213,10 +219,11 @@ export default function RequestDrawerBody({ id }: { id: string }): ReactNode {
   const format = useFormat()
   const { permissions } = useUsageConfig()
   const support = useSupport()
+  const t = useMessages()
   if (query.isError) {
     return (
       <div className="uk-drawer-body" tabIndex={0}>
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} title="This request could not load" />
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} title={t('drawer.loadFailed')} />
       </div>
     )
   }
@@ -231,21 +238,21 @@ export default function RequestDrawerBody({ id }: { id: string }): ReactNode {
     <>
       <Summary detail={d} money={money} showCost={permissions.cost} />
       <div className="uk-drawer-body" tabIndex={0}>
-        {d.status === 'error' ? <ErrorCallout detail={d} locale={format.locale} /> : null}
-        <section aria-label="Request details" className="uk-drawer-section">
-          <h3 className="uk-drawer-section-title">Request details</h3>
+        {d.status === 'error' ? <ErrorCallout detail={d} /> : null}
+        <section aria-label={t('drawer.details')} className="uk-drawer-section">
+          <h3 className="uk-drawer-section-title">{t('drawer.details')}</h3>
           <dl className="uk-dl">
-            <Row label="Model">{d.model}</Row>
-            <Row label="Provider">{d.provider}</Row>
-            <Field label="Call type" value={d.callType} />
-            <Field label="Model ID" value={d.modelId}>{(id) => <span className="uk-code uk-break">{id}</span>}</Field>
-            <Field label="API base" value={d.apiBase}>{(base) => <span className="uk-code uk-break">{base}</span>}</Field>
-            <Field label="IP address" value={d.ip}>{(ip) => <span className="uk-code">{ip}</span>}</Field>
-            {permissions.otherUsers ? <Row label="User">{d.userId ? userText(d) : <span className="uk-none">{NONE_LABEL}</span>}</Row> : null}
-            <Field label="Customer" value={d.customer} />
-            <Field label="API key" value={d.apiKey}>{(key) => <span className="uk-code">{key}</span>}</Field>
+            <Row label={t('drawer.model')}>{d.model}</Row>
+            <Row label={t('drawer.provider')}>{d.provider}</Row>
+            <Field label={t('drawer.callType')} value={d.callType} />
+            <Field label={t('drawer.modelId')} value={d.modelId}>{(id) => <span className="uk-code uk-break">{id}</span>}</Field>
+            <Field label={t('drawer.apiBase')} value={d.apiBase}>{(base) => <span className="uk-code uk-break">{base}</span>}</Field>
+            <Field label={t('drawer.ip')} value={d.ip}>{(ip) => <span className="uk-code">{ip}</span>}</Field>
+            {permissions.otherUsers ? <Row label={t('drawer.user')}>{d.userId ? userText(d) : <span className="uk-none">{t('common.none')}</span>}</Row> : null}
+            <Field label={t('drawer.customer')} value={d.customer} />
+            <Field label={t('drawer.apiKey')} value={d.apiKey}>{(key) => <span className="uk-code">{key}</span>}</Field>
             {d.tags.length ? (
-              <Row label="Tags">
+              <Row label={t('drawer.tags')}>
                 <span className="uk-drawer-badges">
                   {d.tags.map((tag) => (
                     <span key={tag} className="uk-badge">
@@ -257,36 +264,37 @@ export default function RequestDrawerBody({ id }: { id: string }): ReactNode {
             ) : null}
           </dl>
         </section>
-        <section aria-label="Metrics" className="uk-drawer-section">
-          <h3 className="uk-drawer-section-title">Metrics</h3>
+        <section aria-label={t('drawer.metrics')} className="uk-drawer-section">
+          <h3 className="uk-drawer-section-title">{t('drawer.metrics')}</h3>
           <dl className="uk-dl">
-            <Row label="Tokens">
-              {format.metric(d.inputTokens, 'inputTokens')} input{cached ? <span className="uk-muted"> ({format.metric(d.cachedInputTokens, 'cachedInputTokens')} cached)</span> : null}, {format.metric(d.outputTokens, 'outputTokens')} output,{' '}
-            {format.metric(d.totalTokens, 'totalTokens')} total
-          </Row>
-            {permissions.cost ? <Row label="Cost">{money(d.cost)}</Row> : null}
-            <Row label="Duration">{format.metric(d.latencyMs, 'avgLatencyMs')}</Row>
-            <Field label="Time to first token" value={d.ttftMs}>{(ms) => format.metric(ms, 'avgLatencyMs')}</Field>
-            <Field label="Cache hit" value={d.cacheHit}>{(hit) => (hit ? 'Yes' : 'No')}</Field>
-            <Field label="Gateway overhead" value={d.overheadMs}>{(ms) => format.metric(ms, 'avgLatencyMs')}</Field>
-            <Field label="Retries" value={d.retries}>{(retries) => retries.toLocaleString(format.locale)}</Field>
-            <Row label="Start">{format.dateTime(d.startTime, true)}</Row>
-            <Row label="End">{format.dateTime(d.endTime, true)}</Row>
+            <Row label={t('drawer.tokens')}>
+              {cached
+                ? t('drawer.tokenLineCached', { input: format.metric(d.inputTokens, 'inputTokens'), cached: format.metric(d.cachedInputTokens, 'cachedInputTokens'), output: format.metric(d.outputTokens, 'outputTokens'), total: format.metric(d.totalTokens, 'totalTokens') })
+                : t('drawer.tokenLine', { input: format.metric(d.inputTokens, 'inputTokens'), output: format.metric(d.outputTokens, 'outputTokens'), total: format.metric(d.totalTokens, 'totalTokens') })}
+            </Row>
+            {permissions.cost ? <Row label={t('drawer.cost')}>{money(d.cost)}</Row> : null}
+            <Row label={t('drawer.duration')}>{format.metric(d.latencyMs, 'avgLatencyMs')}</Row>
+            <Field label={t('drawer.ttft')} value={d.ttftMs}>{(ms) => format.metric(ms, 'avgLatencyMs')}</Field>
+            <Field label={t('drawer.cacheHit')} value={d.cacheHit}>{(hit) => (hit ? t('common.yes') : t('common.no'))}</Field>
+            <Field label={t('drawer.overhead')} value={d.overheadMs}>{(ms) => format.metric(ms, 'avgLatencyMs')}</Field>
+            <Field label={t('drawer.retries')} value={d.retries}>{(retries) => retries.toLocaleString(format.locale)}</Field>
+            <Row label={t('drawer.start')}>{format.dateTime(d.startTime, true)}</Row>
+            <Row label={t('drawer.end')}>{format.dateTime(d.endTime, true)}</Row>
           </dl>
         </section>
         {/* Only a backend that itemises the cost gets this section; the cost itself is in Metrics. */}
         {permissions.cost && d.costBreakdown.length > 0 ? (
-          <section aria-label="Cost breakdown" className="uk-drawer-section">
-            <h3 className="uk-drawer-section-title">Cost breakdown</h3>
+          <section aria-label={t('drawer.costBreakdown')} className="uk-drawer-section">
+            <h3 className="uk-drawer-section-title">{t('drawer.costBreakdown')}</h3>
             <CostTable detail={d} locale={format.locale} currency={format.currency} />
           </section>
         ) : null}
-        <section aria-label="Request and response" className="uk-drawer-section">
-          <h3 className="uk-drawer-section-title">Request &amp; Response</h3>
+        <section aria-label={t('drawer.exchangeRegion')} className="uk-drawer-section">
+          <h3 className="uk-drawer-section-title">{t('drawer.exchange')}</h3>
           <Exchange detail={d} contentAllowed={permissions.requestContent} />
         </section>
-        <section aria-label="Metadata" className="uk-drawer-section">
-          <h3 className="uk-drawer-section-title">Metadata</h3>
+        <section aria-label={t('drawer.metadata')} className="uk-drawer-section">
+          <h3 className="uk-drawer-section-title">{t('drawer.metadata')}</h3>
           {metadata.length ? (
             <dl className="uk-dl">
               {metadata.map(([key, value]) => (
@@ -296,7 +304,7 @@ export default function RequestDrawerBody({ id }: { id: string }): ReactNode {
               ))}
             </dl>
           ) : (
-            <p className="uk-muted">No metadata.</p>
+            <p className="uk-muted">{t('drawer.noMetadata')}</p>
           )}
         </section>
       </div>

@@ -1,4 +1,4 @@
-import { DIMENSION_LABELS, type Dimension, NONE_KEY, NONE_LABEL, type RequestSummary, type UsageQuery } from '@usagekit/core'
+import { type Dimension, NONE_KEY, type RequestSummary, type UsageQuery } from '@usagekit/core'
 import { clsx } from 'clsx'
 import { type HTMLAttributes, type ReactNode, Suspense, forwardRef, lazy, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { Card } from '../components/Card.js'
@@ -13,6 +13,9 @@ import { useAdapterQuery } from '../hooks/useAdapterQuery.js'
 import { useRequests } from '../hooks/useRequests.js'
 import { useUsageQuery } from '../hooks/useUsageQuery.js'
 import type { RequestExportColumnId } from '../controls/runExport.js'
+import type { UsageMessageKey } from '../i18n/enMessages.js'
+import type { Translate } from '../i18n/translate.js'
+import { dimensionLabel, groupLabel } from '../i18n/coreLabels.js'
 import { useMessages } from '../i18n/useMessages.js'
 import { Decimal, decimalSeparator, tailWidth } from '../table/decimal.js'
 import { type SkeletonColumn, TableSkeleton } from '../table/TableSkeleton.js'
@@ -41,23 +44,24 @@ export type RequestLogColumn =
   | 'id'
 
 interface ColumnSpec {
-  header: string
+  header: UsageMessageKey
   /** Where the cell goes in the card list of narrow containers: the title line, the value beside it, or the line below. */
   role?: 'title' | 'primary' | 'status'
   /** The label in the card list (default the header), and a unit shown after the value there. */
-  short?: string
+  short?: UsageMessageKey
   unit?: string
   numeric?: boolean
   money?: boolean
   user?: boolean
   /** Shown only when the adapter offers this dimension (a table without teams has no Team column). */
   dimension?: Dimension
-  render: (row: RequestSummary, format: UsageFormat) => ReactNode
+  render: (row: RequestSummary, format: UsageFormat, t: Translate) => ReactNode
 }
 
 /** A request without a value here (made without a user, for no customer): said as the breakdowns say it. */
 function None(): ReactNode {
-  return <span className="uk-none">{NONE_LABEL}</span>
+  const t = useMessages()
+  return <span className="uk-none">{t('common.none')}</span>
 }
 
 /** A name from the data: one line, cut with an ellipsis past a width (the whole name in its tooltip and for screen readers). */
@@ -76,33 +80,33 @@ function costText(r: RequestSummary, f: UsageFormat): string {
 }
 
 const COLUMNS: Record<RequestLogColumn, ColumnSpec> = {
-  timestamp: { header: 'Time', role: 'title', render: (r, f) => <time dateTime={r.timestamp}>{f.dateTime(r.timestamp, true)}</time> },
+  timestamp: { header: 'requests.column.timestamp', role: 'title', render: (r, f) => <time dateTime={r.timestamp}>{f.dateTime(r.timestamp, true)}</time> },
   status: {
-    header: 'Status',
+    header: 'requests.column.status',
     role: 'status',
-    render: (r) => (
+    render: (r, _f, t) => (
       <span className="uk-status" data-status={r.status}>
         <span aria-hidden="true">{r.status === 'success' ? '●' : '▲'}</span>
-        {r.status === 'success' ? 'success' : 'error'}
+        {r.status === 'success' ? t('requests.status.success') : t('requests.status.error')}
       </span>
     ),
   },
-  userId: { header: 'User ID', user: true, render: (r) => (r.userId ? <span className="uk-code">{r.userId}</span> : <None />) },
-  userName: { header: 'User', user: true, render: (r) => <Name value={r.userName || r.userId} /> },
-  team: { header: 'Team', user: true, dimension: 'team', render: (r) => <Name value={r.team} /> },
-  model: { header: 'Model', render: (r) => r.model },
-  providerModel: { header: 'Provider / Model', render: (r) => `${r.provider} / ${r.model}` },
-  application: { header: 'Application', dimension: 'application', render: (r) => <Name value={r.application} /> },
-  agent: { header: 'Agent', dimension: 'agent', render: (r) => <Name value={r.agent} /> },
-  apiKey: { header: 'API key', dimension: 'apiKey', render: (r) => <Name value={r.apiKey} /> },
-  customer: { header: 'Customer', dimension: 'customer', render: (r) => <Name value={r.customer} /> },
-  inputTokens: { header: 'Prompt', numeric: true, render: (r, f) => f.metric(r.inputTokens, 'inputTokens') },
-  outputTokens: { header: 'Completion', numeric: true, render: (r, f) => f.metric(r.outputTokens, 'outputTokens') },
-  totalTokens: { header: 'Total tokens', numeric: true, render: (r, f) => f.metric(r.totalTokens, 'totalTokens') },
-  latencyMs: { header: 'Latency (ms)', short: 'Latency', unit: 'ms', numeric: true, render: (r, f) => r.latencyMs.toLocaleString(f.locale) },
+  userId: { header: 'requests.column.userId', user: true, render: (r) => (r.userId ? <span className="uk-code">{r.userId}</span> : <None />) },
+  userName: { header: 'requests.column.userName', user: true, render: (r) => <Name value={r.userName || r.userId} /> },
+  team: { header: 'requests.column.team', user: true, dimension: 'team', render: (r) => <Name value={r.team} /> },
+  model: { header: 'requests.column.model', render: (r) => r.model },
+  providerModel: { header: 'requests.column.providerModel', render: (r) => `${r.provider} / ${r.model}` },
+  application: { header: 'requests.column.application', dimension: 'application', render: (r) => <Name value={r.application} /> },
+  agent: { header: 'requests.column.agent', dimension: 'agent', render: (r) => <Name value={r.agent} /> },
+  apiKey: { header: 'requests.column.apiKey', dimension: 'apiKey', render: (r) => <Name value={r.apiKey} /> },
+  customer: { header: 'requests.column.customer', dimension: 'customer', render: (r) => <Name value={r.customer} /> },
+  inputTokens: { header: 'requests.column.inputTokens', numeric: true, render: (r, f) => f.metric(r.inputTokens, 'inputTokens') },
+  outputTokens: { header: 'requests.column.outputTokens', numeric: true, render: (r, f) => f.metric(r.outputTokens, 'outputTokens') },
+  totalTokens: { header: 'requests.column.totalTokens', numeric: true, render: (r, f) => f.metric(r.totalTokens, 'totalTokens') },
+  latencyMs: { header: 'requests.column.latencyMs', short: 'requests.column.latencyShort', unit: 'ms', numeric: true, render: (r, f) => r.latencyMs.toLocaleString(f.locale) },
   // Rendered by the log itself: aligned on the decimal point, "—" for a failed request that cost nothing.
-  cost: { header: 'Spend', role: 'primary', numeric: true, money: true, render: (r, f) => costText(r, f) },
-  id: { header: 'Request', render: (r) => <span className="uk-code">{r.id}</span> },
+  cost: { header: 'requests.column.cost', role: 'primary', numeric: true, money: true, render: (r, f) => costText(r, f) },
+  id: { header: 'requests.column.id', render: (r) => <span className="uk-code">{r.id}</span> },
 }
 
 const CSV_COLUMNS: Record<RequestLogColumn, RequestExportColumnId[]> = {
@@ -160,11 +164,12 @@ export interface RequestLogProps extends Omit<HTMLAttributes<HTMLElement>, 'titl
  * mode page 1 refreshes and later pages stay put, offering "N new requests" instead of shifting.
  */
 export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function RequestLog(
-  { title = 'Requests', columns = requestLogColumns.modelUsage, pageSize = 50, searchable = true, drawer = true, exportable = false, actions, className, ...props },
+  { title: titleProp, columns = requestLogColumns.modelUsage, pageSize = 50, searchable = true, drawer = true, exportable = false, actions, className, ...props },
   ref,
 ) {
   const format = useFormat()
   const t = useMessages()
+  const title = titleProp ?? t('requests.title')
   // The lazy export button appears after hydration, so a server render never suspends on it.
   const isClient = useIsClient()
   const { permissions } = useUsageConfig()
@@ -261,7 +266,7 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
       actions={
         <>
           {searchable ? (
-            <input type="search" className="uk-input" placeholder="Search requests" aria-label="Search requests" value={search} maxLength={maxSearchLength} onChange={(event) => setSearch(event.target.value)} />
+            <input type="search" className="uk-input" placeholder={t('requests.search')} aria-label={t('requests.search')} value={search} maxLength={maxSearchLength} onChange={(event) => setSearch(event.target.value)} />
           ) : null}
           {exportable && isClient ? <Suspense fallback={null}><LazyExportButton kind="requests" columns={requestCsvColumnsFor(visibleColumns)} search={deferredSearch || undefined} /></Suspense> : null}
           {actions}
@@ -272,7 +277,7 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
       {drill ? <DrillDownBanner ref={drillRef} drill={drill} onClear={clearDrill} /> : null}
       {newer > 0 ? (
         <button type="button" className="uk-button" onClick={() => { setCursors([null]); setPinned(null) }}>
-          {newer >= pageSize ? `${pageSize}+` : newer} new request{newer === 1 ? '' : 's'} — back to newest
+          {newer >= pageSize ? t('requests.newerAtLeast', { count: pageSize }) : t('requests.newer', { count: newer })}
         </button>
       ) : null}
       {result.isError ? (
@@ -287,7 +292,7 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
               <tr>
                 {visibleColumns.map((id) => (
                   <th key={id} scope="col" data-col={id} data-numeric={COLUMNS[id].numeric || undefined}>
-                    {COLUMNS[id].header}
+                    {t(COLUMNS[id].header)}
                     {id === 'cost' ? <span className="uk-muted"> ({format.currency})</span> : null}
                   </th>
                 ))}
@@ -297,7 +302,7 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
               {items.length === 0 ? (
                 <tr>
                   <td colSpan={visibleColumns.length}>
-                    <div className="uk-state">{deferredSearch ? `No request matches “${deferredSearch}”.` : 'No requests in this range.'}</div>
+                    <div className="uk-state">{deferredSearch ? t('requests.noMatch', { search: deferredSearch }) : t('requests.empty')}</div>
                   </td>
                 </tr>
               ) : (
@@ -308,7 +313,7 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
                     data-status={item.status}
                     data-clickable={drawer || undefined}
                     tabIndex={drawer ? 0 : undefined}
-                    aria-label={drawer ? `Request ${item.id}, ${item.status}, open details` : undefined}
+                    aria-label={drawer ? t('requests.row', { id: item.id, status: item.status === 'success' ? t('requests.status.success') : t('requests.status.error') }) : undefined}
                     onClick={drawer ? () => setOpenIndex(index) : undefined}
                     onKeyDown={
                       drawer
@@ -329,14 +334,14 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
                           key={id}
                           data-col={id}
                           data-role={role}
-                          data-label={role === 'meta' ? (spec.short ?? spec.header) : undefined}
+                          data-label={role === 'meta' ? t(spec.short ?? spec.header) : undefined}
                           data-unit={spec.unit}
                           data-numeric={spec.numeric || undefined}
                         >
                           {spec.money ? (
-                            <Decimal text={costText(item, format)} separator={separator} tail={costTail} title={item.status === 'error' && !item.cost ? 'No charge: the request failed' : undefined} />
+                            <Decimal text={costText(item, format)} separator={separator} tail={costTail} title={item.status === 'error' && !item.cost ? t('requests.noCharge') : undefined} />
                           ) : (
-                            spec.render(item, format)
+                            spec.render(item, format, t)
                           )}
                         </td>
                       )
@@ -344,7 +349,7 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
                     {/* A log without a Status column still says which requests failed: as cards, beside the numbers. */}
                     {showCardStatus ? (
                       <td data-role="status" data-card-only="true">
-                        {COLUMNS.status.render(item, format)}
+                        {COLUMNS.status.render(item, format, t)}
                       </td>
                     ) : null}
                   </tr>
@@ -358,12 +363,12 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
       <div className="uk-pager">
         <span aria-live="polite">{pagerText}</span>
         <span className="uk-toolbar">
-          <button type="button" className="uk-button" onClick={goPrevious} disabled={page === 0} aria-label="Previous page">
+          <button type="button" className="uk-button" onClick={goPrevious} disabled={page === 0} aria-label={t('requests.previousPage')}>
             <ChevronLeftIcon />
-            Previous
+            {t('common.previous')}
           </button>
-          <button type="button" className="uk-button" onClick={goNext} disabled={!result.data?.nextCursor} aria-label="Next page">
-            Next
+          <button type="button" className="uk-button" onClick={goNext} disabled={!result.data?.nextCursor} aria-label={t('requests.nextPage')}>
+            {t('common.next')}
             <ChevronRightIcon />
           </button>
         </span>
@@ -394,7 +399,7 @@ const DrillDownBanner = forwardRef<HTMLDivElement, { drill: RequestDrillDown; on
       {key ? (
         <span className="uk-badge" data-dimension={key.dimension}>
           <span className="uk-badge-text">
-            {own(DIMENSION_LABELS, key.dimension) ?? key.dimension}: {key.label || (drill.filters[key.dimension]?.[0] === NONE_KEY ? NONE_LABEL : '')}
+            {dimensionLabel(key.dimension, t)}: {drill.filters[key.dimension]?.[0] === NONE_KEY ? groupLabel({ key: NONE_KEY, label: key.label }, t) : key.label}
           </span>
         </span>
       ) : null}

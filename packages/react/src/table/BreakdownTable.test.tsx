@@ -67,7 +67,7 @@ describe('BreakdownTable', () => {
     await userEvent.clear(screen.getByRole('searchbox', { name: 'Search team' }))
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search team' }), 'zzz')
     // An empty search says so in the count too ("0 of 7 teams match …"), not the unfiltered count.
-    await waitFor(() => expect(screen.getByText('No team matches “zzz”.')).toBeInTheDocument())
+    await waitFor(() => expect(screen.getByText('Nothing matches “zzz”.')).toBeInTheDocument())
     expect(screen.getByText(/^0 of \d+ teams match “zzz”$/)).toBeInTheDocument()
   })
 
@@ -157,7 +157,7 @@ describe('BreakdownTable', () => {
     const spark = bodyRows()[0]!.querySelector('svg.uk-sparkline') as unknown as HTMLElement
     expect((spark.parentElement as HTMLElement).style.getPropertyValue('--uk-spark')).toMatch(/^var\(--uk-series-\d\)$|^#/)
     spark.focus()
-    await waitFor(() => expect(screen.getByRole('tooltip')).toHaveTextContent(/\d+ requests/))
+    await waitFor(() => expect(screen.getByRole('tooltip')).toHaveTextContent(/Requests: \d+/))
     const last = screen.getByRole('tooltip').textContent
     await userEvent.keyboard('{ArrowLeft}')
     expect(screen.getByRole('tooltip').textContent).not.toBe(last)

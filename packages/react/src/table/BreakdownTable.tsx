@@ -9,7 +9,7 @@ import {
   tableFeatures,
   useTable,
 } from '@tanstack/react-table'
-import { type BreakdownRow, DIMENSION_LABELS, type Dimension, type Metric, NONE_KEY, bucketBoundaries } from '@usagekit/core'
+import { type BreakdownRow, type Dimension, type Metric, NONE_KEY, bucketBoundaries } from '@usagekit/core'
 import { clsx } from 'clsx'
 import { type CSSProperties, type HTMLAttributes, type ReactNode, Suspense, forwardRef, lazy, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { Card } from '../components/Card.js'
@@ -17,7 +17,6 @@ import { ErrorState, EmptyState } from '../components/WidgetState.js'
 import { ArrowDownIcon, ArrowUpIcon, RequestsIcon } from '../components/icons.js'
 import { type UsageSelectHandler, useCrossFilter } from '../context/crossFilter.js'
 import { useRequestDrillDown } from '../context/requestDrillDown.js'
-import { useMessages } from '../i18n/useMessages.js'
 import type { SeriesColors } from '../components/seriesColor.js'
 import { useIsClient, useUsageConfig } from '../context/UsageProvider.js'
 import { useSeriesColors } from '../hooks/useSeriesColors.js'
@@ -31,6 +30,10 @@ import { useIsoLayoutEffect, usePageVirtualizer } from './pageVirtualizer.js'
 import { Sparkline } from './Sparkline.js'
 import { TableSkeleton } from './TableSkeleton.js'
 import { own } from '../components/own.js'
+import { dimensionLabel, groupLabel } from '../i18n/coreLabels.js'
+import { type UsageMessageKey, isMessageKey } from '../i18n/enMessages.js'
+import type { Translate } from '../i18n/translate.js'
+import { useMessages } from '../i18n/useMessages.js'
 
 // The export button (and the CSV writer behind it) loads only where a widget offers export.
 const LazyExportButton = lazy(() => import('../controls/ExportButton.js').then((module) => ({ default: module.ExportButton })))
@@ -88,27 +91,22 @@ function fromControl(event: { target: EventTarget; currentTarget: EventTarget })
   return target !== event.currentTarget && target.closest?.('button, a, input, select, textarea') !== null
 }
 
-/** What a count of rows is of: "user", "users", "API keys", "statuses"; "rows" for a dimension without a label. */
-function noun(groupBy: Dimension, count: number): string {
-  const label = own(DIMENSION_LABELS, groupBy)
-  if (!label) return count === 1 ? 'row' : 'rows'
-  // An initialism keeps its capitals ("API key"); other labels are words ("Team" → "teams").
-  const one = /^[A-Z]{2}/.test(label) ? label : label.toLowerCase()
-  return count === 1 ? one : one.endsWith('s') ? `${one}es` : `${one}s`
+/** "1 user", "59 users", "3 API keys" (the catalog's plural forms); "rows" for a dimension without a name there. */
+function countOf(count: number, groupBy: Dimension, t: Translate): string {
+  const key = `dimension.${groupBy}.count`
+  return t(isMessageKey(key) ? key : 'breakdown.rows', { count })
 }
 
-/** "1 user", "59 users". */
-function countOf(count: number, groupBy: Dimension, locale: string | undefined): string {
-  return `${count.toLocaleString(locale)} ${noun(groupBy, count)}`
+/** Short headers for the usual columns ("Input" under a table of tokens); other metrics use their label. */
+const HEADERS: Record<string, UsageMessageKey> = {
+  requests: 'breakdown.column.requests',
+  inputTokens: 'breakdown.column.inputTokens',
+  outputTokens: 'breakdown.column.outputTokens',
+  cost: 'breakdown.column.cost',
+  totalTokens: 'breakdown.column.totalTokens',
 }
-
-const HEADERS: Record<string, string> = {
-  requests: 'Requests',
-  inputTokens: 'Input',
-  outputTokens: 'Output',
-  cost: 'Cost',
-  totalTokens: 'Tokens',
-}
+/** Short headers that leave out the word "tokens": the header says the unit once, "Input (tokens)". */
+const TOKENS_UNSAID = new Set(['inputTokens', 'outputTokens'])
 
 /** Fixed widths (table-layout: fixed): columns never jump when a search or a sort changes the rows. */
 const TREND_WIDTH = 120
@@ -130,17 +128,18 @@ interface ColumnMeta {
   sortable?: boolean
 }
 
-function NameCell({ row, groupBy, colorOf }: { row: BreakdownRow; groupBy: Dimension; colorOf: SeriesColors }) {
+function NameCell({ row, groupBy, colorOf, t }: { row: BreakdownRow; groupBy: Dimension; colorOf: SeriesColors; t: Translate }) {
   return (
     <div className="uk-name-cell">
       {/* Usage without a value for the dimension ("(none)": requests made without a user, …) reads as such, not as a name. */}
-      <span title={row.label} className={clsx('uk-name', row.key === NONE_KEY && 'uk-none')}>
-        {row.label}
+      {/* Names and emails are the data's own text: each keeps its own direction in a right-to-left page. */}
+      <span title={groupLabel(row, t)} className={clsx('uk-name', row.key === NONE_KEY && 'uk-none')} dir="auto">
+        {groupLabel(row, t)}
       </span>
       {row.secondary || (row.team && groupBy === 'user') ? (
         <span className="uk-name-sub uk-muted">
           {row.secondary ? (
-            <span className="uk-name-email" title={row.secondary}>
+            <span className="uk-name-email" title={row.secondary} dir="auto">
               {row.secondary}
             </span>
           ) : null}
@@ -157,7 +156,7 @@ function NameCell({ row, groupBy, colorOf }: { row: BreakdownRow; groupBy: Dimen
   )
 }
 
-function ModelsCell({ row }: { row: BreakdownRow }) {
+function ModelsCell({ row, t }: { row: BreakdownRow; t: Translate }) {
   if (!row.models || row.models.length === 0) return <span className="uk-muted">—</span>
   const more = (row.modelCount ?? row.models.length) - row.models.length
   return (
@@ -168,7 +167,7 @@ function ModelsCell({ row }: { row: BreakdownRow }) {
         </span>
       ))}
       {more > 0 ? (
-        <span className="uk-badge" title={`${more} more model${more === 1 ? '' : 's'}`}>
+        <span className="uk-badge" title={t('breakdown.moreModels', { count: more })}>
           +{more}
         </span>
       ) : null}
@@ -196,17 +195,18 @@ interface BuildOptions {
   tails: Record<string, number>
   separator: string
   describeTrend: ((row: BreakdownRow, index: number) => { when: string; value: string }) | undefined
+  t: Translate
 }
 
 function buildColumns(options: BuildOptions) {
-  const { groupBy, metrics, primary, trendMetric, showModels, format, colorOf, tails, separator, describeTrend } = options
+  const { groupBy, metrics, primary, trendMetric, showModels, format, colorOf, tails, separator, describeTrend, t } = options
   const columns: ColumnDef<typeof features, BreakdownRow, any>[] = [
     helper.accessor((row) => row.label, {
       id: 'name',
-      header: own(DIMENSION_LABELS, groupBy) ?? 'Name',
+      header: dimensionLabel(groupBy, t),
       sortFn: 'alphanumeric',
       meta: { role: 'name', sortable: true } satisfies ColumnMeta,
-      cell: (info) => <NameCell row={info.row.original} groupBy={groupBy} colorOf={colorOf} />,
+      cell: (info) => <NameCell row={info.row.original} groupBy={groupBy} colorOf={colorOf} t={t} />,
     }),
   ]
   if (trendMetric) {
@@ -214,14 +214,14 @@ function buildColumns(options: BuildOptions) {
     columns.push(
       helper.display({
         id: 'trend',
-        header: 'Trend',
+        header: t('breakdown.trend'),
         meta: { role: 'trend', width: TREND_WIDTH } satisfies ColumnMeta,
         cell: (info) => {
           const row = info.row.original
           return (
             <Sparkline
               values={row.trend ?? []}
-              label={`${trendLabel} trend of ${row.label}`}
+              label={t('breakdown.trendOf', { metric: trendLabel, name: groupLabel(row, t) })}
               color={sparklineColor(colorOf, row, groupBy)}
               describe={describeTrend ? (index) => describeTrend(row, index) : undefined}
             />
@@ -230,17 +230,23 @@ function buildColumns(options: BuildOptions) {
       }),
     )
   }
-  if (showModels) columns.push(helper.display({ id: 'models', header: 'Models', meta: { role: 'models', width: MODELS_WIDTH } satisfies ColumnMeta, cell: (info) => <ModelsCell row={info.row.original} /> }))
+  if (showModels) columns.push(helper.display({ id: 'models', header: t('breakdown.models'), meta: { role: 'models', width: MODELS_WIDTH } satisfies ColumnMeta, cell: (info) => <ModelsCell row={info.row.original} t={t} /> }))
   for (const metric of metrics) {
     const definition = format.definition(metric)
-    const label = own(HEADERS, metric) ?? definition.label
+    const headerKey = own(HEADERS, metric)
+    const label = headerKey ? t(headerKey) : definition.label
     // The unit in the header, once ("Tokens", not "Tokens (tokens)").
-    const unit = definition.unit === 'tokens' && !/token/i.test(label) ? ' (tokens)' : definition.unit === 'money' ? ` (${format.currency})` : ''
+    const header =
+      definition.unit === 'tokens' && TOKENS_UNSAID.has(metric)
+        ? t('breakdown.header.tokens', { column: label })
+        : definition.unit === 'money'
+          ? t('breakdown.header.money', { column: label, currency: format.currency })
+          : label
     const money = definition.unit === 'money'
     columns.push(
       helper.accessor((row) => own(row.metrics, metric) ?? -1, {
         id: metric,
-        header: `${label}${unit}`,
+        header,
         sortFn: 'basic',
         sortDescFirst: true,
         meta: { role: metric === primary ? 'primary' : 'meta', short: label, width: metricWidth(definition.unit), numeric: true, sortable: true } satisfies ColumnMeta,
@@ -302,14 +308,15 @@ function moneyTail(rows: readonly BreakdownRow[], metric: Metric, format: UsageF
  * the other numbers in a line below, and a sort control.
  */
 export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(function BreakdownTable(
-  { title = 'Breakdown', groupBy: groupByProp, metrics: metricsProp, trendMetric: trendMetricProp = 'requests', showModels = true, height, initialRows = INITIAL_ROWS, exportable = false, actions, onSelectKey, className, ...props },
+  { title: titleProp, groupBy: groupByProp, metrics: metricsProp, trendMetric: trendMetricProp = 'requests', showModels = true, height, initialRows = INITIAL_ROWS, exportable = false, actions, onSelectKey, className, ...props },
   ref,
 ) {
-  const t = useMessages()
   const crossFilter = useCrossFilter()
   const drillDown = useRequestDrillDown()
   const view = useView()
   const { permissions } = useUsageConfig()
+  const t = useMessages()
+  const title = titleProp ?? t('breakdown.title')
   // The page's colour registry: a team badge is the colour the charts gave that team.
   const colorOf = useSeriesColors()
   const format = useFormat()
@@ -402,14 +409,14 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
     const trendBuckets = bucketBoundaries(query.range, bucket, query.timeZone)
     return (row: BreakdownRow, index: number) => {
       const at = trendBuckets[index]
-      // "7 requests", "1,204 input tokens", "$0.12 cost".
-      return { when: at ? format.bucketRange(at, bucket) : '', value: `${format.metric(row.trend?.[index] ?? null, trendMetric)} ${format.definition(trendMetric).label.toLowerCase()}` }
+      // "Requests: 7", "Input tokens: 1,204": the label as it is (German capitalises its nouns).
+      return { when: at ? format.bucketRange(at, bucket) : '', value: t('breakdown.trendValue', { value: format.metric(row.trend?.[index] ?? null, trendMetric), metric: format.definition(trendMetric).label }) }
     }
-  }, [trendMetric, query, bucket, format])
+  }, [trendMetric, query, bucket, format, t])
 
   const columns = useMemo(
-    () => buildColumns({ groupBy, metrics, primary, trendMetric, showModels, format, colorOf, tails, separator, describeTrend }),
-    [groupBy, metrics, primary, trendMetric, showModels, format, colorOf, tails, separator, describeTrend],
+    () => buildColumns({ groupBy, metrics, primary, trendMetric, showModels, format, colorOf, tails, separator, describeTrend, t }),
+    [groupBy, metrics, primary, trendMetric, showModels, format, colorOf, tails, separator, describeTrend, t],
   )
   const bodyRef = useRef<HTMLTableSectionElement>(null)
   // Rows not yet drawn are estimated at the height of a drawn one: 48 px in the table, taller as cards.
@@ -458,15 +465,15 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
   }, [leafColumns, drillDown.available])
 
   const state = source.isError ? 'error' : source.isPending ? 'loading' : rows.length === 0 ? 'empty' : 'ready'
-  const searchLabel = groupBy === 'user' ? 'Search name or email' : `Search ${(own(DIMENSION_LABELS, groupBy) ?? 'name').toLowerCase()}`
+  const searchKey = groupBy === 'user' ? 'breakdown.searchUsers' : `dimension.${groupBy}.search`
+  const searchLabel = isMessageKey(searchKey) ? t(searchKey) : dimensionLabel(groupBy, t)
   const subtitle = useMemo(() => {
     if (!source.data) return undefined
-    const locale = format.locale
     // Searching through the adapter, the unsearched total is the whole-table query's.
-    const all = countOf(groupCount((serverMode && full.data) || source.data, serverMode), groupBy, locale)
-    if (needle) return `${(serverMode ? source.data.total : groupsIn(rows)).toLocaleString(locale)} of ${all} match “${deferredSearch.trim()}”`
-    return limit < rows.length ? `Showing ${groupsIn(rows.slice(0, limit)).toLocaleString(locale)} of ${all}` : all
-  }, [source.data, full.data, serverMode, needle, deferredSearch, rows, limit, groupBy, format.locale])
+    const all = countOf(groupCount((serverMode && full.data) || source.data, serverMode), groupBy, t)
+    if (needle) return t('breakdown.matches', { matched: serverMode ? source.data.total : groupsIn(rows), all, search: deferredSearch.trim() })
+    return limit < rows.length ? t('breakdown.showing', { shown: groupsIn(rows.slice(0, limit)), all }) : all
+  }, [source.data, full.data, serverMode, needle, deferredSearch, rows, limit, groupBy, t])
   // With a cap, the box shows whole rows: never a last row cut in half.
   const capHeight = height ? HEADER_HEIGHT + Math.max(1, Math.floor((height - HEADER_HEIGHT) / ROW_HEIGHT)) * ROW_HEIGHT + 2 : undefined
   const sortId = sorting[0]?.id ?? defaultSort
@@ -517,7 +524,7 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
           {/* The card list has no header row to click: it sorts here. */}
           <div className="uk-card-sort">
             <label>
-              <span>Sort by</span>
+              <span>{t('breakdown.sortBy')}</span>
               <select
                 className="uk-select"
                 value={sortId}
@@ -538,7 +545,7 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
             <button
               type="button"
               className="uk-button"
-              aria-label={sorting[0]?.desc === false ? 'Sort descending' : 'Sort ascending'}
+              aria-label={sorting[0]?.desc === false ? t('breakdown.sortDescending') : t('breakdown.sortAscending')}
               onClick={() => setSorting([{ id: sortId, desc: sorting[0]?.desc === false }])}
             >
               {sorting[0]?.desc === false ? <ArrowUpIcon /> : <ArrowDownIcon />}
@@ -587,7 +594,7 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
                 {rows.length === 0 ? (
                   <tr>
                     <td colSpan={columnCount + (drillDown.available ? 1 : 0)}>
-                      <EmptyState>{needle ? `No ${noun(groupBy, 1)} matches “${deferredSearch.trim()}”.` : 'No usage in this range.'}</EmptyState>
+                      <EmptyState>{needle ? t('breakdown.noMatch', { search: deferredSearch.trim() }) : t('state.empty')}</EmptyState>
                     </td>
                   </tr>
                 ) : (
@@ -665,11 +672,11 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
         <div className="uk-pager" data-more="true">
           <span className="uk-toolbar">
             <button type="button" className="uk-button" onClick={() => setShown((n) => n + initialRows)}>
-              Show {Math.min(initialRows, rows.length - limit).toLocaleString(format.locale)} more
+              {t('breakdown.showMore', { count: Math.min(initialRows, rows.length - limit) })}
             </button>
             {rows.length - limit > initialRows ? (
               <button type="button" className="uk-button" onClick={() => setShown(Infinity)}>
-                Show all
+                {t('breakdown.showAll')}
               </button>
             ) : null}
           </span>
@@ -678,14 +685,14 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
       {serverMode && source.data ? (
         <div className="uk-pager">
           <span>
-            Rows {(serverPage * SERVER_PAGE + 1).toLocaleString(format.locale)}–{Math.min(source.data.total, (serverPage + 1) * SERVER_PAGE).toLocaleString(format.locale)} of {source.data.total.toLocaleString(format.locale)}
+            {t('breakdown.rowsRange', { first: serverPage * SERVER_PAGE + 1, last: Math.min(source.data.total, (serverPage + 1) * SERVER_PAGE), total: source.data.total })}
           </span>
           <span className="uk-toolbar">
             <button type="button" className="uk-button" disabled={serverPage === 0} onClick={() => setServerPage((p) => p - 1)}>
-              Previous
+              {t('common.previous')}
             </button>
             <button type="button" className="uk-button" disabled={(serverPage + 1) * SERVER_PAGE >= source.data.total} onClick={() => setServerPage((p) => p + 1)}>
-              Next
+              {t('common.next')}
             </button>
           </span>
         </div>
