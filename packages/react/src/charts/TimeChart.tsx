@@ -2,7 +2,8 @@ import { BAR_BAND_PADDING, BAR_GROUP_PADDING, type Bucket, type TimeBucket } fro
 import { Group } from '@visx/group'
 import { scaleBand, scaleLinear } from '@visx/scale'
 import { LinePath } from '@visx/shape'
-import { type ReactNode, useCallback, useId, useLayoutEffect, useEffect, useMemo, useRef, useState } from 'react'
+import { clsx } from 'clsx'
+import { type HTMLAttributes, forwardRef, useCallback, useId, useLayoutEffect, useEffect, useMemo, useRef, useState } from 'react'
 import { useElementWidth } from './useElementWidth.js'
 
 const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
@@ -30,7 +31,7 @@ export interface ChartSeries {
   stack?: string
 }
 
-export interface TimeChartProps {
+export interface TimeChartProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
   /** The chart's accessible name. */
   title: string
   buckets: TimeBucket[]
@@ -68,7 +69,7 @@ const EDGE = 4
  * series of the hovered bucket, largest first; a legend that hides and shows series; and a data
  * table as the accessible alternative.
  */
-export function TimeChart({
+export const TimeChart = forwardRef<HTMLElement, TimeChartProps>(function TimeChart({
   title,
   buckets,
   bucketSize,
@@ -85,7 +86,9 @@ export function TimeChart({
   range,
   formatInstant = (iso) => iso,
   total,
-}: TimeChartProps): ReactNode {
+  className,
+  ...props
+}, ref) {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set())
   const [hover, setHover] = useState<{ index: number; x: number } | null>(null)
   const [tip, setTip] = useState<{ left: number; top: number } | null>(null)
@@ -256,7 +259,7 @@ export function TimeChart({
   }, [hover, width, tooltipRows.length])
 
   return (
-    <figure className="uk-chart" aria-label={title} data-kind={kind} data-buckets={buckets.length} data-bucket={bucketSize}>
+    <figure ref={ref} aria-label={title} {...props} className={clsx('uk-chart', className)} data-kind={kind} data-buckets={buckets.length} data-bucket={bucketSize}>
       <div ref={frameRef} style={{ position: 'relative', width: '100%' }}>
         <svg width="100%" height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={`${title}: chart, ${buckets.length} buckets; the data table below lists every value`}>
           <defs>
@@ -371,4 +374,5 @@ export function TimeChart({
       </details>
     </figure>
   )
-}
+})
+TimeChart.displayName = 'TimeChart'

@@ -1,13 +1,12 @@
 import * as ToggleGroup from '@radix-ui/react-toggle-group'
 import { clsx } from 'clsx'
-import { forwardRef } from 'react'
+import { type HTMLAttributes, forwardRef } from 'react'
 import { useUsageSelection } from '../context/UsageProvider.js'
 import { useSupport } from '../hooks/useCapabilities.js'
 import { useView } from '../hooks/useView.js'
 import type { UsageView } from '../state/urlState.js'
 
-export interface ViewToggleProps {
-  className?: string
+export interface ViewToggleProps extends Omit<HTMLAttributes<HTMLDivElement>, 'defaultValue' | 'dir' | 'onChange'> {
   /** The views offered, in order (default By user / By team); those the adapter has no dimension for are left out. */
   views?: UsageView[]
   labels?: Partial<Record<UsageView, string>>
@@ -19,7 +18,7 @@ const LABELS: Record<UsageView, string> = { user: 'By user', team: 'By team', cu
  * By user / By team (/ By customer): everything below follows. Shown once the adapter's capabilities
  * say which of them it can group by, and only when that leaves a choice.
  */
-export const ViewToggle = forwardRef<HTMLDivElement, ViewToggleProps>(function ViewToggle({ className, views = ['user', 'team'], labels }, ref) {
+export const ViewToggle = forwardRef<HTMLDivElement, ViewToggleProps>(function ViewToggle({ className, views = ['user', 'team'], labels, ...props }, ref) {
   const { setView } = useUsageSelection()
   const view = useView()
   const support = useSupport()
@@ -27,11 +26,12 @@ export const ViewToggle = forwardRef<HTMLDivElement, ViewToggleProps>(function V
   if (!support.known || offered.length < 2) return null
   return (
     <ToggleGroup.Root
+      aria-label="View"
+      {...props}
       ref={ref}
       type="single"
       value={view}
       onValueChange={(value) => value && setView(value as UsageView)}
-      aria-label="View"
       className={clsx('uk-segmented', className)}
       data-view={view}
     >
