@@ -7,7 +7,7 @@ import { LiveBanner, LiveToggle } from '../controls/LiveToggle.js'
 import { RefreshButton } from '../controls/RefreshButton.js'
 import { TimeRangePicker } from '../controls/TimeRangePicker.js'
 import { ViewToggle } from '../controls/ViewToggle.js'
-import type { RequestLogColumn } from '../requests/RequestLog.js'
+import type { RequestLogColumn, RequestLogColumnDef } from '../requests/requestLogColumns.js'
 import type { UsageView } from '../state/urlState.js'
 import { PageBoundary, useDropInactiveQueries } from './PageBoundary.js'
 import { UsageSection, type UsageSectionId } from './UsageSection.js'
@@ -31,7 +31,7 @@ export interface UsagePageProps extends Omit<HTMLAttributes<HTMLDivElement>, 'ti
   /** Offer Live mode (default true) and Refresh (default true). */
   live?: boolean
   refresh?: boolean
-  requestColumns?: RequestLogColumn[]
+  requestColumns?: readonly (RequestLogColumn | RequestLogColumnDef)[]
   /** Replaces the title block with the host's own. */
   header?: ReactNode
   /** The host's own buttons, after usagekit's controls. */

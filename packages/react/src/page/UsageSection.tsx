@@ -9,7 +9,8 @@ import { TrendChart } from '../charts/TrendChart.js'
 import { UsageChart } from '../charts/UsageChart.js'
 import { KpiGrid } from '../components/KpiGrid.js'
 import { useCapabilities, useSupport } from '../hooks/useCapabilities.js'
-import { type RequestLogColumn, RequestLog, requestLogColumns } from '../requests/RequestLog.js'
+import { RequestLog } from '../requests/RequestLog.js'
+import { type RequestLogColumn, type RequestLogColumnDef, requestLogColumns } from '../requests/requestLogColumns.js'
 import { BreakdownTable } from '../table/BreakdownTable.js'
 import { PageBoundary } from './PageBoundary.js'
 
@@ -52,7 +53,7 @@ export interface UsageSectionProps extends Omit<HTMLAttributes<HTMLElement>, 'ti
   section: UsageSectionId
   title?: ReactNode
   /** Request log columns (the `requests` section). */
-  requestColumns?: RequestLogColumn[]
+  requestColumns?: readonly (RequestLogColumn | RequestLogColumnDef)[]
 }
 
 /**
@@ -85,7 +86,7 @@ function WidgetBoundary({ children }: { children: ReactNode }): ReactNode {
   return <PageBoundary title="This widget could not be shown">{children}</PageBoundary>
 }
 
-function SectionBody({ section, requestColumns }: { section: UsageSectionId; requestColumns?: RequestLogColumn[] }): ReactNode {
+function SectionBody({ section, requestColumns }: { section: UsageSectionId; requestColumns?: readonly (RequestLogColumn | RequestLogColumnDef)[] }): ReactNode {
   switch (section) {
     case 'team':
       return (

@@ -1,147 +1,40 @@
-import { type Dimension, NONE_LABEL, type RequestSummary, type UsageQuery } from '@usagekit/core'
+import type { UsageQuery } from '@usagekit/core'
 import { clsx } from 'clsx'
 import { type HTMLAttributes, type ReactNode, Suspense, forwardRef, lazy, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { Card } from '../components/Card.js'
 import { ErrorState } from '../components/WidgetState.js'
 import { ChevronLeftIcon, ChevronRightIcon } from '../components/icons.js'
 import { useIsClient, useUsageConfig } from '../context/UsageProvider.js'
-import { type UsageFormat, useFormat } from '../hooks/useFormat.js'
+import { useFormat } from '../hooks/useFormat.js'
 import { useLimits, useSupport } from '../hooks/useCapabilities.js'
 import { useAdapterQuery } from '../hooks/useAdapterQuery.js'
 import { useRequests } from '../hooks/useRequests.js'
 import { useUsageQuery } from '../hooks/useUsageQuery.js'
-import type { RequestExportColumnId } from '../controls/runExport.js'
 import { useMessages } from '../i18n/useMessages.js'
-import { Decimal, decimalSeparator, tailWidth } from '../table/decimal.js'
+import { decimalSeparator, tailWidth } from '../table/decimal.js'
 import { type SkeletonColumn, TableSkeleton } from '../table/TableSkeleton.js'
 import { RequestDrawer } from './RequestDrawer.js'
+import {
+  type RequestLogCellContext,
+  type RequestLogColumn,
+  type RequestLogColumnDef,
+  costText,
+  requestCsvColumnsFor,
+  requestLogColumnLabel,
+  requestLogColumns,
+  resolveRequestLogColumn,
+} from './requestLogColumns.js'
 
 // The export button (and the CSV writer behind it) loads only where a widget offers export.
 const LazyExportButton = lazy(() => import('../controls/ExportButton.js').then((module) => ({ default: module.ExportButton })))
 
-export type RequestLogColumn =
-  | 'timestamp'
-  | 'status'
-  | 'userId'
-  | 'userName'
-  | 'team'
-  | 'model'
-  | 'providerModel'
-  | 'application'
-  | 'agent'
-  | 'apiKey'
-  | 'customer'
-  | 'inputTokens'
-  | 'outputTokens'
-  | 'totalTokens'
-  | 'latencyMs'
-  | 'cost'
-  | 'id'
-
-interface ColumnSpec {
-  header: string
-  /** Where the cell goes in the card list of narrow containers: the title line, the value beside it, or the line below. */
-  role?: 'title' | 'primary' | 'status'
-  /** The label in the card list (default the header), and a unit shown after the value there. */
-  short?: string
-  unit?: string
-  numeric?: boolean
-  money?: boolean
-  user?: boolean
-  /** Shown only when the adapter offers this dimension (a table without teams has no Team column). */
-  dimension?: Dimension
-  render: (row: RequestSummary, format: UsageFormat) => ReactNode
-}
-
-/** A request without a value here (made without a user, for no customer): said as the breakdowns say it. */
-function None(): ReactNode {
-  return <span className="uk-none">{NONE_LABEL}</span>
-}
-
-/** A name from the data: one line, cut with an ellipsis past a width (the whole name in its tooltip and for screen readers). */
-function Name({ value }: { value: string | undefined | null }): ReactNode {
-  if (!value) return <None />
-  return (
-    <span className="uk-cell-text" title={value}>
-      {value}
-    </span>
-  )
-}
-
-/** A failed request that cost nothing shows "—" (no charge), never "$0.00"; tiny costs never round to zero. */
-function costText(r: RequestSummary, f: UsageFormat): string {
-  return r.status === 'error' && !r.cost ? '—' : f.money(r.cost)
-}
-
-const COLUMNS: Record<RequestLogColumn, ColumnSpec> = {
-  timestamp: { header: 'Time', role: 'title', render: (r, f) => <time dateTime={r.timestamp}>{f.dateTime(r.timestamp, true)}</time> },
-  status: {
-    header: 'Status',
-    role: 'status',
-    render: (r) => (
-      <span className="uk-status" data-status={r.status}>
-        <span aria-hidden="true">{r.status === 'success' ? '●' : '▲'}</span>
-        {r.status === 'success' ? 'success' : 'error'}
-      </span>
-    ),
-  },
-  userId: { header: 'User ID', user: true, render: (r) => (r.userId ? <span className="uk-code">{r.userId}</span> : <None />) },
-  userName: { header: 'User', user: true, render: (r) => <Name value={r.userName || r.userId} /> },
-  team: { header: 'Team', user: true, dimension: 'team', render: (r) => <Name value={r.team} /> },
-  model: { header: 'Model', render: (r) => r.model },
-  providerModel: { header: 'Provider / Model', render: (r) => `${r.provider} / ${r.model}` },
-  application: { header: 'Application', dimension: 'application', render: (r) => <Name value={r.application} /> },
-  agent: { header: 'Agent', dimension: 'agent', render: (r) => <Name value={r.agent} /> },
-  apiKey: { header: 'API key', dimension: 'apiKey', render: (r) => <Name value={r.apiKey} /> },
-  customer: { header: 'Customer', dimension: 'customer', render: (r) => <Name value={r.customer} /> },
-  inputTokens: { header: 'Prompt', numeric: true, render: (r, f) => f.metric(r.inputTokens, 'inputTokens') },
-  outputTokens: { header: 'Completion', numeric: true, render: (r, f) => f.metric(r.outputTokens, 'outputTokens') },
-  totalTokens: { header: 'Total tokens', numeric: true, render: (r, f) => f.metric(r.totalTokens, 'totalTokens') },
-  latencyMs: { header: 'Latency (ms)', short: 'Latency', unit: 'ms', numeric: true, render: (r, f) => r.latencyMs.toLocaleString(f.locale) },
-  // Rendered by the log itself: aligned on the decimal point, "—" for a failed request that cost nothing.
-  cost: { header: 'Spend', role: 'primary', numeric: true, money: true, render: (r, f) => costText(r, f) },
-  id: { header: 'Request', render: (r) => <span className="uk-code">{r.id}</span> },
-}
-
-const CSV_COLUMNS: Record<RequestLogColumn, RequestExportColumnId[]> = {
-  timestamp: ['timestamp'],
-  status: ['status'],
-  userId: ['userId'],
-  userName: ['userName'],
-  team: ['team'],
-  model: ['model'],
-  providerModel: ['provider', 'model'],
-  application: ['application'],
-  agent: ['agent'],
-  apiKey: ['apiKey'],
-  customer: ['customer'],
-  inputTokens: ['inputTokens'],
-  outputTokens: ['outputTokens'],
-  totalTokens: ['totalTokens'],
-  latencyMs: ['latencyMs'],
-  cost: ['cost'],
-  id: ['id'],
-}
-
-/** The CSV columns of what a request log shows (provider / model becomes two raw columns). */
-export function requestCsvColumnsFor(columns: readonly RequestLogColumn[]): RequestExportColumnId[] {
-  return columns.flatMap((column) => CSV_COLUMNS[column])
-}
-
-/** Column sets of the seed pages. */
-export const requestLogColumns = {
-  /** Seed 003: a model's request log. */
-  modelUsage: ['timestamp', 'status', 'inputTokens', 'outputTokens', 'totalTokens', 'latencyMs', 'cost', 'id'],
-  /** Seed 000: the detailed usage table. */
-  orgUsage: ['timestamp', 'userId', 'userName', 'providerModel', 'application', 'totalTokens', 'cost'],
-  /** A gateway's request log (LiteLLM's spend logs): who called, for which end customer, which model. */
-  gateway: ['timestamp', 'status', 'userName', 'customer', 'providerModel', 'totalTokens', 'latencyMs', 'cost', 'id'],
-} satisfies Record<string, RequestLogColumn[]>
-
 export interface RequestLogProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
   title?: string
-  /** Columns in order; one for a dimension the adapter does not offer (team, API key, customer…) is left out. */
-  columns?: RequestLogColumn[]
+  /**
+   * Columns in order: built-in ids (`'model'`), definitions (`requestLogColumns.model`) or your own
+   * `RequestLogColumnDef`s. One for a dimension the adapter does not offer (team, API key, customer…) is left out.
+   */
+  columns?: readonly (RequestLogColumn | RequestLogColumnDef)[]
   /** Rows per page (default 50). */
   pageSize?: number
   /** Show a search box (request id, user, model, application, tag). Default true. */
@@ -187,10 +80,11 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
 
   const items = result.data?.items ?? []
   const support = useSupport()
-  const visibleColumns = columns.filter((id) => {
-    const { money, user, dimension } = COLUMNS[id]
-    return (permissions.cost || !money) && (permissions.otherUsers || !user) && (!dimension || support.dimension(dimension))
-  })
+  const visibleColumns = useMemo(
+    () =>
+      columns.map(resolveRequestLogColumn).filter(({ permission, dimension }) => (!permission || permissions[permission]) && (!dimension || support.dimension(dimension))),
+    [columns, permissions, support],
+  )
   // The columns depend on the capabilities: the table waits for them rather than drop a column under the reader.
   const pending = result.isPending || !support.known
   const newer = useMemo(() => {
@@ -229,9 +123,10 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
       : counting
         ? t('pager.rangeOpen', { first, last })
         : t('pager.range', { first, last, total: total ?? t('pager.many') })
-  const showCardStatus = !visibleColumns.includes('status')
+  const showCardStatus = !visibleColumns.some((column) => column.card === 'status')
   const separator = decimalSeparator(format.locale)
   const costTail = useMemo(() => tailWidth(items.map((item) => costText(item, format)), separator), [items, format, separator])
+  const cellContext: RequestLogCellContext = { format, decimalSeparator: separator, moneyTail: costTail }
 
   const open = openIndex !== null ? items[openIndex] : undefined
   // Focus goes back to the row of the request last shown (J/K may have moved on from the one clicked).
@@ -263,17 +158,16 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
       {result.isError ? (
         <ErrorState error={result.error} onRetry={() => void result.refetch()} minHeight={240} />
       ) : pending ? (
-        <TableSkeleton columns={visibleColumns.map((id): SkeletonColumn => (COLUMNS[id].numeric ? 'number' : 'text'))} rows={Math.min(pageSize, 10)} rowHeight={40} />
+        <TableSkeleton columns={visibleColumns.map((column): SkeletonColumn => (column.align === 'end' ? 'number' : 'text'))} rows={Math.min(pageSize, 10)} rowHeight={40} />
       ) : (
         <div className="uk-table-box" data-kind="requests">
         <div className="uk-table-wrap">
           <table ref={tableRef} className="uk-table" data-kind="requests" aria-label={title}>
             <thead>
               <tr>
-                {visibleColumns.map((id) => (
-                  <th key={id} scope="col" data-col={id} data-numeric={COLUMNS[id].numeric || undefined}>
-                    {COLUMNS[id].header}
-                    {id === 'cost' ? <span className="uk-muted"> ({format.currency})</span> : null}
+                {visibleColumns.map((column) => (
+                  <th key={column.id} scope="col" data-col={column.id} data-numeric={column.align === 'end' || undefined} style={column.width ? { width: column.width } : undefined}>
+                    {typeof column.header === 'function' ? column.header({ format }) : column.header}
                   </th>
                 ))}
               </tr>
@@ -306,30 +200,25 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
                         : undefined
                     }
                   >
-                    {visibleColumns.map((id) => {
-                      const spec = COLUMNS[id]
-                      const role = spec.role ?? 'meta'
+                    {visibleColumns.map((column) => {
+                      const role = column.card ?? 'meta'
                       return (
                         <td
-                          key={id}
-                          data-col={id}
+                          key={column.id}
+                          data-col={column.id}
                           data-role={role}
-                          data-label={role === 'meta' ? (spec.short ?? spec.header) : undefined}
-                          data-unit={spec.unit}
-                          data-numeric={spec.numeric || undefined}
+                          data-label={role === 'meta' ? requestLogColumnLabel(column) : undefined}
+                          data-unit={column.unit}
+                          data-numeric={column.align === 'end' || undefined}
                         >
-                          {spec.money ? (
-                            <Decimal text={costText(item, format)} separator={separator} tail={costTail} title={item.status === 'error' && !item.cost ? 'No charge: the request failed' : undefined} />
-                          ) : (
-                            spec.render(item, format)
-                          )}
+                          {column.cell(item, cellContext)}
                         </td>
                       )
                     })}
                     {/* A log without a Status column still says which requests failed: as cards, beside the numbers. */}
                     {showCardStatus ? (
                       <td data-role="status" data-card-only="true">
-                        {COLUMNS.status.render(item, format)}
+                        {requestLogColumns.status.cell(item, cellContext)}
                       </td>
                     ) : null}
                   </tr>
