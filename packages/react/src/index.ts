@@ -108,5 +108,7 @@ export type { ViewToggleProps } from './controls/ViewToggle.js'
 // Page
 export { UsagePage } from './page/UsagePage.js'
 export type { UsagePageProps } from './page/UsagePage.js'
+export { UsagePageFilters, UsagePageHeader, UsagePageHeading, UsagePageRoot, UsagePageToolbar } from './page/UsagePageParts.js'
+export type { UsagePageFiltersProps, UsagePageHeadingProps, UsagePageRootProps, UsagePageToolbarProps } from './page/UsagePageParts.js'
 export { UsageSection } from './page/UsageSection.js'
 export type { UsageSectionId, UsageSectionProps } from './page/UsageSection.js'
