@@ -152,7 +152,8 @@ const trend: BreakdownColumnDef = {
   cell: (row, { groupBy, colorOf, format, trendMetric, describeTrend }) => (
     <Sparkline
       values={row.trend ?? []}
-      label={`${trendMetric ? format.definition(trendMetric).label : 'Usage'} trend of ${row.label}`}
+      // The table leaves this column out when it has no trend metric, so one is always set here.
+      label={`${format.definition(trendMetric || 'requests').label} trend of ${row.label}`}
       color={colorOf(row.key, groupBy)}
       describe={describeTrend ? (index) => describeTrend(row, index) : undefined}
     />
