@@ -2,7 +2,8 @@ import { BAR_BAND_PADDING, BAR_GROUP_PADDING, type Bucket, type TimeBucket, peri
 import { Group } from '@visx/group'
 import { scaleBand, scaleLinear } from '@visx/scale'
 import { LinePath } from '@visx/shape'
-import { type ReactNode, useCallback, useId, useLayoutEffect, useEffect, useMemo, useRef, useState } from 'react'
+import { clsx } from 'clsx'
+import { type HTMLAttributes, type ReactNode, forwardRef, useCallback, useId, useLayoutEffect, useEffect, useMemo, useRef, useState } from 'react'
 import { useMessages } from '../i18n/useMessages.js'
 import { EyeIcon, EyeOffIcon } from '../components/icons.js'
 import { useElementWidth } from './useElementWidth.js'
@@ -46,7 +47,7 @@ export interface PreviousPeriodOverlay {
   buckets: (TimeBucket | null)[]
 }
 
-export interface TimeChartProps {
+export interface TimeChartProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
   /** The chart's accessible name. */
   title: string
   buckets: TimeBucket[]
@@ -109,7 +110,7 @@ const EDGE = 4
  * series of the hovered bucket, largest first; a legend that hides and shows series; and a data
  * table as the accessible alternative.
  */
-export function TimeChart({
+export const TimeChart = forwardRef<HTMLElement, TimeChartProps>(function TimeChart({
   title,
   buckets,
   bucketSize,
@@ -132,7 +133,9 @@ export function TimeChart({
   onViewRequests,
   previous,
   formatChange = defaultFormatChange,
-}: TimeChartProps): ReactNode {
+  className,
+  ...props
+}, ref) {
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set())
   const [active, setActive] = useState<ActiveBucket | null>(null)
   const [announcement, setAnnouncement] = useState('')
@@ -491,7 +494,7 @@ export function TimeChart({
   }, [hover?.index, hover?.x, width, tooltipRows.length, interactive, previousRows.length])
 
   return (
-    <figure className="uk-chart" aria-label={title} data-kind={kind} data-buckets={buckets.length} data-bucket={bucketSize}>
+    <figure ref={ref} aria-label={title} {...props} className={clsx('uk-chart', className)} data-kind={kind} data-buckets={buckets.length} data-bucket={bucketSize}>
       {/* Time runs left to right in every language (a right-to-left page keeps its charts' axes; docs/i18n.md). */}
       <div
         ref={frameRef}
@@ -743,4 +746,5 @@ export function TimeChart({
       </details>
     </figure>
   )
-}
+})
+TimeChart.displayName = 'TimeChart'

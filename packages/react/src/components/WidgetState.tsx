@@ -1,12 +1,18 @@
 import { clsx } from 'clsx'
-import { type CSSProperties, type ReactNode, useEffect } from 'react'
+import { type HTMLAttributes, forwardRef, useEffect } from 'react'
 import { useMessages } from '../i18n/useMessages.js'
 import { AlertIcon, RefreshIcon } from './icons.js'
 
-/** A placeholder of the final size; shimmer stops under prefers-reduced-motion. */
-export function Skeleton({ width = '100%', height, className, style }: { width?: number | string; height: number | string; className?: string; style?: CSSProperties }) {
-  return <span aria-hidden="true" className={clsx('uk-skeleton', className)} style={{ width, height, ...style }} />
+export interface SkeletonProps extends HTMLAttributes<HTMLSpanElement> {
+  width?: number | string
+  height: number | string
 }
+
+/** A placeholder of the final size; shimmer stops under prefers-reduced-motion. */
+export const Skeleton = forwardRef<HTMLSpanElement, SkeletonProps>(function Skeleton({ width = '100%', height, className, style, ...props }, ref) {
+  return <span ref={ref} aria-hidden="true" {...props} className={clsx('uk-skeleton', className)} style={{ width, height, ...style }} />
+})
+Skeleton.displayName = 'Skeleton'
 
 function describeError(error: unknown): string {
   if (error instanceof Error) return error.message
@@ -21,7 +27,15 @@ const logged = new WeakSet<object>()
  * integrator's detail (method, field, timeout) sits behind "Details" and goes to console.error,
  * prefixed "[usagekit]". The rest of the page keeps working.
  */
-export function ErrorState({ error, onRetry, title, minHeight, compact }: { error: unknown; onRetry?: () => void; title?: string; minHeight?: number | string; compact?: boolean }) {
+export interface ErrorStateProps extends Omit<HTMLAttributes<HTMLDivElement>, 'title'> {
+  error: unknown
+  onRetry?: () => void
+  title?: string
+  minHeight?: number | string
+  compact?: boolean
+}
+
+export const ErrorState = forwardRef<HTMLDivElement, ErrorStateProps>(function ErrorState({ error, onRetry, title, minHeight, compact, className, style, ...props }, ref) {
   const t = useMessages()
   const detail = describeError(error)
   useEffect(() => {
@@ -32,7 +46,7 @@ export function ErrorState({ error, onRetry, title, minHeight, compact }: { erro
     console.error('[usagekit] a widget could not load:', error)
   }, [error])
   return (
-    <div className="uk-state" data-state="error" data-compact={compact || undefined} role="alert" style={{ minHeight }}>
+    <div ref={ref} role="alert" {...props} className={clsx('uk-state', className)} data-state="error" data-compact={compact || undefined} style={{ minHeight, ...style }}>
       <div className="uk-state-title">
         <AlertIcon style={{ color: 'var(--uk-bad)' }} />
         <span>{title ?? t('state.loadFailed')}</span>
@@ -53,14 +67,20 @@ export function ErrorState({ error, onRetry, title, minHeight, compact }: { erro
       </div>
     </div>
   )
+})
+ErrorState.displayName = 'ErrorState'
+
+export interface EmptyStateProps extends HTMLAttributes<HTMLDivElement> {
+  minHeight?: number | string
 }
 
 /** No data for the chosen range and filters: said plainly, not drawn as zeros. */
-export function EmptyState({ children, minHeight }: { children?: ReactNode; minHeight?: number | string }) {
+export const EmptyState = forwardRef<HTMLDivElement, EmptyStateProps>(function EmptyState({ children, minHeight, className, style, ...props }, ref) {
   const t = useMessages()
   return (
-    <div className="uk-state" data-state="empty" style={{ minHeight }}>
+    <div ref={ref} {...props} className={clsx('uk-state', className)} data-state="empty" style={{ minHeight, ...style }}>
       {children ?? t('state.empty')}
     </div>
   )
-}
+})
+EmptyState.displayName = 'EmptyState'

@@ -8,13 +8,17 @@ import { useCapabilities, useSupport } from '../hooks/useCapabilities.js'
 import { useUsageQuery } from '../hooks/useUsageQuery.js'
 import { useView } from '../hooks/useView.js'
 import { useMessages } from '../i18n/useMessages.js'
-import type { RequestExportColumnId } from './runExport.js'
+import type { BreakdownExportColumn, RequestExportColumn } from './runExport.js'
 
 export interface ExportButtonProps extends Omit<HTMLAttributes<HTMLDivElement>, 'onError'> {
   /** The request log (every page) or a breakdown (every row). Default: the request log. */
   kind?: 'requests' | 'breakdown'
-  /** Request columns (raw values, ISO timestamps with the zone's offset). */
-  columns?: RequestExportColumnId[]
+  /**
+   * The CSV's columns in order: for requests, core's request column ids (raw values, ISO timestamps
+   * with the zone's offset); for a breakdown, `key`, `label`, `secondary`, `team`, `models` and metric
+   * ids. Either may include your own `{ id, header, value(row) }`. Default: every column.
+   */
+  columns?: readonly (RequestExportColumn | BreakdownExportColumn)[]
   /** The search the widget shows (the request log's or the table's search box). */
   search?: string
   /** Breakdown grouping (default the page's view) and metrics (those the adapter does not offer are left out). */
@@ -62,8 +66,8 @@ export const ExportButton = forwardRef<HTMLDivElement, ExportButtonProps>(functi
         currency: currency ?? capabilities?.currency ?? 'USD',
         spec:
           kind === 'requests'
-            ? { kind, columns, search }
-            : { kind, groupBy: groupBy ?? view, metrics: metrics ?? ['requests', 'inputTokens', 'outputTokens', 'cost'], search },
+            ? { kind, columns: columns as readonly RequestExportColumn[] | undefined, search }
+            : { kind, groupBy: groupBy ?? view, metrics: metrics ?? ['requests', 'inputTokens', 'outputTokens', 'cost'], columns: columns as readonly BreakdownExportColumn[] | undefined, search },
         support,
         signal: abort.signal,
         onProgress: setProgress,

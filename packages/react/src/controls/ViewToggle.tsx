@@ -1,14 +1,13 @@
 import * as ToggleGroup from '@radix-ui/react-toggle-group'
 import { clsx } from 'clsx'
-import { forwardRef } from 'react'
+import { type HTMLAttributes, forwardRef } from 'react'
 import { useUsageSelection } from '../context/UsageProvider.js'
 import { useSupport } from '../hooks/useCapabilities.js'
 import { useView } from '../hooks/useView.js'
 import type { UsageView } from '../state/urlState.js'
 import { useMessages } from '../i18n/useMessages.js'
 
-export interface ViewToggleProps {
-  className?: string
+export interface ViewToggleProps extends Omit<HTMLAttributes<HTMLDivElement>, 'defaultValue' | 'dir' | 'onChange'> {
   /** The views offered, in order (default By user / By team); those the adapter has no dimension for are left out. */
   views?: UsageView[]
   labels?: Partial<Record<UsageView, string>>
@@ -20,7 +19,7 @@ const LABELS = { user: 'view.user', team: 'view.team', customer: 'view.customer'
  * By user / By team (/ By customer): everything below follows. Shown once the adapter's capabilities
  * say which of them it can group by, and only when that leaves a choice.
  */
-export const ViewToggle = forwardRef<HTMLDivElement, ViewToggleProps>(function ViewToggle({ className, views = ['user', 'team'], labels }, ref) {
+export const ViewToggle = forwardRef<HTMLDivElement, ViewToggleProps>(function ViewToggle({ className, views = ['user', 'team'], labels, ...props }, ref) {
   const { setView } = useUsageSelection()
   const view = useView()
   const support = useSupport()
@@ -29,11 +28,12 @@ export const ViewToggle = forwardRef<HTMLDivElement, ViewToggleProps>(function V
   if (!support.known || offered.length < 2) return null
   return (
     <ToggleGroup.Root
+      aria-label={t('view.group')}
+      {...props}
       ref={ref}
       type="single"
       value={view}
       onValueChange={(value) => value && setView(value as UsageView)}
-      aria-label={t('view.group')}
       className={clsx('uk-segmented', className)}
       data-view={view}
     >

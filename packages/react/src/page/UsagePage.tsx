@@ -1,16 +1,11 @@
 import type { Dimension, TimeRangePreset } from '@usagekit/core'
-import { type HTMLAttributes, type ReactNode, forwardRef, useId } from 'react'
-import { UsageErrorBoundary } from '../components/UsageErrorBoundary.js'
-import { UsageRoot } from '../components/UsageRoot.js'
-import { FilterBar } from '../controls/FilterBar.js'
-import { LiveBanner, LiveToggle } from '../controls/LiveToggle.js'
-import { RefreshButton } from '../controls/RefreshButton.js'
-import { TimeRangePicker } from '../controls/TimeRangePicker.js'
-import { ViewToggle } from '../controls/ViewToggle.js'
-import type { RequestLogColumn } from '../requests/RequestLog.js'
+import { type HTMLAttributes, type ReactNode, forwardRef } from 'react'
+import { LiveBanner } from '../controls/LiveToggle.js'
+import type { RequestLogColumn, RequestLogColumnDef } from '../requests/requestLogColumns.js'
 import type { UsageView } from '../state/urlState.js'
 import { useMessages } from '../i18n/useMessages.js'
-import { PageBoundary, useDropInactiveQueries } from './PageBoundary.js'
+import { PageBoundary } from './PageBoundary.js'
+import { UsagePageFilters, UsagePageHeader, UsagePageHeading, UsagePageRoot, UsagePageToolbar } from './UsagePageParts.js'
 import { UsageSection, type UsageSectionId } from './UsageSection.js'
 
 export interface UsagePageProps extends Omit<HTMLAttributes<HTMLDivElement>, 'title'> {
@@ -32,15 +27,24 @@ export interface UsagePageProps extends Omit<HTMLAttributes<HTMLDivElement>, 'ti
   /** Offer Live mode (default true) and Refresh (default true). */
   live?: boolean
   refresh?: boolean
-  requestColumns?: RequestLogColumn[]
+  requestColumns?: readonly (RequestLogColumn | RequestLogColumnDef)[]
   /** Replaces the title block with the host's own. */
   header?: ReactNode
   /** The host's own buttons, after usagekit's controls. */
   actions?: ReactNode
+  /**
+   * Rendered inside the page after the sections (a host's own `UsageSection`, a note, a footer).
+   * To put them elsewhere, or to reorder the page, compose the parts instead (`UsagePage.Root`, …).
+   */
+  children?: ReactNode
 }
 
-/** The batteries-included Usage page: title, controls, Live banner and the chosen sections. */
-export const UsagePage = forwardRef<HTMLDivElement, UsagePageProps>(function UsagePage(
+/**
+ * The batteries-included Usage page: title, controls, Live banner, the chosen sections, then the
+ * host's children. A thin composition of the parts (`UsagePage.Root`, `.Header`, `.Heading`,
+ * `.Toolbar`, `.Filters`, `.LiveBanner`, `.Section`), which a host can reorder, replace or extend.
+ */
+const UsagePageComposed = forwardRef<HTMLDivElement, UsagePageProps>(function UsagePage(
   {
     title,
     description,
@@ -54,57 +58,43 @@ export const UsagePage = forwardRef<HTMLDivElement, UsagePageProps>(function Usa
     requestColumns,
     header,
     actions,
-    className,
+    children,
     ...props
   },
   ref,
 ) {
-  const dropInactive = useDropInactiveQueries()
-  const titleId = useId()
   const t = useMessages()
   return (
-    <UsageRoot ref={ref} className={className} {...props}>
-      {/* The last line of defence: whatever throws while rendering, the host's page stays up. */}
-      <UsageErrorBoundary title={t('boundary.page')} onReset={dropInactive}>
-        {/* One named region holds the whole page, so no content sits outside a landmark in the host's page. */}
-        <section className="uk-page" aria-labelledby={header ? undefined : titleId} aria-label={header ? t('page.title') : undefined}>
-          {/* Title on the left; Refresh, Live and the host's actions on the right (icons only on a phone). */}
-          <div className="uk-page-header">
-            {header ?? (
-              <div className="uk-page-heading">
-                <h1 id={titleId} className="uk-page-title">
-                  {title ?? t('page.title')}
-                </h1>
-                {description ? <p className="uk-page-description">{description}</p> : null}
-              </div>
-            )}
-            {refresh || live || actions ? (
-              <PageBoundary title={t('boundary.controls')}>
-                <div className="uk-page-actions">
-                  {refresh ? <RefreshButton /> : null}
-                  {live ? <LiveToggle /> : null}
-                  {actions}
-                </div>
-              </PageBoundary>
-            ) : null}
-          </div>
-          {/* The view, the time range and the filters: one left-aligned group that wraps as a whole. */}
-          <PageBoundary title={t('boundary.filters')}>
-            <div className="uk-page-controls">
-              {view ? <ViewToggle views={Array.isArray(view) ? view : undefined} /> : null}
-              <TimeRangePicker presets={presets} />
-              {filters.length ? <FilterBar dimensions={filters} single={singleSelectFilters} /> : null}
-            </div>
-          </PageBoundary>
-          {live ? <LiveBanner /> : null}
-          {sections.map((section) => (
-            <PageBoundary key={section} title={t('boundary.section')}>
-              <UsageSection section={section} requestColumns={requestColumns} />
-            </PageBoundary>
-          ))}
-        </section>
-      </UsageErrorBoundary>
-    </UsageRoot>
+    <UsagePageRoot ref={ref} aria-label={header ? t('page.title') : undefined} {...props}>
+      {/* Title on the left; Refresh, Live and the host's actions on the right (icons only on a phone). */}
+      <UsagePageHeader>
+        {header ?? <UsagePageHeading title={title} description={description} />}
+        {refresh || live || actions ? (
+          <UsagePageToolbar refresh={refresh} live={live}>
+            {actions}
+          </UsagePageToolbar>
+        ) : null}
+      </UsagePageHeader>
+      <UsagePageFilters view={view} presets={presets} filters={filters} singleSelectFilters={singleSelectFilters} />
+      {live ? <LiveBanner /> : null}
+      {sections.map((section) => (
+        <PageBoundary key={section} title={t('boundary.section')}>
+          <UsageSection section={section} requestColumns={requestColumns} />
+        </PageBoundary>
+      ))}
+      {children == null ? null : <PageBoundary title={t('boundary.section')}>{children}</PageBoundary>}
+    </UsagePageRoot>
   )
 })
-UsagePage.displayName = 'UsagePage'
+UsagePageComposed.displayName = 'UsagePage'
+
+/** `UsagePage` and its parts: `<UsagePage.Root>`, `.Header`, `.Heading`, `.Toolbar`, `.Filters`, `.LiveBanner`, `.Section`. */
+export const UsagePage = Object.assign(UsagePageComposed, {
+  Root: UsagePageRoot,
+  Header: UsagePageHeader,
+  Heading: UsagePageHeading,
+  Toolbar: UsagePageToolbar,
+  Filters: UsagePageFilters,
+  LiveBanner,
+  Section: UsageSection,
+})

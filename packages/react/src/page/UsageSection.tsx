@@ -9,7 +9,8 @@ import { TrendChart } from '../charts/TrendChart.js'
 import { UsageChart } from '../charts/UsageChart.js'
 import { KpiGrid } from '../components/KpiGrid.js'
 import { useCapabilities, useSupport } from '../hooks/useCapabilities.js'
-import { type RequestLogColumn, RequestLog, requestLogColumns } from '../requests/RequestLog.js'
+import { RequestLog } from '../requests/RequestLog.js'
+import { type RequestLogColumn, type RequestLogColumnDef, requestLogColumns } from '../requests/requestLogColumns.js'
 import { BreakdownTable } from '../table/BreakdownTable.js'
 import type { UsageMessageKey } from '../i18n/enMessages.js'
 import { useMessages } from '../i18n/useMessages.js'
@@ -51,10 +52,14 @@ const NEEDS: Partial<Record<UsageSectionId, Metric[]>> = {
 }
 
 export interface UsageSectionProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
-  section: UsageSectionId
+  /** A built-in section's widgets (seed layouts); without it the section holds only its children. */
+  section?: UsageSectionId
+  /** The section's heading (default the built-in section's; a section without a title has no heading). */
   title?: ReactNode
+  /** A muted note under the title. */
+  description?: ReactNode
   /** Request log columns (the `requests` section). */
-  requestColumns?: RequestLogColumn[]
+  requestColumns?: readonly (RequestLogColumn | RequestLogColumnDef)[]
 }
 
 /**
@@ -89,7 +94,7 @@ function WidgetBoundary({ children }: { children: ReactNode }): ReactNode {
   return <PageBoundary title={t('boundary.widget')}>{children}</PageBoundary>
 }
 
-function SectionBody({ section, requestColumns }: { section: UsageSectionId; requestColumns?: RequestLogColumn[] }): ReactNode {
+function SectionBody({ section, requestColumns }: { section: UsageSectionId; requestColumns?: readonly (RequestLogColumn | RequestLogColumnDef)[] }): ReactNode {
   const t = useMessages()
   switch (section) {
     case 'team':
@@ -167,31 +172,45 @@ function SectionBody({ section, requestColumns }: { section: UsageSectionId; req
   }
 }
 
-/** One titled section of the page (LLM, Compute, Storage, Platform, …); hidden when the adapter lacks its metrics. */
-export const UsageSection = forwardRef<HTMLElement, UsageSectionProps>(function UsageSection({ section, title, requestColumns, className, ...props }, ref) {
+/**
+ * One titled section of the page: a built-in one (`section="llm"`: its widgets, hidden when the
+ * adapter lacks its metrics), your own (`title` and children), or a built-in one with your widgets
+ * after its own. Your children fail alone, like every widget: a throw shows that part's error.
+ */
+export const UsageSection = forwardRef<HTMLElement, UsageSectionProps>(function UsageSection({ section, title, description, requestColumns, className, children, ...props }, ref) {
   const headingId = useId()
   const t = useMessages()
   const capabilities = useCapabilities()
-  const needs = NEEDS[section]
-  const note = NOTES[section]
+  const needs = section ? NEEDS[section] : undefined
   if (needs && capabilities.data && !needs.every((metric) => capabilities.data.metrics.some((definition) => definition.id === metric))) return null
+  const heading = title ?? (section ? t(TITLES[section]) : undefined)
+  const builtInNote = section ? NOTES[section] : undefined
+  const note = description ?? (builtInNote ? t(builtInNote) : undefined)
+  // The request log is one titled card (its own "Requests" region): the section's heading stays for
+  // screen readers' outline only, and the section is no second landmark of the same name.
+  const cardTitled = section === 'requests' && !children
   return (
-    <section ref={ref} aria-labelledby={section === 'requests' ? undefined : headingId} className={clsx('uk-section', className)} data-section={section} {...props}>
-      {/* The request log is one titled card (its own "Requests" region): the section's heading stays for
-          screen readers' outline only, and the section is no second landmark of the same name. */}
-      {section === 'requests' ? (
+    <section
+      ref={ref}
+      aria-labelledby={heading && !cardTitled ? headingId : undefined}
+      {...props}
+      className={clsx('uk-section', className)}
+      data-section={section ?? 'custom'}
+    >
+      {heading == null ? null : cardTitled ? (
         <h2 id={headingId} className="uk-visually-hidden">
-          {title ?? t(TITLES[section])}
+          {heading}
         </h2>
       ) : (
         <div className="uk-section-header">
           <h2 id={headingId} className="uk-section-title">
-            {title ?? t(TITLES[section])}
+            {heading}
           </h2>
-          {note ? <p className="uk-section-note">{t(note)}</p> : null}
+          {note ? <p className="uk-section-note">{note}</p> : null}
         </div>
       )}
-      <SectionBody section={section} requestColumns={requestColumns} />
+      {section ? <SectionBody section={section} requestColumns={requestColumns} /> : null}
+      {children == null ? null : <WidgetBoundary>{children}</WidgetBoundary>}
     </section>
   )
 })

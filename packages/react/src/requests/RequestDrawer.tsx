@@ -1,6 +1,9 @@
 import * as Dialog from '@radix-ui/react-dialog'
 import type { RequestDetail } from '@usagekit/core'
-import { type ReactNode, Suspense, lazy, useRef } from 'react'
+import { clsx } from 'clsx'
+import { type ComponentPropsWithoutRef, type ReactNode, Suspense, forwardRef, lazy, useMemo, useRef } from 'react'
+import { composeEventHandlers } from '../components/composeEventHandlers.js'
+import { mergeRefs } from '../components/mergeRefs.js'
 import { ChevronLeftIcon, ChevronRightIcon, CloseIcon } from '../components/icons.js'
 import { UsageRoot } from '../components/UsageRoot.js'
 import { DrawerSkeleton } from './DrawerSkeleton.js'
@@ -9,7 +12,10 @@ import { useMessages } from '../i18n/useMessages.js'
 
 const RequestDrawerBody = lazy(() => import('./RequestDrawerBody.js'))
 
-export interface RequestDrawerProps {
+/** The drawer panel's own props (Radix's `Dialog.Content`: a `div` and its focus and dismiss events). */
+type DrawerPanelProps = Omit<ComponentPropsWithoutRef<typeof Dialog.Content>, 'asChild' | 'forceMount'>
+
+export interface RequestDrawerProps extends DrawerPanelProps {
   /** The request shown; `null` closes the drawer. Details load only while it is open. */
   requestId: string | null
   onClose: () => void
@@ -83,30 +89,35 @@ function Header({ requestId, onPrevious, onNext }: Pick<RequestDrawerProps, 'req
  * the body scrolls under it):
  * Esc closes and focus returns to the row that opened it; J and K step to the older and newer request.
  */
-export function RequestDrawer({ requestId, onClose, onPrevious, onNext, returnFocus }: RequestDrawerProps): ReactNode {
+export const RequestDrawer = forwardRef<HTMLDivElement, RequestDrawerProps>(function RequestDrawer(
+  { requestId, onClose, onPrevious, onNext, returnFocus, className, children, onOpenAutoFocus, onCloseAutoFocus, onKeyDown, ...props },
+  ref,
+) {
   const content = useRef<HTMLDivElement>(null)
+  const panelRef = useMemo(() => mergeRefs(ref, content), [ref])
   return (
     <Dialog.Root open={requestId !== null} onOpenChange={(open) => (open ? undefined : onClose())}>
       <Dialog.Portal>
         <UsageRoot>
           <Dialog.Overlay className="uk-drawer-overlay" />
           <Dialog.Content
-            ref={content}
-            className="uk-drawer"
             aria-describedby={undefined}
-            onOpenAutoFocus={(event) => {
+            {...props}
+            ref={panelRef}
+            className={clsx('uk-drawer', className)}
+            onOpenAutoFocus={composeEventHandlers(onOpenAutoFocus, (event) => {
               // The drawer itself takes focus (it is long, and J / K / Esc work from there); Tab goes on to its controls.
               event.preventDefault()
               content.current?.focus()
-            }}
-            onCloseAutoFocus={(event) => {
+            })}
+            onCloseAutoFocus={composeEventHandlers(onCloseAutoFocus, (event) => {
               const target = returnFocus?.()
               if (target) {
                 event.preventDefault()
                 target.focus()
               }
-            }}
-            onKeyDown={(event) => {
+            })}
+            onKeyDown={composeEventHandlers(onKeyDown, (event) => {
               if (event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return
               if (event.key === 'j' && onNext) {
                 event.preventDefault()
@@ -115,7 +126,7 @@ export function RequestDrawer({ requestId, onClose, onPrevious, onNext, returnFo
                 event.preventDefault()
                 onPrevious()
               }
-            }}
+            })}
           >
             <Header requestId={requestId} onPrevious={onPrevious} onNext={onNext} />
             {requestId !== null ? (
@@ -123,9 +134,11 @@ export function RequestDrawer({ requestId, onClose, onPrevious, onNext, returnFo
                 <RequestDrawerBody id={requestId} />
               </Suspense>
             ) : null}
+            {children}
           </Dialog.Content>
         </UsageRoot>
       </Dialog.Portal>
     </Dialog.Root>
   )
-}
+})
+RequestDrawer.displayName = 'RequestDrawer'

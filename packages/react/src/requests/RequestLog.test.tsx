@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest'
 import { RefreshButton } from '../controls/RefreshButton.js'
 import { foreignAdapter, foreignRecords } from '../test/foreignAdapter.js'
 import { NOW, renderUsage, testRecords } from '../test/renderUsage.js'
-import { RequestLog, requestLogColumns } from './RequestLog.js'
+import { RequestLog } from './RequestLog.js'
+import { requestLogColumns } from './requestLogColumns.js'
 
 function rows(): HTMLElement[] {
   return within(screen.getByRole('table', { name: 'Requests' }))

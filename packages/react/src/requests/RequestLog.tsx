@@ -1,4 +1,4 @@
-import { type Dimension, NONE_KEY, type RequestSummary, type UsageQuery } from '@usagekit/core'
+import { type Dimension, NONE_KEY, type UsageQuery } from '@usagekit/core'
 import { clsx } from 'clsx'
 import { type HTMLAttributes, type ReactNode, Suspense, forwardRef, lazy, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { Card } from '../components/Card.js'
@@ -7,147 +7,37 @@ import { ChevronLeftIcon, ChevronRightIcon } from '../components/icons.js'
 import { useIsClient, useUsageConfig } from '../context/UsageProvider.js'
 import { type RequestDrillDown, useDrillDownTarget, useRequestDrillDown } from '../context/requestDrillDown.js'
 import { own } from '../components/own.js'
-import { type UsageFormat, useFormat } from '../hooks/useFormat.js'
+import { useFormat } from '../hooks/useFormat.js'
 import { useLimits, useSupport } from '../hooks/useCapabilities.js'
 import { useAdapterQuery } from '../hooks/useAdapterQuery.js'
 import { useRequests } from '../hooks/useRequests.js'
 import { useUsageQuery } from '../hooks/useUsageQuery.js'
-import type { RequestExportColumnId } from '../controls/runExport.js'
-import type { UsageMessageKey } from '../i18n/enMessages.js'
-import type { Translate } from '../i18n/translate.js'
 import { dimensionLabel, groupLabel } from '../i18n/coreLabels.js'
 import { useMessages } from '../i18n/useMessages.js'
-import { Decimal, decimalSeparator, tailWidth } from '../table/decimal.js'
+import { decimalSeparator, tailWidth } from '../table/decimal.js'
 import { type SkeletonColumn, TableSkeleton } from '../table/TableSkeleton.js'
 import { RequestDrawer } from './RequestDrawer.js'
+import {
+  type RequestLogCellContext,
+  type RequestLogColumn,
+  type RequestLogColumnDef,
+  costText,
+  requestCsvColumnsFor,
+  requestLogColumnLabel,
+  requestLogColumns,
+  resolveRequestLogColumn,
+} from './requestLogColumns.js'
 
 // The export button (and the CSV writer behind it) loads only where a widget offers export.
 const LazyExportButton = lazy(() => import('../controls/ExportButton.js').then((module) => ({ default: module.ExportButton })))
 
-export type RequestLogColumn =
-  | 'timestamp'
-  | 'status'
-  | 'userId'
-  | 'userName'
-  | 'team'
-  | 'model'
-  | 'providerModel'
-  | 'application'
-  | 'agent'
-  | 'apiKey'
-  | 'customer'
-  | 'inputTokens'
-  | 'outputTokens'
-  | 'totalTokens'
-  | 'latencyMs'
-  | 'cost'
-  | 'id'
-
-interface ColumnSpec {
-  header: UsageMessageKey
-  /** Where the cell goes in the card list of narrow containers: the title line, the value beside it, or the line below. */
-  role?: 'title' | 'primary' | 'status'
-  /** The label in the card list (default the header), and a unit shown after the value there. */
-  short?: UsageMessageKey
-  unit?: string
-  numeric?: boolean
-  money?: boolean
-  user?: boolean
-  /** Shown only when the adapter offers this dimension (a table without teams has no Team column). */
-  dimension?: Dimension
-  render: (row: RequestSummary, format: UsageFormat, t: Translate) => ReactNode
-}
-
-/** A request without a value here (made without a user, for no customer): said as the breakdowns say it. */
-function None(): ReactNode {
-  const t = useMessages()
-  return <span className="uk-none">{t('common.none')}</span>
-}
-
-/** A name from the data: one line, cut with an ellipsis past a width (the whole name in its tooltip and for screen readers). */
-function Name({ value }: { value: string | undefined | null }): ReactNode {
-  if (!value) return <None />
-  return (
-    <span className="uk-cell-text" title={value}>
-      {value}
-    </span>
-  )
-}
-
-/** A failed request that cost nothing shows "—" (no charge), never "$0.00"; tiny costs never round to zero. */
-function costText(r: RequestSummary, f: UsageFormat): string {
-  return r.status === 'error' && !r.cost ? '—' : f.money(r.cost)
-}
-
-const COLUMNS: Record<RequestLogColumn, ColumnSpec> = {
-  timestamp: { header: 'requests.column.timestamp', role: 'title', render: (r, f) => <time dateTime={r.timestamp}>{f.dateTime(r.timestamp, true)}</time> },
-  status: {
-    header: 'requests.column.status',
-    role: 'status',
-    render: (r, _f, t) => (
-      <span className="uk-status" data-status={r.status}>
-        <span aria-hidden="true">{r.status === 'success' ? '●' : '▲'}</span>
-        {r.status === 'success' ? t('requests.status.success') : t('requests.status.error')}
-      </span>
-    ),
-  },
-  userId: { header: 'requests.column.userId', user: true, render: (r) => (r.userId ? <span className="uk-code">{r.userId}</span> : <None />) },
-  userName: { header: 'requests.column.userName', user: true, render: (r) => <Name value={r.userName || r.userId} /> },
-  team: { header: 'requests.column.team', user: true, dimension: 'team', render: (r) => <Name value={r.team} /> },
-  model: { header: 'requests.column.model', render: (r) => r.model },
-  providerModel: { header: 'requests.column.providerModel', render: (r) => `${r.provider} / ${r.model}` },
-  application: { header: 'requests.column.application', dimension: 'application', render: (r) => <Name value={r.application} /> },
-  agent: { header: 'requests.column.agent', dimension: 'agent', render: (r) => <Name value={r.agent} /> },
-  apiKey: { header: 'requests.column.apiKey', dimension: 'apiKey', render: (r) => <Name value={r.apiKey} /> },
-  customer: { header: 'requests.column.customer', dimension: 'customer', render: (r) => <Name value={r.customer} /> },
-  inputTokens: { header: 'requests.column.inputTokens', numeric: true, render: (r, f) => f.metric(r.inputTokens, 'inputTokens') },
-  outputTokens: { header: 'requests.column.outputTokens', numeric: true, render: (r, f) => f.metric(r.outputTokens, 'outputTokens') },
-  totalTokens: { header: 'requests.column.totalTokens', numeric: true, render: (r, f) => f.metric(r.totalTokens, 'totalTokens') },
-  latencyMs: { header: 'requests.column.latencyMs', short: 'requests.column.latencyShort', unit: 'ms', numeric: true, render: (r, f) => r.latencyMs.toLocaleString(f.locale) },
-  // Rendered by the log itself: aligned on the decimal point, "—" for a failed request that cost nothing.
-  cost: { header: 'requests.column.cost', role: 'primary', numeric: true, money: true, render: (r, f) => costText(r, f) },
-  id: { header: 'requests.column.id', render: (r) => <span className="uk-code">{r.id}</span> },
-}
-
-const CSV_COLUMNS: Record<RequestLogColumn, RequestExportColumnId[]> = {
-  timestamp: ['timestamp'],
-  status: ['status'],
-  userId: ['userId'],
-  userName: ['userName'],
-  team: ['team'],
-  model: ['model'],
-  providerModel: ['provider', 'model'],
-  application: ['application'],
-  agent: ['agent'],
-  apiKey: ['apiKey'],
-  customer: ['customer'],
-  inputTokens: ['inputTokens'],
-  outputTokens: ['outputTokens'],
-  totalTokens: ['totalTokens'],
-  latencyMs: ['latencyMs'],
-  cost: ['cost'],
-  id: ['id'],
-}
-
-/** The CSV columns of what a request log shows (provider / model becomes two raw columns). */
-export function requestCsvColumnsFor(columns: readonly RequestLogColumn[]): RequestExportColumnId[] {
-  return columns.flatMap((column) => CSV_COLUMNS[column])
-}
-
-/** Column sets of the seed pages. */
-export const requestLogColumns = {
-  /** Seed 003: a model's request log. */
-  modelUsage: ['timestamp', 'status', 'inputTokens', 'outputTokens', 'totalTokens', 'latencyMs', 'cost', 'id'],
-  /** Seed 000: the detailed usage table. */
-  orgUsage: ['timestamp', 'userId', 'userName', 'providerModel', 'application', 'totalTokens', 'cost'],
-  /** A gateway's request log (LiteLLM's spend logs): who called, for which end customer, which model. */
-  gateway: ['timestamp', 'status', 'userName', 'customer', 'providerModel', 'totalTokens', 'latencyMs', 'cost', 'id'],
-} satisfies Record<string, RequestLogColumn[]>
-
 export interface RequestLogProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
   title?: string
-  /** Columns in order; one for a dimension the adapter does not offer (team, API key, customer…) is left out. */
-  columns?: RequestLogColumn[]
+  /**
+   * Columns in order: built-in ids (`'model'`), definitions (`requestLogColumns.model`) or your own
+   * `RequestLogColumnDef`s. One for a dimension the adapter does not offer (team, API key, customer…) is left out.
+   */
+  columns?: readonly (RequestLogColumn | RequestLogColumnDef)[]
   /** Rows per page (default 50). */
   pageSize?: number
   /** Show a search box (request id, user, model, application, tag). Default true. */
@@ -206,10 +96,11 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
 
   const items = result.data?.items ?? []
   const support = useSupport()
-  const visibleColumns = columns.filter((id) => {
-    const { money, user, dimension } = COLUMNS[id]
-    return (permissions.cost || !money) && (permissions.otherUsers || !user) && (!dimension || support.dimension(dimension))
-  })
+  const visibleColumns = useMemo(
+    () =>
+      columns.map(resolveRequestLogColumn).filter(({ permission, dimension }) => (!permission || permissions[permission]) && (!dimension || support.dimension(dimension))),
+    [columns, permissions, support],
+  )
   // The columns depend on the capabilities: the table waits for them rather than drop a column under the reader.
   const pending = result.isPending || !support.known
   const newer = useMemo(() => {
@@ -248,9 +139,10 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
       : counting
         ? t('pager.rangeOpen', { first, last })
         : t('pager.range', { first, last, total: total ?? t('pager.many') })
-  const showCardStatus = !visibleColumns.includes('status')
+  const showCardStatus = !visibleColumns.some((column) => column.card === 'status')
   const separator = decimalSeparator(format.locale)
   const costTail = useMemo(() => tailWidth(items.map((item) => costText(item, format)), separator), [items, format, separator])
+  const cellContext: RequestLogCellContext = { format, t, decimalSeparator: separator, moneyTail: costTail }
 
   const open = openIndex !== null ? items[openIndex] : undefined
   // Focus goes back to the row of the request last shown (J/K may have moved on from the one clicked).
@@ -283,17 +175,16 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
       {result.isError ? (
         <ErrorState error={result.error} onRetry={() => void result.refetch()} minHeight={240} />
       ) : pending ? (
-        <TableSkeleton columns={visibleColumns.map((id): SkeletonColumn => (COLUMNS[id].numeric ? 'number' : 'text'))} rows={Math.min(pageSize, 10)} rowHeight={40} />
+        <TableSkeleton columns={visibleColumns.map((column): SkeletonColumn => (column.align === 'end' ? 'number' : 'text'))} rows={Math.min(pageSize, 10)} rowHeight={40} />
       ) : (
         <div className="uk-table-box" data-kind="requests">
         <div className="uk-table-wrap">
           <table ref={tableRef} className="uk-table" data-kind="requests" aria-label={title}>
             <thead>
               <tr>
-                {visibleColumns.map((id) => (
-                  <th key={id} scope="col" data-col={id} data-numeric={COLUMNS[id].numeric || undefined}>
-                    {t(COLUMNS[id].header)}
-                    {id === 'cost' ? <span className="uk-muted"> ({format.currency})</span> : null}
+                {visibleColumns.map((column) => (
+                  <th key={column.id} scope="col" data-col={column.id} data-numeric={column.align === 'end' || undefined} style={column.width ? { width: column.width } : undefined}>
+                    {typeof column.header === 'function' ? column.header({ format, t }) : column.header}
                   </th>
                 ))}
               </tr>
@@ -326,30 +217,25 @@ export const RequestLog = forwardRef<HTMLElement, RequestLogProps>(function Requ
                         : undefined
                     }
                   >
-                    {visibleColumns.map((id) => {
-                      const spec = COLUMNS[id]
-                      const role = spec.role ?? 'meta'
+                    {visibleColumns.map((column) => {
+                      const role = column.card ?? 'meta'
                       return (
                         <td
-                          key={id}
-                          data-col={id}
+                          key={column.id}
+                          data-col={column.id}
                           data-role={role}
-                          data-label={role === 'meta' ? t(spec.short ?? spec.header) : undefined}
-                          data-unit={spec.unit}
-                          data-numeric={spec.numeric || undefined}
+                          data-label={role === 'meta' ? requestLogColumnLabel(column, t) : undefined}
+                          data-unit={column.unit}
+                          data-numeric={column.align === 'end' || undefined}
                         >
-                          {spec.money ? (
-                            <Decimal text={costText(item, format)} separator={separator} tail={costTail} title={item.status === 'error' && !item.cost ? t('requests.noCharge') : undefined} />
-                          ) : (
-                            spec.render(item, format, t)
-                          )}
+                          {column.cell(item, cellContext)}
                         </td>
                       )
                     })}
                     {/* A log without a Status column still says which requests failed: as cards, beside the numbers. */}
                     {showCardStatus ? (
                       <td data-role="status" data-card-only="true">
-                        {COLUMNS.status.render(item, format, t)}
+                        {requestLogColumns.status.cell(item, cellContext)}
                       </td>
                     ) : null}
                   </tr>

@@ -25,10 +25,19 @@ import { useLimits, useSupport } from '../hooks/useCapabilities.js'
 import { type UsageFormat, useFormat } from '../hooks/useFormat.js'
 import { useUsageQuery } from '../hooks/useUsageQuery.js'
 import { useView } from '../hooks/useView.js'
-import { Decimal, decimalSeparator, tailWidth } from './decimal.js'
+import {
+  type BreakdownColumn,
+  type BreakdownColumnContext,
+  type BreakdownColumnDef,
+  breakdownColumnLabel,
+  breakdownColumnWidth,
+  breakdownCsvColumnsFor,
+  resolveBreakdownColumn,
+  resolveColumnText,
+} from './breakdownColumns.js'
+import { decimalSeparator, tailWidth } from './decimal.js'
 import { useIsoLayoutEffect, usePageVirtualizer } from './pageVirtualizer.js'
-import { Sparkline } from './Sparkline.js'
-import { TableSkeleton } from './TableSkeleton.js'
+import { type SkeletonColumn, TableSkeleton } from './TableSkeleton.js'
 import { own } from '../components/own.js'
 import { dimensionLabel, groupLabel } from '../i18n/coreLabels.js'
 import { type UsageMessageKey, isMessageKey } from '../i18n/enMessages.js'
@@ -54,15 +63,18 @@ const features = tableFeatures({
 })
 const helper = createColumnHelper<typeof features, BreakdownRow>()
 
-export type BreakdownColumn = 'name' | 'trend' | 'models' | Metric
-
 export interface BreakdownTableProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
   title?: string
   /** Rows per user, team or customer (default: the page's view), or any dimension; not shown when the adapter does not offer it. */
   groupBy?: Dimension
+  /**
+   * The columns in order: built-in ids (`'name'`, `'trend'`, `'models'`, a metric), definitions
+   * (`breakdownColumns.cost`) or your own `BreakdownColumnDef`s. Given, it replaces `metrics` and `showModels`.
+   */
+  columns?: readonly (BreakdownColumn | BreakdownColumnDef)[]
   /** Numeric columns, each sortable (default requests, input, output, cost); those the adapter does not offer are left out. */
   metrics?: Metric[]
-  /** Show the sparkline column of this metric (default requests; `false` to hide). */
+  /** The sparkline column's metric (default requests; `false` to hide the column). */
   trendMetric?: Metric | false
   showModels?: boolean
   /**
@@ -97,171 +109,49 @@ function countOf(count: number, groupBy: Dimension, t: Translate): string {
   return t(isMessageKey(key) ? key : 'breakdown.rows', { count })
 }
 
-/** Short headers for the usual columns ("Input" under a table of tokens); other metrics use their label. */
-const HEADERS: Record<string, UsageMessageKey> = {
-  requests: 'breakdown.column.requests',
-  inputTokens: 'breakdown.column.inputTokens',
-  outputTokens: 'breakdown.column.outputTokens',
-  cost: 'breakdown.column.cost',
-  totalTokens: 'breakdown.column.totalTokens',
-}
-/** Short headers that leave out the word "tokens": the header says the unit once, "Input (tokens)". */
-const TOKENS_UNSAID = new Set(['inputTokens', 'outputTokens'])
-
-/** Fixed widths (table-layout: fixed): columns never jump when a search or a sort changes the rows. */
-const TREND_WIDTH = 120
-const MODELS_WIDTH = 340
 const NAME_MIN_WIDTH = 200
-function metricWidth(unit: string): number {
-  return unit === 'tokens' ? 128 : unit === 'money' ? 112 : 104
-}
 
-/** Where a cell goes in the card list of narrow containers (see styles.css, "tables"). */
-type CellRole = 'name' | 'primary' | 'meta' | 'trend' | 'models'
-
+/** What the header and cells of a laid-out column need: where its cell goes in the card list, its width, whether it sorts. */
 interface ColumnMeta {
-  role: CellRole
-  /** The header's words without the unit, for the card list's labels. */
-  short?: string
+  role: BreakdownColumnDef['card'] & string
+  label: string
   width?: number
-  numeric?: boolean
-  sortable?: boolean
-}
-
-function NameCell({ row, groupBy, colorOf, t }: { row: BreakdownRow; groupBy: Dimension; colorOf: SeriesColors; t: Translate }) {
-  return (
-    <div className="uk-name-cell">
-      {/* Usage without a value for the dimension ("(none)": requests made without a user, …) reads as such, not as a name. */}
-      {/* Names and emails are the data's own text: each keeps its own direction in a right-to-left page. */}
-      <span title={groupLabel(row, t)} className={clsx('uk-name', row.key === NONE_KEY && 'uk-none')} dir="auto">
-        {groupLabel(row, t)}
-      </span>
-      {row.secondary || (row.team && groupBy === 'user') ? (
-        <span className="uk-name-sub uk-muted">
-          {row.secondary ? (
-            <span className="uk-name-email" title={row.secondary} dir="auto">
-              {row.secondary}
-            </span>
-          ) : null}
-          {row.team && groupBy === 'user' ? (
-            // Long team names give way before the email does; the whole name is in the tooltip.
-            <span className="uk-badge" data-team={row.team} title={row.team}>
-              <span className="uk-swatch" style={{ background: colorOf(row.team, 'team') }} />
-              <span className="uk-badge-text">{row.team}</span>
-            </span>
-          ) : null}
-        </span>
-      ) : null}
-    </div>
-  )
-}
-
-function ModelsCell({ row, t }: { row: BreakdownRow; t: Translate }) {
-  if (!row.models || row.models.length === 0) return <span className="uk-muted">—</span>
-  const more = (row.modelCount ?? row.models.length) - row.models.length
-  return (
-    <span className="uk-models">
-      {row.models.map((model) => (
-        <span key={model} className="uk-badge" title={model}>
-          <span className="uk-badge-text">{model}</span>
-        </span>
-      ))}
-      {more > 0 ? (
-        <span className="uk-badge" title={t('breakdown.moreModels', { count: more })}>
-          +{more}
-        </span>
-      ) : null}
-    </span>
-  )
-}
-
-/**
- * The sparkline's colour is the row's series colour, taken here and only here, so the page's colour
- * assignment (hash today, rank with a page-level registry next) switches in one place.
- */
-function sparklineColor(colorOf: SeriesColors, row: BreakdownRow, groupBy: Dimension): string {
-  return colorOf(row.key, groupBy)
-}
-
-interface BuildOptions {
-  groupBy: Dimension
-  metrics: Metric[]
-  primary: Metric | undefined
-  trendMetric: Metric | false
-  showModels: boolean
-  format: UsageFormat
-  colorOf: SeriesColors
-  /** Per money column, the width of the widest part after the decimal separator (ch). */
-  tails: Record<string, number>
-  separator: string
-  describeTrend: ((row: BreakdownRow, index: number) => { when: string; value: string }) | undefined
-  t: Translate
-}
-
-function buildColumns(options: BuildOptions) {
-  const { groupBy, metrics, primary, trendMetric, showModels, format, colorOf, tails, separator, describeTrend, t } = options
-  const columns: ColumnDef<typeof features, BreakdownRow, any>[] = [
-    helper.accessor((row) => row.label, {
-      id: 'name',
-      header: dimensionLabel(groupBy, t),
-      sortFn: 'alphanumeric',
-      meta: { role: 'name', sortable: true } satisfies ColumnMeta,
-      cell: (info) => <NameCell row={info.row.original} groupBy={groupBy} colorOf={colorOf} t={t} />,
-    }),
-  ]
-  if (trendMetric) {
-    const trendLabel = format.definition(trendMetric).label
-    columns.push(
-      helper.display({
-        id: 'trend',
-        header: t('breakdown.trend'),
-        meta: { role: 'trend', width: TREND_WIDTH } satisfies ColumnMeta,
-        cell: (info) => {
-          const row = info.row.original
-          return (
-            <Sparkline
-              values={row.trend ?? []}
-              label={t('breakdown.trendOf', { metric: trendLabel, name: groupLabel(row, t) })}
-              color={sparklineColor(colorOf, row, groupBy)}
-              describe={describeTrend ? (index) => describeTrend(row, index) : undefined}
-            />
-          )
-        },
-      }),
-    )
-  }
-  if (showModels) columns.push(helper.display({ id: 'models', header: t('breakdown.models'), meta: { role: 'models', width: MODELS_WIDTH } satisfies ColumnMeta, cell: (info) => <ModelsCell row={info.row.original} t={t} /> }))
-  for (const metric of metrics) {
-    const definition = format.definition(metric)
-    const headerKey = own(HEADERS, metric)
-    const label = headerKey ? t(headerKey) : definition.label
-    // The unit in the header, once ("Tokens", not "Tokens (tokens)").
-    const header =
-      definition.unit === 'tokens' && TOKENS_UNSAID.has(metric)
-        ? t('breakdown.header.tokens', { column: label })
-        : definition.unit === 'money'
-          ? t('breakdown.header.money', { column: label, currency: format.currency })
-          : label
-    const money = definition.unit === 'money'
-    columns.push(
-      helper.accessor((row) => own(row.metrics, metric) ?? -1, {
-        id: metric,
-        header,
-        sortFn: 'basic',
-        sortDescFirst: true,
-        meta: { role: metric === primary ? 'primary' : 'meta', short: label, width: metricWidth(definition.unit), numeric: true, sortable: true } satisfies ColumnMeta,
-        cell: (info) => {
-          const text = format.metric(own(info.row.original.metrics, metric), metric)
-          return money ? <Decimal text={text} separator={separator} tail={tails[metric] ?? 0} /> : text
-        },
-      }),
-    )
-  }
-  return columns
+  numeric: boolean
+  sortable: boolean
 }
 
 function metaOf(column: { columnDef: { meta?: unknown } }): ColumnMeta {
-  return (column.columnDef.meta ?? { role: 'meta' }) as ColumnMeta
+  return (column.columnDef.meta ?? { role: 'meta', label: '', numeric: false, sortable: false }) as ColumnMeta
+}
+
+/** TanStack columns of the definitions: headers and cells render the definitions; sorting stays ours (manual). */
+function toTableColumns(columns: readonly BreakdownColumnDef[], context: BreakdownColumnContext, primaryId: string | undefined, serverMode: boolean) {
+  return columns.map((column): ColumnDef<typeof features, BreakdownRow, any> => {
+    const meta: ColumnMeta = {
+      role: column.card ?? (column.id === primaryId ? 'primary' : 'meta'),
+      label: breakdownColumnLabel(column, context),
+      width: breakdownColumnWidth(column, context.format),
+      numeric: column.align === 'end',
+      sortable: serverMode ? Boolean(column.sortMetric) : Boolean(column.sortValue),
+    }
+    const header = () => resolveColumnText(column.header, context)
+    const cell = (info: { row: { original: BreakdownRow } }) => column.cell(info.row.original, context)
+    const sortValue = column.sortValue
+    if (!meta.sortable || !sortValue) return helper.display({ id: column.id, header, cell, meta })
+    return helper.accessor((row) => sortValue(row) ?? null, { id: column.id, header, cell, meta, sortDescFirst: column.sortDescFirst ?? meta.numeric })
+  })
+}
+
+/** Orders rows by a column's sort value: numbers by value, text by the locale's collation; empty values last either way. */
+function compareBy(sortValue: NonNullable<BreakdownColumnDef['sortValue']>, desc: boolean) {
+  const sign = desc ? -1 : 1
+  return (a: BreakdownRow, b: BreakdownRow): number => {
+    const x = sortValue(a)
+    const y = sortValue(b)
+    if (x == null || y == null) return x == null ? (y == null ? 0 : 1) : -1
+    const order = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y))
+    return sign * order || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  }
 }
 
 /** The "(none)" row is usage without a user (team, customer…), not one more of them. */
@@ -308,7 +198,7 @@ function moneyTail(rows: readonly BreakdownRow[], metric: Metric, format: UsageF
  * the other numbers in a line below, and a sort control.
  */
 export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(function BreakdownTable(
-  { title: titleProp, groupBy: groupByProp, metrics: metricsProp, trendMetric: trendMetricProp = 'requests', showModels = true, height, initialRows = INITIAL_ROWS, exportable = false, actions, onSelectKey, className, ...props },
+  { title: titleProp, groupBy: groupByProp, columns: columnsProp, metrics: metricsProp, trendMetric: trendMetricProp = 'requests', showModels = true, height, initialRows = INITIAL_ROWS, exportable = false, actions, onSelectKey, className, ...props },
   ref,
 ) {
   const crossFilter = useCrossFilter()
@@ -325,22 +215,25 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
   // The lazy export button appears after hydration, so a server render never suspends on it.
   const isClient = useIsClient()
   const groupBy = groupByProp ?? view
-  const metrics = useMemo(
-    () => (metricsProp ?? ['requests', 'inputTokens', 'outputTokens', 'cost']).filter((m) => (permissions.cost || format.definition(m).unit !== 'money') && support.metric(m)),
-    [metricsProp, permissions.cost, format, support],
-  )
   const trendMetric = trendMetricProp && support.metric(trendMetricProp) ? trendMetricProp : false
+  // The columns shown: the host's list, or the one the older props describe; a column whose metric
+  // the adapter lacks (or money without the cost permission), or a trend without its metric, is left out.
+  const shownColumns = useMemo(() => {
+    const asked = columnsProp ?? ['name', ...(trendMetricProp ? ['trend' as const] : []), ...(showModels ? ['models' as const] : []), ...(metricsProp ?? ['requests', 'inputTokens', 'outputTokens', 'cost'])]
+    return asked
+      .map(resolveBreakdownColumn)
+      .filter((column) => (!column.trend || trendMetric) && (column.metrics ?? []).every((m) => (permissions.cost || format.definition(m).unit !== 'money') && support.metric(m)))
+  }, [columnsProp, trendMetricProp, showModels, metricsProp, trendMetric, permissions.cost, format, support])
+  const metrics = useMemo(() => [...new Set(shownColumns.flatMap((column) => column.metrics ?? []))], [shownColumns])
+  const metricColumns = shownColumns.filter((column) => column.sortMetric)
   const hidden = support.known && (!support.dimension(groupBy) || metrics.length === 0)
   const enabled = support.known && !hidden
-  const defaultSort = metrics.includes('cost') ? 'cost' : (metrics[0] ?? 'requests')
   // The value a card shows large beside the name: money when the table has it.
-  const primary = metrics.find((m) => format.definition(m).unit === 'money') ?? metrics[0]
+  const primaryColumn = metricColumns.find((column) => format.definition(column.sortMetric!).unit === 'money') ?? metricColumns[0]
+  const defaultSort = primaryColumn?.id ?? shownColumns.find((column) => column.sortValue)?.id
+  // The order the adapter answers in (and sorts by when it pages): the default column's metric.
+  const defaultSortMetric = primaryColumn?.sortMetric ?? metrics[0] ?? 'requests'
   const [chosenSorting, setSorting] = useState<SortingState | null>(null)
-  // A sort on a column that is not shown (the adapter turned out not to offer it) falls back to the default.
-  const sorting = useMemo<SortingState>(
-    () => (chosenSorting && chosenSorting.every((sort) => sort.id === 'name' || metrics.includes(sort.id)) ? chosenSorting : [{ id: defaultSort, desc: true }]),
-    [chosenSorting, metrics, defaultSort],
-  )
   const [search, setSearch] = useState('')
   const { maxSearchLength } = useLimits()
   const deferredSearch = useDeferredValue(search)
@@ -358,12 +251,19 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
     groupBy,
     metrics,
     limit: CLIENT_ROW_LIMIT,
-    sort: { metric: defaultSort, direction: 'desc' },
+    sort: { metric: defaultSortMetric, direction: 'desc' },
     trend: trendMetric ? { metric: trendMetric } : undefined,
     enabled,
   })
   const serverMode = (full.data?.total ?? 0) > CLIENT_ROW_LIMIT
-  const sortMetric = sorting[0] && sorting[0].id !== 'name' ? sorting[0].id : metrics[0]!
+  // A sort on a column that is not shown (the adapter turned out not to offer it), or that cannot
+  // sort here (paged through the adapter, only metric columns sort), falls back to the default.
+  const sorting = useMemo<SortingState>(() => {
+    const canSort = (id: string) => shownColumns.some((column) => column.id === id && (serverMode ? column.sortMetric : column.sortValue))
+    if (chosenSorting && chosenSorting.every((sort) => canSort(sort.id))) return chosenSorting
+    return defaultSort && canSort(defaultSort) ? [{ id: defaultSort, desc: true }] : []
+  }, [chosenSorting, shownColumns, serverMode, defaultSort])
+  const sortMetric = shownColumns.find((column) => column.id === sorting[0]?.id)?.sortMetric ?? defaultSortMetric
   const server = useBreakdown({
     groupBy,
     metrics,
@@ -384,16 +284,9 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
     // Sorted here, on plain numbers, rather than by the table's generic row model: 50,000 rows re-sort
     // in a few tens of milliseconds. The table still owns the sorting state and the headers.
     const sort = sorting[0]
-    if (!sort) return found
-    const sign = sort.desc ? -1 : 1
-    if (sort.id === 'name') return found.sort((a, b) => sign * collator.compare(a.label, b.label) || (a.key < b.key ? -1 : 1))
-    return found.sort((a, b) => {
-      const x = own(a.metrics, sort.id)
-      const y = own(b.metrics, sort.id)
-      if (x == null || y == null) return x == null ? (y == null ? 0 : 1) : -1
-      return sign * (x - y) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
-    })
-  }, [source.data, serverMode, needle, sorting])
+    const sortValue = sort && shownColumns.find((column) => column.id === sort.id)?.sortValue
+    return sortValue ? found.sort(compareBy(sortValue, sort.desc)) : found
+  }, [source.data, serverMode, needle, sorting, shownColumns])
   // The rows on the page: the first `shown` (the server's page in server mode), the rest behind "Show more".
   const limit = serverMode ? rows.length : Math.min(rows.length, shown)
 
@@ -414,10 +307,11 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
     }
   }, [trendMetric, query, bucket, format, t])
 
-  const columns = useMemo(
-    () => buildColumns({ groupBy, metrics, primary, trendMetric, showModels, format, colorOf, tails, separator, describeTrend, t }),
-    [groupBy, metrics, primary, trendMetric, showModels, format, colorOf, tails, separator, describeTrend, t],
+  const columnContext = useMemo<BreakdownColumnContext>(
+    () => ({ groupBy, format, t, colorOf, trendMetric, decimalSeparator: separator, moneyTail: (metric) => tails[metric] ?? 0, describeTrend }),
+    [groupBy, format, t, colorOf, trendMetric, separator, tails, describeTrend],
   )
+  const columns = useMemo(() => toTableColumns(shownColumns, columnContext, primaryColumn?.id, serverMode), [shownColumns, columnContext, primaryColumn?.id, serverMode])
   const bodyRef = useRef<HTMLTableSectionElement>(null)
   // Rows not yet drawn are estimated at the height of a drawn one: 48 px in the table, taller as cards.
   const [rowHeight, setRowHeight] = useState(ROW_HEIGHT)
@@ -476,7 +370,8 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
   }, [source.data, full.data, serverMode, needle, deferredSearch, rows, limit, groupBy, t])
   // With a cap, the box shows whole rows: never a last row cut in half.
   const capHeight = height ? HEADER_HEIGHT + Math.max(1, Math.floor((height - HEADER_HEIGHT) / ROW_HEIGHT)) * ROW_HEIGHT + 2 : undefined
-  const sortId = sorting[0]?.id ?? defaultSort
+  const sortId = sorting[0]?.id ?? defaultSort ?? ''
+  const sortableColumns = leafColumns.filter((column) => metaOf(column).sortable)
   // A row filters the page by its key (cross-filter); its action shows the key's requests over the page's range.
   const pickable = (key: string) => crossFilter.canSelect(groupBy, key)
   const pickRow = (row: BreakdownRow) => crossFilter.select({ dimension: groupBy, key: row.key, label: row.label, source: 'breakdown' }, onSelectKey)
@@ -505,7 +400,11 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
               setShown(initialRows)
             }}
           />
-          {exportable && isClient ? <Suspense fallback={null}><LazyExportButton kind="breakdown" groupBy={groupBy} metrics={metrics} search={deferredSearch.trim() || undefined} /></Suspense> : null}
+          {exportable && isClient ? (
+            <Suspense fallback={null}>
+              <LazyExportButton kind="breakdown" groupBy={groupBy} metrics={metrics} columns={breakdownCsvColumnsFor(shownColumns)} search={deferredSearch.trim() || undefined} />
+            </Suspense>
+          ) : null}
           {actions}
         </>
       }
@@ -518,10 +417,11 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
       {source.isError ? (
         <ErrorState error={source.error} onRetry={() => void source.refetch()} minHeight={capHeight ?? 240} />
       ) : source.isPending ? (
-        <TableSkeleton columns={leafColumns.map((column) => (metaOf(column).numeric ? 'number' : column.id === 'models' ? 'text' : (column.id as 'name' | 'trend')))} rows={8} />
+        <TableSkeleton columns={leafColumns.map((column): SkeletonColumn => { const { numeric, role } = metaOf(column); return numeric ? 'number' : role === 'name' || role === 'trend' ? role : 'text' })} rows={8} />
       ) : (
         <div className="uk-table-box" data-kind="breakdown">
           {/* The card list has no header row to click: it sorts here. */}
+          {sortableColumns.length > 0 ? (
           <div className="uk-card-sort">
             <label>
               <span>{t('breakdown.sortBy')}</span>
@@ -530,16 +430,15 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
                 value={sortId}
                 onChange={(event) => {
                   const id = event.target.value
-                  setSorting([{ id, desc: id !== 'name' }])
+                  const chosen = shownColumns.find((column) => column.id === id)
+                  setSorting([{ id, desc: chosen?.sortDescFirst ?? chosen?.align === 'end' }])
                 }}
               >
-                {leafColumns
-                  .filter((column) => metaOf(column).sortable)
-                  .map((column) => (
-                    <option key={column.id} value={column.id}>
-                      {metaOf(column).short ?? String(column.columnDef.header)}
-                    </option>
-                  ))}
+                {sortableColumns.map((column) => (
+                  <option key={column.id} value={column.id}>
+                    {metaOf(column).label}
+                  </option>
+                ))}
               </select>
             </label>
             <button
@@ -551,6 +450,7 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
               {sorting[0]?.desc === false ? <ArrowUpIcon /> : <ArrowDownIcon />}
             </button>
           </div>
+          ) : null}
           <div className="uk-table-wrap" data-capped={capHeight ? 'true' : undefined} style={capHeight ? { maxHeight: capHeight } : undefined} tabIndex={-1}>
             <table className="uk-table" data-kind="breakdown" aria-label={title} aria-rowcount={limit + 1} style={tableStyle}>
               <thead>
@@ -633,7 +533,7 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
                           {row.getAllCells().map((cell) => {
                             const meta = metaOf(cell.column)
                             return (
-                              <td key={cell.id} data-col={cell.column.id} data-role={meta.role} data-label={meta.role === 'meta' ? meta.short : undefined} data-numeric={meta.numeric || undefined}>
+                              <td key={cell.id} data-col={cell.column.id} data-role={meta.role} data-label={meta.role === 'meta' ? meta.label : undefined} data-numeric={meta.numeric || undefined}>
                                 <table.FlexRender cell={cell} />
                               </td>
                             )

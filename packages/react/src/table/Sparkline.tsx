@@ -1,6 +1,7 @@
-import { type CSSProperties, type KeyboardEvent, type PointerEvent, type ReactNode, useId, useState } from 'react'
+import { clsx } from 'clsx'
+import { type CSSProperties, type HTMLAttributes, type KeyboardEvent, type PointerEvent, forwardRef, useId, useState } from 'react'
 
-export interface SparklineProps {
+export interface SparklineProps extends Omit<HTMLAttributes<HTMLSpanElement>, 'color'> {
   values: readonly (number | null)[]
   label: string
   width?: number
@@ -15,7 +16,7 @@ export interface SparklineProps {
  * A plain SVG path (no chart instance per row); gaps where a value is null. Hovering it, or focusing
  * it and stepping with ← →, shows the value of that bucket in a small tooltip.
  */
-export function Sparkline({ values, label, width = 96, height = 24, color, describe }: SparklineProps): ReactNode {
+export const Sparkline = forwardRef<HTMLSpanElement, SparklineProps>(function Sparkline({ values, label, width = 96, height = 24, color, describe, className, style: hostStyle, ...props }, ref) {
   const [active, setActive] = useState<number | null>(null)
   const tipId = useId()
   const max = Math.max(0, ...values.map((v) => v ?? 0))
@@ -45,9 +46,9 @@ export function Sparkline({ values, label, width = 96, height = 24, color, descr
   }
   const point = active !== null ? values[active] : undefined
   const tip = interactive && active !== null ? describe!(active) : null
-  const style = color ? ({ '--uk-spark': color } as CSSProperties) : undefined
+  const style = color ? ({ '--uk-spark': color, ...hostStyle } as CSSProperties) : hostStyle
   return (
-    <span className="uk-sparkline-wrap" style={style}>
+    <span ref={ref} {...props} className={clsx('uk-sparkline-wrap', className)} style={style}>
       <svg
         className="uk-sparkline"
         width={width}
@@ -74,4 +75,5 @@ export function Sparkline({ values, label, width = 96, height = 24, color, descr
       ) : null}
     </span>
   )
-}
+})
+Sparkline.displayName = 'Sparkline'
