@@ -4,6 +4,7 @@ import { scaleBand, scaleLinear } from '@visx/scale'
 import { LinePath } from '@visx/shape'
 import { clsx } from 'clsx'
 import { type HTMLAttributes, type ReactNode, forwardRef, useCallback, useId, useLayoutEffect, useEffect, useMemo, useRef, useState } from 'react'
+import { enChartMessages } from '../i18n/enChartMessages.js'
 import { useMessages } from '../i18n/useMessages.js'
 import { EyeIcon, EyeOffIcon } from '../components/icons.js'
 import { useElementWidth } from './useElementWidth.js'
@@ -144,7 +145,7 @@ export const TimeChart = forwardRef<HTMLElement, TimeChartProps>(function TimeCh
   const [tip, setTip] = useState<{ left: number; top: number } | null>(null)
   const frameRef = useRef<HTMLDivElement>(null)
   const tipRef = useRef<HTMLDivElement>(null)
-  const t = useMessages()
+  const t = useMessages(enChartMessages)
   const hatchId = `uk-hatch-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`
   const width = useElementWidth(frameRef, 640)
   const visible = useMemo(() => series.filter((s) => !hidden.has(s.key)), [series, hidden])

@@ -1,6 +1,6 @@
 import { clsx } from 'clsx'
 import { Component, type CSSProperties, type ContextType, type ErrorInfo, type ReactNode } from 'react'
-import { enMessages } from '../i18n/enMessages.js'
+import { enBasicMessages } from '../i18n/enBasicMessages.js'
 import { formatMessage } from '../i18n/formatMessage.js'
 import { MessagesContext } from '../i18n/messagesContext.js'
 import { ErrorState } from './WidgetState.js'
@@ -65,7 +65,7 @@ export class UsageErrorBoundary extends Component<UsageErrorBoundaryProps, State
 
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children
-    const { fallback, title = formatMessage((this.context?.messages ?? enMessages)['boundary.default'], undefined, this.context?.locale), className, style } = this.props
+    const { fallback, title = formatMessage((this.context?.messages ?? enBasicMessages)['boundary.default'], undefined, this.context?.locale), className, style } = this.props
     if (fallback) return fallback({ error: this.state.error, reset: this.reset })
     return (
       <div className={clsx('uk-card', 'uk-error-boundary', className)} data-state="error" style={style}>

@@ -1,5 +1,5 @@
 import { type TimeRange, comparedPeriods } from '@usagekit/core'
-import { enMessages } from '../i18n/enMessages.js'
+import { enBasicMessages } from '../i18n/enBasicMessages.js'
 import { type Translate, createTranslate } from '../i18n/translate.js'
 
 const HOUR = 3_600_000
@@ -33,7 +33,7 @@ export interface ComparedPeriodLabel {
  */
 export function comparedPeriodLabel(range: TimeRange, options: { now?: number; rolling?: boolean; locale?: string; timeZone: string; t?: Translate }): ComparedPeriodLabel {
   const { locale, timeZone } = options
-  const t = options.t ?? createTranslate(enMessages, locale)
+  const t = options.t ?? createTranslate(enBasicMessages, locale)
   const { current, previous } = comparedPeriods(range, options.now)
   const length = Date.parse(range.end) - Date.parse(range.start)
   const running = current.endMs < Date.parse(range.end)

@@ -1,3 +1,7 @@
+import { enBasicMessages } from './enBasicMessages.js'
+import { enChartMessages } from './enChartMessages.js'
+import type { MessageSource } from './messageSource.js'
+
 /**
  * The English catalog: the source of every UI string and of the message keys. Other catalogs
  * (loaded per locale, see loadMessages.ts) and a host's `messages` prop override any subset.
@@ -7,6 +11,8 @@
  * formatted in the page's locale. Keys are namespaced by where the string shows (docs/i18n.md).
  */
 export const enMessages = {
+  ...enBasicMessages,
+  ...enChartMessages,
   // Pagination and counts
   'pager.range': '{first}–{last} of {total}',
   'pager.rangeOpen': '{first}–{last}',
@@ -15,28 +21,8 @@ export const enMessages = {
   'count.requests': { one: '{count} request', other: '{count} requests' },
 
   // Shared words
-  'common.retry': 'Retry',
-  'common.details': 'Details',
-  'common.cancel': 'Cancel',
-  'common.apply': 'Apply',
-  'common.close': 'Close',
-  'common.previous': 'Previous',
-  'common.next': 'Next',
-  'common.total': 'Total',
-  'common.yes': 'Yes',
-  'common.no': 'No',
-  'common.none': '(none)',
-  'common.other': 'Other',
 
   // Widget states and error boundaries
-  'state.loadFailed': 'Couldn’t load this',
-  'state.empty': 'No usage in this range.',
-  'boundary.default': 'This part of the page could not be shown',
-  'boundary.page': 'The usage page could not be shown',
-  'boundary.controls': 'These controls could not be shown',
-  'boundary.filters': 'The filters could not be shown',
-  'boundary.section': 'This section could not be shown',
-  'boundary.widget': 'This widget could not be shown',
 
   // The page and its sections
   'page.title': 'Usage',
@@ -160,61 +146,8 @@ export const enMessages = {
   'export.failed': 'Export failed: {error}',
 
   // KPI cards
-  'kpi.spend': 'Spend',
-  'kpi.tokens': 'Tokens',
-  'kpi.userCost': 'User cost',
-  'kpi.totalUsage': 'Total usage',
-  'kpi.cachedTokens': 'Cached tokens',
-  'kpi.unit.thousandTokens': 'K tokens',
-  'kpi.sub.inputOutput': '{input} input · {output} output',
-  'kpi.sub.inOut': '{input} in · {output} out',
-  'kpi.sub.successRate': '{rate} success rate',
-  'kpi.sub.cachedOfInput': '{cached} of {input} input',
-  'kpi.sub.shareOfRequests': '{share} of requests',
-  'kpi.sub.p95': 'p95 {latency}',
-  'kpi.delta.noChange': 'No change',
-  'kpi.delta.new': 'New',
-  'kpi.tone.good': 'better',
-  'kpi.tone.bad': 'worse',
-  'kpi.tone.neutral': 'about the same',
-  'period.vs': 'vs {period}',
-  'period.vsSameTime': 'vs same time last period: {period}',
-  'period.vsPrevious': 'vs previous {length}',
-  'period.vsPreviousDetail': 'vs previous {length}: {period}',
-  'period.vsPreviousPeriod': 'vs previous period: {period}',
-  'period.hours': { one: '{count} hour', other: '{count} hours' },
-  'period.days': { one: '{count} day', other: '{count} days' },
-  'period.dayTime': '{day}, {time}',
-  'period.span': '{start} – {end}',
 
   // Charts
-  'chart.spend': 'Spend',
-  'chart.activeUsersPerDay': 'Active users per day',
-  'chart.requestsByTeam': 'Requests by team',
-  'chart.requestsByCustomer': 'Requests by customer',
-  'chart.activity': 'Activity over time',
-  'chart.tokensOverTime': 'Tokens over time',
-  'chart.tokensByModel': 'Tokens by model',
-  'chart.cachedInput': 'Cached input',
-  'chart.freshInput': 'Fresh input',
-  'chart.trend': 'Usage trend by model',
-  'chart.trend.measure': 'Tokens shown',
-  'chart.trend.total': 'Total',
-  'chart.trend.input': 'Input',
-  'chart.trend.output': 'Output',
-  'chart.inThousands': 'In thousands of tokens (K)',
-  'chart.thousandsValue': '{value}K',
-  'chart.panel': '{chart}: {series}',
-  'chart.image': { one: '{chart}: chart, {count} bucket; the data table below lists every value', other: '{chart}: chart, {count} buckets; the data table below lists every value' },
-  'chart.inProgress': 'In progress: so far',
-  'chart.partialFrom': 'Partial: from {time}',
-  'chart.partialUntil': 'Partial: until {time}',
-  'chart.legend': '{chart} legend',
-  'chart.showSeries': 'Show {series}',
-  'chart.hideSeries': 'Hide {series}',
-  'chart.dataTable': 'Data table',
-  'chart.period': 'Period',
-  'chart.time': 'Time',
 
   // Breakdown table
   'breakdown.title': 'Breakdown',
@@ -333,32 +266,9 @@ export const enMessages = {
   'json.tooDeep': 'Nested too deep to show here; the JSON view of the request has it all.',
 
   // Cross-filter, drill-down, previous-period overlay and chart keyboard navigation (docs/components.md, "Gestures")
-  'crossFilter.hintSegment': 'Click to filter by {label}',
-  'crossFilter.hintBucket': 'Click to pin: filter or view requests',
-  'crossFilter.otherNotFilter': 'Other folds several smaller groups: it is not a filter',
-  'crossFilter.filterBy': 'Filter by {label}',
-  'crossFilter.removeFilter': 'Remove the filter on {label}',
-  'crossFilter.legendFilterTitle': 'Filter the page by {label} (Alt-click or the eye: hide it in this chart only)',
-  'crossFilter.legendHideTitle': 'Hide or show {label} in this chart',
-  'crossFilter.legendShow': 'Show {label} in this chart',
-  'crossFilter.viewRequests': 'View requests',
-  'crossFilter.viewRequestsOf': 'View requests of {label}',
-  'crossFilter.rowFilterTitle': 'Click to filter the page by {label}',
-  'crossFilter.drillDownSpan': 'Requests {span}',
-  'crossFilter.drillDownClear': 'Show all requests',
-  'crossFilter.keyboardHint': 'Arrow keys move between buckets, up and down between series; Enter filters by the series or views the bucket\'s requests; Escape closes.',
-  'crossFilter.previousPeriod': 'Previous period',
-  'crossFilter.previousOf': 'Previous {label}',
-  'crossFilter.previousSpan': 'vs {span}',
-  'crossFilter.change': 'Change',
-  'crossFilter.compare': 'Compare',
-  'crossFilter.compareTitle': 'Compare with the previous period (equal elapsed time)',
-  'crossFilter.announceRow': '{label}: {value}',
 } satisfies Record<string, MessageSource>
 
-/** Plural forms: `other` is required, the rest follow the locale's plural categories. */
-export type PluralMessage = { other: string } & Partial<Record<Intl.LDMLPluralRule, string>>
-export type MessageSource = string | PluralMessage
+export type { MessageSource, PluralMessage } from './messageSource.js'
 
 export type UsageMessageKey = keyof typeof enMessages
 /** A full catalog: every key of the English one. */

@@ -5,6 +5,7 @@ import { type MessageValues, formatMessage } from './formatMessage.js'
 export type Translate = (key: UsageMessageKey, values?: MessageValues) => string
 
 /** `t` over one catalog in one locale (what `useMessages` returns; plain functions take it as an argument). */
-export function createTranslate(messages: UsageMessages, locale: string | undefined): Translate {
-  return (key, values) => formatMessage(messages[key], values, locale)
+export function createTranslate(messages: Partial<UsageMessages>, locale: string | undefined): Translate {
+  // A key missing from a partial catalog (a part's own fallback outside a provider) shows as the key: visible in review, never blank.
+  return (key, values) => formatMessage(messages[key] ?? key, values, locale)
 }
