@@ -2,7 +2,7 @@ import * as Dialog from '@radix-ui/react-dialog'
 import type { RequestDetail } from '@usagekit/core'
 import { type ReactNode, Suspense, lazy, useRef } from 'react'
 import { ChevronLeftIcon, ChevronRightIcon, CloseIcon } from '../components/icons.js'
-import { UsageRoot } from '../components/UsageRoot.js'
+import { PortalRoot } from '../components/PortalRoot.js'
 import { DrawerSkeleton } from './DrawerSkeleton.js'
 import { useRequest } from '../hooks/useRequest.js'
 
@@ -85,7 +85,7 @@ export function RequestDrawer({ requestId, onClose, onPrevious, onNext, returnFo
   return (
     <Dialog.Root open={requestId !== null} onOpenChange={(open) => (open ? undefined : onClose())}>
       <Dialog.Portal>
-        <UsageRoot>
+        <PortalRoot>
           <Dialog.Overlay className="uk-drawer-overlay" />
           <Dialog.Content
             ref={content}
@@ -121,7 +121,7 @@ export function RequestDrawer({ requestId, onClose, onPrevious, onNext, returnFo
               </Suspense>
             ) : null}
           </Dialog.Content>
-        </UsageRoot>
+        </PortalRoot>
       </Dialog.Portal>
     </Dialog.Root>
   )
