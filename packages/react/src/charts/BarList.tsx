@@ -54,7 +54,7 @@ export const BarList = forwardRef<HTMLElement, BarListProps>(function BarList({ 
         <ol className="uk-bar-list" aria-label={title}>
           {rows.map((row) => {
             const value = own(row.metrics, metric) ?? 0
-            const color = colorByKey ? colorOf(row.key, groupBy) : 'var(--uk-accent)'
+            const color = colorByKey ? colorOf(row.key, groupBy) : 'var(--_uk-accent)'
             return (
               <li key={row.key} data-key={row.key}>
                 <div className="uk-bar-track">

@@ -14,12 +14,12 @@ function splitSeries(result: TimeSeriesResult): ChartSeries[] {
   const values = result.series[0]?.values ?? {}
   const input = own(values, 'inputTokens') ?? []
   const cached = own(values, 'cachedInputTokens')
-  const output: ChartSeries = { key: 'outputTokens', label: STANDARD_METRICS.outputTokens.label, color: 'var(--uk-series-1)', values: own(values, 'outputTokens') ?? [], stack: 'output' }
+  const output: ChartSeries = { key: 'outputTokens', label: STANDARD_METRICS.outputTokens.label, color: 'var(--_uk-series-1)', values: own(values, 'outputTokens') ?? [], stack: 'output' }
   // Without cached prompt tokens (the adapter does not offer them) input is one bar: nothing is split off as a made-up 0.
-  if (!cached) return [{ key: 'inputTokens', label: STANDARD_METRICS.inputTokens.label, color: 'var(--uk-series-0)', values: input, stack: 'input' }, output]
+  if (!cached) return [{ key: 'inputTokens', label: STANDARD_METRICS.inputTokens.label, color: 'var(--_uk-series-0)', values: input, stack: 'input' }, output]
   return [
-    { key: 'cachedInputTokens', label: 'Cached input', color: 'var(--uk-series-3)', values: cached, stack: 'input' },
-    { key: 'freshInputTokens', label: 'Fresh input', color: 'var(--uk-series-0)', values: input.map((v, i) => (v === null ? null : v - (cached[i] ?? 0))), stack: 'input' },
+    { key: 'cachedInputTokens', label: 'Cached input', color: 'var(--_uk-series-3)', values: cached, stack: 'input' },
+    { key: 'freshInputTokens', label: 'Fresh input', color: 'var(--_uk-series-0)', values: input.map((v, i) => (v === null ? null : v - (cached[i] ?? 0))), stack: 'input' },
     output,
   ]
 }

@@ -32,7 +32,7 @@ export function ErrorState({ error, onRetry, title = 'Couldn’t load this', min
   return (
     <div className="uk-state" data-state="error" data-compact={compact || undefined} role="alert" style={{ minHeight }}>
       <div className="uk-state-title">
-        <AlertIcon style={{ color: 'var(--uk-bad)' }} />
+        <AlertIcon style={{ color: 'var(--_uk-bad)' }} />
         <span>{title}</span>
       </div>
       <div className="uk-state-actions">

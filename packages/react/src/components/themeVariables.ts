@@ -1,8 +1,8 @@
 /**
  * The public custom properties a host may set to theme usagekit (docs/theming.md has the table).
- * styles.css registers the colours, the shadow and the radius with `@property` (their defaults are the
- * initial values); the others are read with a fallback. `themeVariables.test.ts` keeps this list and
- * the stylesheet in step.
+ * usagekit only reads them: every `.uk-root` computes an internal `--_uk-*` variable from each (the
+ * host's value, else the default), and components draw with those. `themeVariables.test.ts` keeps
+ * this list, styles.css and the components in step.
  */
 export const THEME_VARIABLES = [
   '--uk-accent',
