@@ -2,7 +2,9 @@
 // usagekit's styles.css, its variables on a wrapper and on the page's own class, in the light, dark and
 // system (dark) themes. The host's accent, a colour it gives for both themes, its radius and its font
 // must reach the page and every popup (filter menu, time-range popover with its calendar, request
-// drawer), and popups must be dark in a dark theme. The stories are Components/Theming.
+// drawer), and popups must be dark in a dark theme. The stories are Components/Theming (built by
+// Vite, whose CSS minifier rewrites light-dark() for older browsers); the last suite loads the
+// stylesheet as published, untouched, into a plain host page (native light-dark()).
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import { after, before, describe, test } from 'node:test'
@@ -186,5 +188,63 @@ describe('a shadcn/ui token set mapped onto usagekit', () => {
         await page.close()
       }
     })
+  }
+})
+
+describe('the published stylesheet, untouched by a bundler, in a plain host page', () => {
+  const STYLES = fs.readFileSync('packages/react/src/styles.css', 'utf8')
+  // A host's CSS as a product team writes it: variables on a wrapper or on the root's class, one
+  // plain colour, a dark-specific accent, and a rule restyling a usagekit class at equal specificity.
+  const hostCss = (selector) => `
+    ${selector} { --uk-accent: light-dark(#0f766e, #2dd4bf); --uk-series-0: #0f766e; --uk-radius: 4px; --uk-font-family: 'DejaVu Sans', sans-serif; }
+    .uk-badge { border-radius: 0; }`
+  const page = (order, placement, theme) => `<!doctype html><html><head>
+    ${order === 'before' ? `<style>${hostCss(placement === 'parent' ? '.host' : '.brand')}</style>` : ''}
+    <style>${STYLES}</style>
+    ${order === 'after' ? `<style>${hostCss(placement === 'parent' ? '.host' : '.brand')}</style>` : ''}
+    </head><body style="font-family: serif"><div class="host"><div class="uk-root brand" data-theme="${theme}">
+      <section class="uk-card"><span class="uk-badge">Research</span>
+        <button type="button" class="uk-range-preset" aria-pressed="true">Last 7 days</button>
+        <svg><rect class="series" width="10" height="10" fill="var(--_uk-series-0)" /></svg></section>
+    </div></div></body></html>`
+
+  for (const placement of ['parent', 'root']) {
+    for (const order of ['before', 'after']) {
+      for (const theme of THEMES) {
+        test(`variables on the ${placement === 'parent' ? 'wrapper' : "root's class"}, host CSS ${order}, ${theme.name}`, async () => {
+          const tab = await browser.context.newPage()
+          try {
+            if (theme.media) await tab.emulateMedia({ colorScheme: theme.media })
+            await tab.setContent(page(order, placement, theme.globals.split(':')[1]))
+            const got = await tab.evaluate((dark) => {
+              const style = (selector) => getComputedStyle(document.querySelector(selector))
+              const probe = document.createElement('span')
+              probe.style.backgroundColor = dark ? 'color-mix(in srgb, #2dd4bf 24%, transparent)' : 'color-mix(in srgb, #0f766e 13%, transparent)'
+              document.body.append(probe)
+              return {
+                expectedTint: getComputedStyle(probe).backgroundColor,
+                card: style('.uk-card').backgroundColor,
+                radius: style('.uk-card').borderTopLeftRadius,
+                badgeRadius: style('.uk-badge').borderTopLeftRadius,
+                font: style('.uk-card').fontFamily,
+                preset: style('.uk-range-preset').color,
+                presetTint: style('.uk-range-preset').backgroundColor,
+                series: style('.series').fill,
+              }
+            }, theme.dark)
+            assert.equal(got.preset, theme.dark ? LIGHT_TEAL : TEAL, 'the host accent (its dark value in dark)')
+            assert.equal(got.presetTint, got.expectedTint, 'the accent tint is mixed from the host accent')
+            assert.equal(got.series, TEAL, 'a plain host colour stays in dark mode')
+            assert.equal(got.radius, '4px')
+            assert.equal(got.badgeRadius, '0px', "the host's .uk-badge rule wins at equal specificity")
+            assert.match(got.font, FONT)
+            const l = luminance(got.card)
+            assert.ok(theme.dark ? l < 0.05 : l > 0.8, `card background ${got.card} in ${theme.name}`)
+          } finally {
+            await tab.close()
+          }
+        })
+      }
+    }
   }
 })
