@@ -68,7 +68,7 @@ interface ThemingArgs {
   order: 'before' | 'after'
 }
 
-const meta = {
+const meta: Meta<ThemingArgs> = {
   title: 'Components/Theming',
   parameters: { usage: { framed: false } },
   argTypes: {
@@ -76,9 +76,9 @@ const meta = {
     order: { control: 'inline-radio', options: ['before', 'after'] },
   },
   args: { placement: 'parent', order: 'after' },
-} satisfies Meta<ThemingArgs>
+}
 export default meta
-type Story = StoryObj<typeof meta>
+type Story = StoryObj<ThemingArgs>
 
 /** Acme's brand on a wrapper of the page (`order` and `placement` are controls). */
 export const BrandOnParent: Story = {
