@@ -6,7 +6,7 @@ const preview: Preview = {
   globalTypes: {
     theme: {
       description: 'usagekit theme',
-      toolbar: { title: 'Theme', icon: 'mirror', items: ['light', 'dark'], dynamicTitle: true },
+      toolbar: { title: 'Theme', icon: 'mirror', items: ['light', 'dark', 'system'], dynamicTitle: true },
     },
   },
   initialGlobals: { theme: 'light' },
@@ -25,7 +25,8 @@ const preview: Preview = {
     withUsage,
     (Story, context) => {
       // Stand in for a host app: its font and background (usagekit inherits the font).
-      document.body.style.background = context.globals.theme === 'dark' ? '#0f1115' : '#ffffff'
+      const dark = context.globals.theme === 'dark' || (context.globals.theme === 'system' && window.matchMedia('(prefers-color-scheme: dark)').matches)
+      document.body.style.background = dark ? '#0f1115' : '#ffffff'
       document.body.style.fontFamily = 'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif'
       return <Story />
     },

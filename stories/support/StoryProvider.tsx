@@ -1,12 +1,12 @@
 import { QueryClient } from '@tanstack/react-query'
 import type { UsageAdapter } from '@usagekit/core'
-import { UsageProvider, type UsageProviderProps, UsageRoot } from '@usagekit/react'
+import { UsageProvider, type UsageProviderProps, UsageRoot, type UsageTheme } from '@usagekit/react'
 import { type ReactNode, useState } from 'react'
 import { STORY_NOW, storyAdapter } from './storyData'
 
 export interface StoryProviderProps extends Partial<UsageProviderProps> {
   adapter?: UsageAdapter
-  theme?: 'light' | 'dark'
+  theme?: UsageTheme
   /** Wrap children in UsageRoot with page padding (parts stories); pages bring their own. */
   framed?: boolean
   children: ReactNode

@@ -62,7 +62,7 @@ export const BarList = forwardRef<HTMLElement, BarListProps>(function BarList({ 
         <ol className="uk-bar-list" aria-label={title}>
           {rows.map((row) => {
             const value = own(row.metrics, metric) ?? 0
-            const color = colorByKey ? colorOf(row.key, groupBy) : 'var(--uk-accent)'
+            const color = colorByKey ? colorOf(row.key, groupBy) : 'var(--_uk-accent)'
             const pickable = crossFilter.canSelect(groupBy, row.key)
             const chosen = crossFilter.isSelected(groupBy, row.key)
             const body = (

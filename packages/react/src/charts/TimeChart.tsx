@@ -307,7 +307,7 @@ export const TimeChart = forwardRef<HTMLElement, TimeChartProps>(function TimeCh
                         />
                       ) : null}
                       {s.values.map((v, i) =>
-                        partials[i] && v !== null ? <circle key={i} cx={at(v, i)} cy={y(v)} r={3} fill="var(--uk-surface)" stroke={s.color} strokeWidth={1.5} data-partial={partials[i]} /> : null,
+                        partials[i] && v !== null ? <circle key={i} cx={at(v, i)} cy={y(v)} r={3} fill="var(--_uk-surface)" stroke={s.color} strokeWidth={1.5} data-partial={partials[i]} /> : null,
                       )}
                     </g>
                   )
@@ -523,26 +523,26 @@ export const TimeChart = forwardRef<HTMLElement, TimeChartProps>(function TimeCh
           <Group left={MARGIN.left} top={MARGIN.top}>
             <g className="uk-chart-grid" aria-hidden="true">
               {yTicks.map((tick) => (
-                <line key={tick} x1={0} x2={innerWidth} y1={y(tick)} y2={y(tick)} stroke="var(--uk-grid)" />
+                <line key={tick} x1={0} x2={innerWidth} y1={y(tick)} y2={y(tick)} stroke="var(--_uk-grid)" />
               ))}
             </g>
             {marks}
             {previousMarks}
-            {hover ? <line x1={hover.x - MARGIN.left} x2={hover.x - MARGIN.left} y1={0} y2={innerHeight} stroke="var(--uk-border)" /> : null}
+            {hover ? <line x1={hover.x - MARGIN.left} x2={hover.x - MARGIN.left} y1={0} y2={innerHeight} stroke="var(--_uk-border)" /> : null}
             {/* Axes drawn directly: muted tick labels, no axis line on the value side. */}
             <g className="uk-chart-axis" aria-hidden="true">
               {yTicks.map((tick) => (
-                <text key={tick} x={-6} y={y(tick)} textAnchor="end" dominantBaseline="middle" fill="var(--uk-text-muted)" fontSize={11}>
+                <text key={tick} x={-6} y={y(tick)} textAnchor="end" dominantBaseline="middle" fill="var(--_uk-text-muted)" fontSize={11}>
                   {formatAxisValue(tick)}
                 </text>
               ))}
-              <line x1={0} x2={innerWidth} y1={innerHeight} y2={innerHeight} stroke="var(--uk-border)" />
+              <line x1={0} x2={innerWidth} y1={innerHeight} y2={innerHeight} stroke="var(--_uk-border)" />
               {tickValues.map((i) => {
                 const cx = (x(i) ?? 0) + x.bandwidth() / 2
                 return (
                   <g key={i} transform={`translate(${cx},${innerHeight})`}>
-                    <line y2={4} stroke="var(--uk-border)" />
-                    <text y={16} textAnchor="middle" fill="var(--uk-text-muted)" fontSize={11}>
+                    <line y2={4} stroke="var(--_uk-border)" />
+                    <text y={16} textAnchor="middle" fill="var(--_uk-text-muted)" fontSize={11}>
                       {buckets[i] ? formatBucketLabel(buckets[i]!) : ''}
                     </text>
                   </g>

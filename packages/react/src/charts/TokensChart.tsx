@@ -16,12 +16,12 @@ function splitSeries(result: TimeSeriesResult, t: Translate): ChartSeries[] {
   const values = result.series[0]?.values ?? {}
   const input = own(values, 'inputTokens') ?? []
   const cached = own(values, 'cachedInputTokens')
-  const output: ChartSeries = { key: 'outputTokens', label: t('metric.outputTokens'), color: 'var(--uk-series-1)', values: own(values, 'outputTokens') ?? [], stack: 'output' }
+  const output: ChartSeries = { key: 'outputTokens', label: t('metric.outputTokens'), color: 'var(--_uk-series-1)', values: own(values, 'outputTokens') ?? [], stack: 'output' }
   // Without cached prompt tokens (the adapter does not offer them) input is one bar: nothing is split off as a made-up 0.
-  if (!cached) return [{ key: 'inputTokens', label: t('metric.inputTokens'), color: 'var(--uk-series-0)', values: input, stack: 'input' }, output]
+  if (!cached) return [{ key: 'inputTokens', label: t('metric.inputTokens'), color: 'var(--_uk-series-0)', values: input, stack: 'input' }, output]
   return [
-    { key: 'cachedInputTokens', label: t('chart.cachedInput'), color: 'var(--uk-series-3)', values: cached, stack: 'input' },
-    { key: 'freshInputTokens', label: t('chart.freshInput'), color: 'var(--uk-series-0)', values: input.map((v, i) => (v === null ? null : v - (cached[i] ?? 0))), stack: 'input' },
+    { key: 'cachedInputTokens', label: t('chart.cachedInput'), color: 'var(--_uk-series-3)', values: cached, stack: 'input' },
+    { key: 'freshInputTokens', label: t('chart.freshInput'), color: 'var(--_uk-series-0)', values: input.map((v, i) => (v === null ? null : v - (cached[i] ?? 0))), stack: 'input' },
     output,
   ]
 }

@@ -158,7 +158,7 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
     return metrics.map((m, i) => ({
       key: m,
       label: chartMetricLabel(m, format.definition(m).label, t),
-      color: metrics.length > 1 ? `var(--uk-series-${i})` : 'var(--uk-accent)',
+      color: metrics.length > 1 ? `var(--_uk-series-${i})` : 'var(--_uk-accent)',
       values: own(result.series[0]?.values, m) ?? [],
     }))
   }, [result, buildSeries, groupBy, metric, metrics, stacks, format, color, t])

@@ -131,8 +131,8 @@ describe('TimeChart', () => {
 describe('series colours', () => {
   it('gives a key the same colour everywhere, grey to Other, and lets the host override', () => {
     expect(seriesColor('Research')).toBe(seriesColor('Research'))
-    expect(seriesColor('Research')).toMatch(/^var\(--uk-series-\d\)$/)
-    expect(seriesColor('__other__')).toBe('var(--uk-series-other)')
+    expect(seriesColor('Research')).toMatch(/^var\(--_uk-series-\d\)$/)
+    expect(seriesColor('__other__')).toBe('var(--_uk-series-other)')
     expect(seriesColor('Research', { Research: '#7c3aed' })).toBe('#7c3aed')
   })
 
@@ -140,30 +140,30 @@ describe('series colours', () => {
     const registry = createSeriesColorRegistry({ Finance: '#111111' })
     const teams = ['Research', 'Finance', 'Platform', 'Customer Support', 'Growth', 'Équipe Données', 'Applied ML & Evaluation Infrastructure', 'Legal', 'Ops']
     // Preview is pure: nothing is kept until the ranking is committed.
-    expect(registry.preview('team', teams)('Research')).toBe('var(--uk-series-0)')
+    expect(registry.preview('team', teams)('Research')).toBe('var(--_uk-series-0)')
     expect(registry.getVersion()).toBe(0)
     registry.rank('team', teams)
     const first = teams.map((team) => registry.colorOf(team, 'team'))
-    expect(first[0]).toBe('var(--uk-series-0)')
+    expect(first[0]).toBe('var(--_uk-series-0)')
     expect(first[1]).toBe('#111111') // the host's colour wins and takes no slot
-    expect(first[2]).toBe('var(--uk-series-1)')
+    expect(first[2]).toBe('var(--_uk-series-1)')
     expect(new Set(first.slice(0, 9)).size).toBe(9)
     expect(first.every((c) => !/series-(8|9)\)/.test(c))).toBe(true) // no grey or brown among series
     // A later ranking (another range, another chart) never moves a key; new keys take free slots.
     registry.rank('team', [...teams].reverse())
     expect(teams.map((team) => registry.colorOf(team, 'team'))).toEqual(first)
-    expect(registry.colorOf('__other__', 'team')).toBe('var(--uk-series-other)')
+    expect(registry.colorOf('__other__', 'team')).toBe('var(--_uk-series-other)')
     // Models have their own slots.
     registry.rank('model', ['gpt-4.1'])
-    expect(registry.colorOf('gpt-4.1', 'model')).toBe('var(--uk-series-0)')
+    expect(registry.colorOf('gpt-4.1', 'model')).toBe('var(--_uk-series-0)')
   })
 
   it('keeps a palette slot a host gave one key for that key alone', () => {
     const registry = createSeriesColorRegistry({ 'public/deepseek-r1': 'var(--uk-series-6)' })
     const models = Array.from({ length: 9 }, (_, i) => `model-${i}`)
     registry.rank('model', models)
-    expect(models.map((m) => registry.colorOf(m, 'model'))).not.toContain('var(--uk-series-6)')
-    expect(registry.colorOf('public/deepseek-r1', 'model')).toBe('var(--uk-series-6)')
+    expect(models.map((m) => registry.colorOf(m, 'model'))).not.toContain('var(--_uk-series-6)')
+    expect(registry.colorOf('public/deepseek-r1', 'model')).toBe('var(--_uk-series-6)')
   })
 
   it('gives the same colour to a key in two charts of the page, ranked by the first', async () => {

@@ -48,7 +48,7 @@ export const ErrorState = forwardRef<HTMLDivElement, ErrorStateProps>(function E
   return (
     <div ref={ref} role="alert" {...props} className={clsx('uk-state', className)} data-state="error" data-compact={compact || undefined} style={{ minHeight, ...style }}>
       <div className="uk-state-title">
-        <AlertIcon style={{ color: 'var(--uk-bad)' }} />
+        <AlertIcon style={{ color: 'var(--_uk-bad)' }} />
         <span>{title ?? t('state.loadFailed')}</span>
       </div>
       <div className="uk-state-actions">

@@ -77,7 +77,7 @@ export const ArrowDownIcon = (props: IconProps) => (
 /** Live mode: a dot broadcasting (the dot is drawn by the caller's colour). */
 export const LiveIcon = ({ on, ...props }: IconProps & { on?: boolean }) => (
   <Icon {...props}>
-    <circle cx="8" cy="8" r="1.75" fill={on ? 'var(--uk-good)' : 'currentColor'} stroke="none" />
+    <circle cx="8" cy="8" r="1.75" fill={on ? 'var(--_uk-good)' : 'currentColor'} stroke="none" />
     <path d="M5.2 10.8a4 4 0 0 1 0-5.6M10.8 5.2a4 4 0 0 1 0 5.6M3.4 12.6a6.5 6.5 0 0 1 0-9.2M12.6 3.4a6.5 6.5 0 0 1 0 9.2" />
   </Icon>
 )

@@ -9,7 +9,7 @@ import { own } from './own.js'
 import { createSeriesColorRegistry, createSeriesColors, seriesColor } from './seriesColor.js'
 
 const PROTOTYPE_NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf', '__defineGetter__']
-const PALETTE = /^var\(--uk-series-\d\)$/
+const PALETTE = /^var\(--_uk-series-\d\)$/
 
 describe('series colours keyed by names from the data', () => {
   it('gives a team called constructor, __proto__ or toString a palette colour, not a function', () => {

@@ -4,15 +4,24 @@ import { OTHER_KEY } from '@usagekit/core'
  * Series colours go by rank (docs/design.md, "Series colours"): eight hues (Tableau 10's order without
  * its grey and brown, each darkened or lifted to ≥ 3:1 against the light and the dark surface), as CSS
  * variables `--uk-series-0` … `--uk-series-7` so the dark theme can lift each hue; `__other__` is
- * always the neutral `--uk-series-other`.
+ * always the neutral `--uk-series-other`. Colours are written with the internal names (`--_uk-series-N`,
+ * the host's value or the default, set on every usagekit root: styles.css); a host's palette slot
+ * written `var(--uk-series-N)` is read as that slot.
  */
 export const SERIES_PALETTE_SIZE = 8
 /** A chart draws at most this many series; the rest fold into a grey "Other". */
 export const MAX_SERIES = 8
 
-const OTHER_COLOR = 'var(--uk-series-other)'
-const slotColor = (slot: number) => `var(--uk-series-${slot})`
-const SLOT_VAR = /^var\(\s*--uk-series-(\d+)\s*\)$/
+const OTHER_COLOR = 'var(--_uk-series-other)'
+const slotColor = (slot: number) => `var(--_uk-series-${slot})`
+/** A palette slot as a host writes it (`var(--uk-series-6)`) or as usagekit does (`var(--_uk-series-6)`). */
+const SLOT_VAR = /^var\(\s*--_?uk-series-(\d+)\s*\)$/
+
+/** A host's colour as drawn: a palette slot becomes its internal variable (which holds the host's value, if any). */
+function hostColor(value: string): string {
+  const match = SLOT_VAR.exec(value)
+  return match ? slotColor(Number(match[1])) : value
+}
 
 /** A fallback slot 0–7 for a key no ranking has placed yet (FNV-1a of the key). */
 export function seriesSlot(key: string): number {
@@ -27,14 +36,14 @@ export function seriesSlot(key: string): number {
 /** The host's colours as a Map of own string entries: a data key never reads `Object.prototype`. */
 function overrideMap(overrides: Record<string, string> | undefined): Map<string, string> {
   const map = new Map<string, string>()
-  if (overrides) for (const [key, value] of Object.entries(overrides)) if (typeof value === 'string' && value) map.set(key, value)
+  if (overrides) for (const [key, value] of Object.entries(overrides)) if (typeof value === 'string' && value) map.set(key, hostColor(value))
   return map
 }
 
 /** The colour of a series by its hash alone: the host's override, grey for `__other__`, else the palette. */
 export function seriesColor(key: string, overrides: Record<string, string> = {}): string {
   const own = Object.hasOwn(overrides, key) ? overrides[key] : undefined
-  if (typeof own === 'string' && own) return own
+  if (typeof own === 'string' && own) return hostColor(own)
   if (key === OTHER_KEY) return OTHER_COLOR
   return slotColor(seriesSlot(key))
 }

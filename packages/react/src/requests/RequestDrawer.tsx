@@ -5,7 +5,7 @@ import { type ComponentPropsWithoutRef, type ReactNode, Suspense, forwardRef, la
 import { composeEventHandlers } from '../components/composeEventHandlers.js'
 import { mergeRefs } from '../components/mergeRefs.js'
 import { ChevronLeftIcon, ChevronRightIcon, CloseIcon } from '../components/icons.js'
-import { UsageRoot } from '../components/UsageRoot.js'
+import { PortalRoot } from '../components/PortalRoot.js'
 import { DrawerSkeleton } from './DrawerSkeleton.js'
 import { useRequest } from '../hooks/useRequest.js'
 import { useMessages } from '../i18n/useMessages.js'
@@ -98,7 +98,7 @@ export const RequestDrawer = forwardRef<HTMLDivElement, RequestDrawerProps>(func
   return (
     <Dialog.Root open={requestId !== null} onOpenChange={(open) => (open ? undefined : onClose())}>
       <Dialog.Portal>
-        <UsageRoot>
+        <PortalRoot>
           <Dialog.Overlay className="uk-drawer-overlay" />
           <Dialog.Content
             aria-describedby={undefined}
@@ -136,7 +136,7 @@ export const RequestDrawer = forwardRef<HTMLDivElement, RequestDrawerProps>(func
             ) : null}
             {children}
           </Dialog.Content>
-        </UsageRoot>
+        </PortalRoot>
       </Dialog.Portal>
     </Dialog.Root>
   )

@@ -155,7 +155,7 @@ describe('BreakdownTable', () => {
     renderUsage(<BreakdownTable />)
     await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5))
     const spark = bodyRows()[0]!.querySelector('svg.uk-sparkline') as unknown as HTMLElement
-    expect((spark.parentElement as HTMLElement).style.getPropertyValue('--uk-spark')).toMatch(/^var\(--uk-series-\d\)$|^#/)
+    expect((spark.parentElement as HTMLElement).style.getPropertyValue('--uk-spark')).toMatch(/^var\(--_uk-series-\d\)$|^#/)
     spark.focus()
     await waitFor(() => expect(screen.getByRole('tooltip')).toHaveTextContent(/Requests: \d+/))
     const last = screen.getByRole('tooltip').textContent

@@ -6,7 +6,7 @@ export interface SparklineProps extends Omit<HTMLAttributes<HTMLSpanElement>, 'c
   label: string
   width?: number
   height?: number
-  /** Stroke colour (a CSS colour or `var(--uk-series-N)`); default the accent. */
+  /** Stroke colour (a CSS colour or a palette slot, `var(--_uk-series-N)`); default the accent. */
   color?: string
   /** What a point is: its bucket ("Nov 12, 2026, 14:00 – 15:00") and its formatted value ("34 requests"). */
   describe?: (index: number) => { when: string; value: string }
