@@ -21,14 +21,14 @@ const SHOTS = path.join(ROOT, '.screenshots')
 const HOSTS = {
   'vite-react18': {
     port: 7200,
-    react: '18',
+    // Its tsconfig checks server code that imports @usagekit/server with no @types/node to lean on.
+    withoutNodeTypes: true,
     check: [['tsc', '-p', 'tsconfig.json']],
     build: [['vite', 'build']],
     start: ['vite', 'preview', '--host', '127.0.0.1', '--port', '7200', '--strictPort'],
   },
   'next-app-router': {
     port: 7201,
-    react: '19',
     check: [['next', 'typegen'], ['tsc', '-p', 'tsconfig.json']],
     build: [['next', 'build']],
     start: ['next', 'start', '--hostname', '127.0.0.1', '--port', '7201'],
@@ -101,6 +101,7 @@ async function prepareHost(name) {
   for (const pkg of PACKAGES) manifest.dependencies[`@usagekit/${pkg}`] = `file:${tarballs[pkg]}`
   fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`)
   await timed(`${name}: npm install`, () => run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], dir))
+  if (host.withoutNodeTypes) assert.ok(!fs.existsSync(path.join(dir, 'node_modules', '@types', 'node')), `${name} must type-check without @types/node, but a dependency installed it`)
   for (const [tool, ...args] of host.check) await timed(`${name}: ${tool} ${args.join(' ')}`, () => run(bin(dir, tool), args, dir))
   for (const [tool, ...args] of host.build) await timed(`${name}: ${tool} ${args.join(' ')}`, () => run(bin(dir, tool), args, dir))
   const [tool, ...args] = host.start
