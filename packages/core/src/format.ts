@@ -1,6 +1,7 @@
 import { bucketStart } from './bucketBoundaries'
 import type { Bucket, TimeBucket, TimeRange } from './types'
 import type { MetricDefinition } from './metrics'
+import { portableDateText } from './portableDateText'
 import { offsetMinutes } from './timeZone'
 import { type InstantInput, toEpochMs } from './timeRange'
 
@@ -34,12 +35,22 @@ function numberFormat(locale: string | undefined, options: Intl.NumberFormatOpti
   return format
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>()
-function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+/** An Intl.DateTimeFormat whose text is the same on every ICU build (see portableDateText). */
+interface PortableDateFormat {
+  format(ms: number): string
+  formatRange(startMs: number, endMs: number): string
+}
+
+const dateFormats = new Map<string, PortableDateFormat>()
+function dateFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): PortableDateFormat {
   const key = `${locale ?? ''}|${JSON.stringify(options)}`
   let format = dateFormats.get(key)
   if (!format) {
-    format = new Intl.DateTimeFormat(locale, options)
+    const intl = new Intl.DateTimeFormat(locale, options)
+    format = {
+      format: (ms) => portableDateText(intl.format(ms)),
+      formatRange: (startMs, endMs) => portableDateText(intl.formatRange(startMs, endMs)),
+    }
     dateFormats.set(key, format)
   }
   return format

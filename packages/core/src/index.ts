@@ -150,6 +150,7 @@ export {
   tokenUnitLabel,
 } from './format'
 export type { DateFormatOptions, FormatOptions, MoneyFormatOptions, TokenNotation } from './format'
+export { portableDateText } from './portableDateText'
 export { redactApiKey, redactIp } from './redact'
 
 // Helpers for adapters that store UsageRecords

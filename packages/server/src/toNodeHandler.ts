@@ -1,7 +1,52 @@
-import type { IncomingMessage, ServerResponse } from 'node:http'
-
 /** A Fetch-standard handler: what `createUsageHandler` returns, or any other. */
 export type FetchHandler = (request: Request) => Response | Promise<Response>
+
+// The Node objects this adapter takes are described here by the members it uses, not imported from
+// `node:http`: the package's declarations then need no `@types/node`, so a host without it (a Next.js
+// or edge project, a browser-only tsconfig) still type-checks `import … from '@usagekit/server'`.
+// Node's own IncomingMessage and ServerResponse fit these shapes (src/hostile.test.ts passes them).
+
+/** A listener for the events this adapter subscribes to. */
+type NodeListener = (...args: any[]) => void
+
+/** The socket under a Node request, as far as `toNodeHandler` closes it after an early answer. */
+export interface NodeSocket {
+  readonly destroyed: boolean
+  readonly writable: boolean
+  destroySoon?: () => void
+  end(): unknown
+  destroy(): unknown
+  once(event: string, listener: NodeListener): unknown
+}
+
+/** What `toNodeHandler` reads of Node's `http.IncomingMessage`. */
+export interface NodeIncomingMessage {
+  readonly method?: string | undefined
+  readonly url?: string | undefined
+  readonly rawHeaders: string[]
+  readonly complete: boolean
+  readonly socket: NodeSocket | null
+  on(event: string, listener: NodeListener): unknown
+  once(event: string, listener: NodeListener): unknown
+  removeAllListeners(event: string): unknown
+  pause(): unknown
+  resume(): unknown
+}
+
+/** What `toNodeHandler` writes to Node's `http.ServerResponse`. */
+export interface NodeServerResponse {
+  statusCode: number
+  readonly headersSent: boolean
+  readonly writableEnded: boolean
+  readonly writableFinished: boolean
+  readonly destroyed: boolean
+  setHeader(name: string, value: string | string[]): unknown
+  writeHead(statusCode: number, headers: Record<string, string>): unknown
+  end(chunk: Uint8Array | string): unknown
+  destroy(): unknown
+  on(event: string, listener: NodeListener): unknown
+  once(event: string, listener: NodeListener): unknown
+}
 
 export interface NodeHandlerOptions {
   /**
@@ -42,12 +87,12 @@ interface BodyState {
  * The request body as a web stream that pulls from Node only on demand (one chunk ahead). Cancelling
  * it pauses the request instead of destroying the socket, so the early answer (413) can still be sent.
  */
-function bodyStream(req: IncomingMessage, state: BodyState): ReadableStream<Uint8Array> {
+function bodyStream(req: NodeIncomingMessage, state: BodyState): ReadableStream<Uint8Array> {
   let stopped = false
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        req.on('data', (chunk: Buffer) => {
+        req.on('data', (chunk: Uint8Array) => {
           if (stopped) return
           try {
             controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength))
@@ -91,7 +136,7 @@ function bodyStream(req: IncomingMessage, state: BodyState): ReadableStream<Uint
 }
 
 /** Builds the Request, or the answer for a request that cannot be one (bad target, method or header). */
-function toRequest(req: IncomingMessage, signal: AbortSignal, state: BodyState): Request | Response {
+function toRequest(req: NodeIncomingMessage, signal: AbortSignal, state: BodyState): Request | Response {
   const method = (req.method ?? 'GET').toUpperCase()
   if (FORBIDDEN_METHODS.has(method)) return errorAnswer(405, 'METHOD_NOT_ALLOWED', `The method ${method} is not allowed.`, { allow: 'GET, POST' })
   let target = req.url ?? '/'
@@ -146,8 +191,8 @@ function newErrorId(): string {
  * the answer and a FIN, then up to `LINGER_BYTES` (or `LINGER_MS`) more of the body read and
  * dropped, then the socket destroyed. The body is never read whole.
  */
-function closeAfterLinger(req: IncomingMessage): void {
-  const socket = req.socket as (IncomingMessage['socket'] & { destroySoon?: () => void }) | null
+function closeAfterLinger(req: NodeIncomingMessage): void {
+  const socket = req.socket
   if (!socket || socket.destroyed) return
   socket.destroySoon = function lingeringClose() {
     if (socket.writable) socket.end()
@@ -160,7 +205,7 @@ function closeAfterLinger(req: IncomingMessage): void {
     timer.unref?.()
     socket.once('close', () => clearTimeout(timer))
     req.removeAllListeners('data')
-    req.on('data', (chunk: Buffer) => {
+    req.on('data', (chunk: Uint8Array) => {
       dropped += chunk.byteLength
       if (dropped > LINGER_BYTES) close()
     })
@@ -169,12 +214,12 @@ function closeAfterLinger(req: IncomingMessage): void {
   }
 }
 
-async function send(req: IncomingMessage, res: ServerResponse, response: Response, state: BodyState): Promise<void> {
+async function send(req: NodeIncomingMessage, res: NodeServerResponse, response: Response, state: BodyState): Promise<void> {
   if (res.headersSent || res.writableEnded || res.destroyed) {
     await response.body?.cancel().catch(() => {})
     return
   }
-  const body = Buffer.from(await response.arrayBuffer())
+  const body = new Uint8Array(await response.arrayBuffer())
   if (res.destroyed || res.writableEnded) return
   res.statusCode = response.status
   for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value)
@@ -201,7 +246,7 @@ async function send(req: IncomingMessage, res: ServerResponse, response: Respons
  * streamed as it arrives; when the handler stops reading it early (over its limit), the answer is
  * sent with `connection: close` and the socket is closed after a short linger.
  */
-export function toNodeHandler(handler: FetchHandler, options: NodeHandlerOptions = {}): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function toNodeHandler(handler: FetchHandler, options: NodeHandlerOptions = {}): (req: NodeIncomingMessage, res: NodeServerResponse) => Promise<void> {
   const report = (error: unknown): string => {
     const errorId = newErrorId()
     try {

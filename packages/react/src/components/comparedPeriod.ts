@@ -1,4 +1,4 @@
-import { type TimeRange, comparedPeriods } from '@usagekit/core'
+import { type TimeRange, comparedPeriods, portableDateText } from '@usagekit/core'
 import { enBasicMessages } from '../i18n/enBasicMessages.js'
 import { type Translate, createTranslate } from '../i18n/translate.js'
 
@@ -14,10 +14,10 @@ function atMidnight(ms: number, timeZone: string): boolean {
 function days(startMs: number, lastMs: number, locale: string | undefined, timeZone: string): string {
   const years = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric' })
   const withYear = years.format(startMs) !== years.format(lastMs)
-  return new Intl.DateTimeFormat(locale, { timeZone, month: 'short', day: 'numeric', ...(withYear ? { year: 'numeric' } : {}) }).formatRange(startMs, lastMs)
+  return portableDateText(new Intl.DateTimeFormat(locale, { timeZone, month: 'short', day: 'numeric', ...(withYear ? { year: 'numeric' } : {}) }).formatRange(startMs, lastMs))
 }
 
-const time = (ms: number, locale: string | undefined, timeZone: string) => new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(ms)
+const time = (ms: number, locale: string | undefined, timeZone: string) => portableDateText(new Intl.DateTimeFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' }).format(ms))
 
 export interface ComparedPeriodLabel {
   /** Beside the chip: "vs previous 7 days", "vs Oct 23 – Nov 5, 17:00", "vs Sep 1 – 30". */

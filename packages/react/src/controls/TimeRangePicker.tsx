@@ -1,5 +1,5 @@
 import * as Popover from '@radix-ui/react-popover'
-import { type LocalDate, TIME_RANGE_PRESETS, type TimeRangePreset, formatTimeRange, resolveTimeRange, toLocalDate } from '@usagekit/core'
+import { type LocalDate, TIME_RANGE_PRESETS, type TimeRangePreset, formatTimeRange, portableDateText, resolveTimeRange, toLocalDate } from '@usagekit/core'
 import { clsx } from 'clsx'
 import { type HTMLAttributes, Suspense, forwardRef, lazy, useState } from 'react'
 import { Skeleton } from '../components/WidgetState.js'
@@ -31,7 +31,8 @@ export function formatLocalDays(from: LocalDate, to: LocalDate, locale?: string)
     const [y, m, d] = date.split('-').map(Number)
     return Date.UTC(y!, m! - 1, d!)
   }
-  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }).formatRange(day(from), day(to))
+  // Server-rendered in the trigger: the same text on Node as in the browser (portableDateText).
+  return portableDateText(new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }).formatRange(day(from), day(to)))
 }
 
 /**
