@@ -32,7 +32,7 @@ export const kpiPresets = {
     { metric: 'requestsPerActiveUser', label: 'Avg requests / user' },
     { metric: 'requests', label: 'Requests' },
     { metric: 'totalTokens', label: 'Total tokens', needs: ['inputTokens', 'outputTokens'], sub: (t, f) => `${f.metric(t.inputTokens, 'inputTokens', { compact: true })} in · ${f.metric(t.outputTokens, 'outputTokens', { compact: true })} out` },
-    { metric: 'cost', label: 'User cost' },
+    { metric: 'cost', label: 'Spend' },
   ],
   /** Seed 002: the LLM section. */
   llm: [

@@ -17,6 +17,7 @@ import { ErrorState, EmptyState } from '../components/WidgetState.js'
 import { ArrowDownIcon, ArrowUpIcon } from '../components/icons.js'
 import type { SeriesColors } from '../components/seriesColor.js'
 import { useIsClient, useUsageConfig } from '../context/UsageProvider.js'
+import { useDimensionRanking } from '../hooks/useDimensionRanking.js'
 import { useSeriesColors } from '../hooks/useSeriesColors.js'
 import { useBreakdown } from '../hooks/useBreakdown.js'
 import { useLimits, useSupport } from '../hooks/useCapabilities.js'
@@ -89,7 +90,7 @@ const HEADERS: Record<string, string> = {
   requests: 'Requests',
   inputTokens: 'Input',
   outputTokens: 'Output',
-  cost: 'Cost',
+  cost: 'Spend',
   totalTokens: 'Tokens',
 }
 
@@ -304,6 +305,9 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
   )
   const trendMetric = trendMetricProp && support.metric(trendMetricProp) ? trendMetricProp : false
   const hidden = support.known && (!support.dimension(groupBy) || metrics.length === 0)
+  // Team badges take the colours the team chart gives (requests, largest first) even when the page
+  // opens on a view without that chart.
+  useDimensionRanking('team', support.metric('requests') ? 'requests' : (metrics[0] ?? 'requests'), support.known && !hidden && groupBy === 'user' && support.dimension('team'))
   const enabled = support.known && !hidden
   const defaultSort = metrics.includes('cost') ? 'cost' : (metrics[0] ?? 'requests')
   // The value a card shows large beside the name: money when the table has it.
