@@ -80,3 +80,17 @@ export const LiveIcon = ({ on, ...props }: IconProps & { on?: boolean }) => (
     <path d="M5.2 10.8a4 4 0 0 1 0-5.6M10.8 5.2a4 4 0 0 1 0 5.6M3.4 12.6a6.5 6.5 0 0 1 0-9.2M12.6 3.4a6.5 6.5 0 0 1 0 9.2" />
   </Icon>
 )
+/** A person: a consumer that is a user. */
+export const UserIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <circle cx="8" cy="5.5" r="2.5" />
+    <path d="M3 13.5a5 5 0 0 1 10 0" />
+  </Icon>
+)
+/** A bot's head: a consumer that is an agent. */
+export const AgentIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <rect x="2.5" y="5" width="11" height="8" rx="2" />
+    <path d="M8 5V2.5M6 9v.01M10 9v.01" />
+  </Icon>
+)

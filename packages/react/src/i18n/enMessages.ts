@@ -13,6 +13,22 @@ export const enMessages = {
   'pager.many': 'many',
   'pager.noMore': 'No more requests',
   'count.requests': { one: '{count} request', other: '{count} requests' },
+  // Design pass (issue 14): amounts that say what they count, consumer kinds, cost lines, model overflow
+  'design.amount.tokens': { one: '{value} token', other: '{value} tokens' },
+  'design.amount.requests': { one: '{value} request', other: '{value} requests' },
+  'design.amount.users': { one: '{value} user', other: '{value} users' },
+  'design.amount.threads': { one: '{value} thread', other: '{value} threads' },
+  'design.amount.messages': { one: '{value} message', other: '{value} messages' },
+  'design.amount.cacheHits': { one: '{value} cache hit', other: '{value} cache hits' },
+  'design.amount.coreHours': { one: '{value} core-hour', other: '{value} core-hours' },
+  'design.amount.gbHours': { one: '{value} GB-hour', other: '{value} GB-hours' },
+  'design.amount.other': '{value} {label}',
+  'design.consumer.agent': 'Agent',
+  'design.consumer.user': 'User',
+  'design.costLine.quantity': '{quantity} {unit} × {rate}',
+  'design.costLine.ratePer': '{rate} / {per}',
+  'design.models.more': { one: '+{count} more model: {models}', other: '+{count} more models: {models}' },
+  'design.models.moreCount': { one: '{count} more model', other: '{count} more models' },
 } satisfies Record<string, MessageSource>
 
 /** Plural forms: `other` is required, the rest follow the locale's plural categories. */

@@ -113,8 +113,8 @@ function SectionBody({ section, requestColumns }: { section: UsageSectionId; req
           <WidgetBoundary><TokensChart variant="split" /></WidgetBoundary>
           <div className="uk-grid" data-columns="2">
             <WidgetBoundary><BarList title="Top consumers" subtitle="Total tokens, by the agent or user that made the calls" groupBy="consumer" metric="totalTokens" /></WidgetBoundary>
-            {/* One accent for every bar: a model's series colour (pale yellows and greys) is for charts with a legend. */}
-            <WidgetBoundary><BarList title="Tokens by model" subtitle="Total tokens" groupBy="model" metric="totalTokens" /></WidgetBoundary>
+            {/* Each model in its page colour (the same as in any model chart); solid bars reach 3:1 on the card. */}
+            <WidgetBoundary><BarList title="Tokens by model" subtitle="Total tokens" groupBy="model" metric="totalTokens" colorByKey /></WidgetBoundary>
           </div>
         </>
       )
