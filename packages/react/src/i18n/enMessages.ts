@@ -25,9 +25,10 @@ export const enMessages = {
   'design.amount.other': '{value} {label}',
   'design.consumer.agent': 'Agent',
   'design.consumer.user': 'User',
-  'design.costLine.quantity': '{quantity} {unit} × {rate}',
-  'design.costLine.ratePer': '{rate} / {per}',
-  'design.models.more': { one: '+{count} more model: {models}', other: '+{count} more models: {models}' },
+  'design.costLine.quantity': '{quantity} {unit}',
+  'design.costLine.rated': '{quantity} × {rate} / {per}',
+  'design.costLine.ratedEach': '{quantity} × {rate} each',
+  'design.models.more': { one: '{count} more model: {models}', other: '{count} more models: {models}' },
   'design.models.moreCount': { one: '{count} more model', other: '{count} more models' },
 } satisfies Record<string, MessageSource>
 

@@ -51,6 +51,29 @@ describe('BreakdownTable', () => {
     expect(container.querySelector(`.uk-badge[data-team="${CSS.escape(teams.rows[0]!.key)}"] .uk-swatch`)).not.toBeNull()
   })
 
+  it('shows model badges whole, folding what does not fit into "+N" titled with the models it stands for', async () => {
+    const { adapter } = renderUsage(<BreakdownTable />)
+    await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5))
+    const answer = await adapter.getBreakdown({ range: { start: '2026-11-13T15:00:00.000Z', end: NOW }, timeZone: 'Europe/Berlin', groupBy: 'user', metrics: ['cost'] })
+    const byKey = new Map(answer.rows.map((row) => [row.key, row]))
+    let folded = 0
+    for (const row of bodyRows()) {
+      const data = byKey.get(row.dataset.key!)!
+      const shown = [...row.querySelectorAll('.uk-models .uk-badge:not(.uk-badge-more)')].map((badge) => badge.textContent)
+      const more = row.querySelector<HTMLElement>('.uk-badge-more')
+      // Every model is accounted for: the whole names shown plus "+N" make the row's model count.
+      expect(shown.length + Number(more?.dataset.more ?? 0)).toBe(data.modelCount ?? data.models?.length ?? 0)
+      expect(shown).toEqual(data.models!.slice(0, shown.length))
+      if (more && shown.length < data.models!.length) {
+        folded++
+        expect(more.title).toContain(data.models![shown.length]!)
+        expect(more).toHaveTextContent(new RegExp(`^\\+${more.dataset.more}`))
+      }
+    }
+    // Some rows have three long names: one of them is folded rather than cut.
+    expect(folded).toBeGreaterThan(0)
+  })
+
   it('sorts by clicking a header, and with the keyboard', async () => {
     renderUsage(<BreakdownTable />)
     await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5))

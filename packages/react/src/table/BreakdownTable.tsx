@@ -18,6 +18,8 @@ import { ArrowDownIcon, ArrowUpIcon } from '../components/icons.js'
 import type { SeriesColors } from '../components/seriesColor.js'
 import { useIsClient, useUsageConfig } from '../context/UsageProvider.js'
 import { useDimensionRanking } from '../hooks/useDimensionRanking.js'
+import { useMessages } from '../i18n/useMessages.js'
+import { fitModelBadges } from './fitModelBadges.js'
 import { useSeriesColors } from '../hooks/useSeriesColors.js'
 import { useBreakdown } from '../hooks/useBreakdown.js'
 import { useLimits, useSupport } from '../hooks/useCapabilities.js'
@@ -97,6 +99,8 @@ const HEADERS: Record<string, string> = {
 /** Fixed widths (table-layout: fixed): columns never jump when a search or a sort changes the rows. */
 const TREND_WIDTH = 120
 const MODELS_WIDTH = 340
+/** A body cell's horizontal padding, both sides (styles.css, `.uk-table td`). */
+const CELL_PADDING_X = 24
 const NAME_MIN_WIDTH = 200
 function metricWidth(unit: string): number {
   return unit === 'tokens' ? 128 : unit === 'money' ? 112 : 104
@@ -141,19 +145,24 @@ function NameCell({ row, groupBy, colorOf }: { row: BreakdownRow; groupBy: Dimen
   )
 }
 
+/** The models a row used, most requests first: whole names that fit the column, the rest as "+N" titled with them. */
 function ModelsCell({ row }: { row: BreakdownRow }) {
+  const t = useMessages()
   if (!row.models || row.models.length === 0) return <span className="uk-muted">—</span>
-  const more = (row.modelCount ?? row.models.length) - row.models.length
+  const { shown, hidden, more } = fitModelBadges(row.models, row.modelCount ?? row.models.length, MODELS_WIDTH - CELL_PADDING_X)
+  const names = hidden.length ? `${hidden.join(', ')}${more > hidden.length ? ', …' : ''}` : ''
+  const rest = names ? t('design.models.more', { count: more, models: names }) : t('design.models.moreCount', { count: more })
   return (
     <span className="uk-models">
-      {row.models.map((model) => (
+      {shown.map((model) => (
         <span key={model} className="uk-badge" title={model}>
           <span className="uk-badge-text">{model}</span>
         </span>
       ))}
       {more > 0 ? (
-        <span className="uk-badge" title={`${more} more model${more === 1 ? '' : 's'}`}>
-          +{more}
+        <span className="uk-badge uk-badge-more" title={rest} data-more={more}>
+          <span aria-hidden="true">+{more}</span>
+          <span className="uk-visually-hidden">{rest}</span>
         </span>
       ) : null}
     </span>
