@@ -142,6 +142,9 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
   const thousands = tokenNotation === 'thousands' && format.definition(metric).unit === 'tokens'
   const formatValue = (value: number | null) =>
     thousands && value !== null ? `${formatTokens(value, { locale: format.locale, notation: 'thousands' })}K` : format.metric(value, metric, { tokenNotation })
+  // In thousands the axis stays on the subtitle's scale: "1,000K", never a "1M" above "800K".
+  const formatAxis = (value: number) =>
+    thousands ? `${new Intl.NumberFormat(format.locale, { maximumFractionDigits: Math.abs(value) < 10_000 ? 1 : 0 }).format(value / 1000)}K` : format.metric(value, metric, { compact: true })
   const shownSubtitle = subtitle ?? (thousands ? 'In thousands of tokens (K)' : undefined)
   if (hidden) return null
   const chart = (drawn: ChartSeries[], chartTitle: string, chartHeight: number, valueOf: (value: number | null) => string, axisOf: (value: number) => string) => (
@@ -191,7 +194,7 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
             ))}
           </div>
         ) : (
-          chart(series, title, height, formatValue, (value) => format.metric(value, metric, { compact: true }))
+          chart(series, title, height, formatValue, formatAxis)
         )}
       </div>
     </Card>
