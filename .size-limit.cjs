@@ -20,8 +20,9 @@ module.exports = [
   // 35 kB in the first wave; the provider now carries the page's colour registry (one colour per key
   // across charts and badges, a second-wave decision) and the table its card layout: 36 kB. Issue 16's
   // cross-filter and drill-down (the provider's onSelectKey / onViewRequests, the row click and row
-  // action) add about 1.8 kB, columns as data (issue 15) about 0.45 kB, and the English catalog that
-  // the provider carries (about 4.5 kB): 42.4 kB measured, 43 kB.
+  // action) add about 1.8 kB, columns as data (issue 15) about 0.45 kB, the design pass (issue 14: the
+  // table ranks team colours itself, fits model badges whole with "+N") 0.4 kB, and the English catalog
+  // the provider carries (about 4.5 kB): BT_MEASURED.
   check('BreakdownTable alone (with its provider)', '{ BreakdownTable, UsageProvider }', '43 kB'),
   check('ActivityChart alone (with its provider)', '{ ActivityChart, UsageProvider }', '65 kB'),
   check('UsagePage up front (calendar, CSV writer and drawer body load on first use)', '{ UsagePage, UsageProvider }', '130 kB'),

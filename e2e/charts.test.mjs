@@ -128,3 +128,66 @@ describe('charts: bars from pixels, tooltips inside the viewport', () => {
     })
   }
 })
+
+// Bar lists (docs/design.md, "Bar lists"): solid bars that reach 3:1 against their card, values that
+// say their unit, and consumers marked agent or user by an icon and a word — in both themes.
+const BAR_LIST_STORIES = storyIds(ROOT).filter((id) => (id.startsWith('recipes-') || id.startsWith('components-barlist--')) && !SKIP.test(id))
+
+/** Every bar list row whose fill is under 3:1 against its card, whose value has no unit, or whose consumer marker lacks its word or icon. */
+function barListProblems() {
+  return page.evaluate(() => {
+    const rgb = (text) => {
+      const m = /rgba?\(([\d.]+)[ ,]+([\d.]+)[ ,]+([\d.]+)(?:[ ,/]+([\d.]+))?\)/.exec(text)
+      return m ? { r: +m[1], g: +m[2], b: +m[3], a: m[4] === undefined ? 1 : +m[4] } : null
+    }
+    const luminance = ({ r, g, b }) => {
+      const lin = (c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+    }
+    const contrast = (a, b) => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x)
+      return (hi + 0.05) / (lo + 0.05)
+    }
+    const problems = []
+    for (const item of document.querySelectorAll('.uk-bar-list li')) {
+      const name = `${item.closest('.uk-card')?.querySelector('h2, h3')?.textContent ?? 'bar list'} / ${item.dataset.key}`
+      const fill = getComputedStyle(item.querySelector('.uk-bar-fill'))
+      const color = rgb(fill.backgroundColor)
+      const card = rgb(getComputedStyle(item.closest('.uk-card')).backgroundColor)
+      if (!color || !card) problems.push(`${name}: colours not readable (${fill.backgroundColor})`)
+      else if (color.a < 1 || Number(fill.opacity) < 1) problems.push(`${name}: a translucent bar (${fill.backgroundColor}, opacity ${fill.opacity})`)
+      else if (contrast(color, card) < 3) problems.push(`${name}: bar ${fill.backgroundColor} is ${contrast(color, card).toFixed(2)}:1 against the card`)
+      const value = item.querySelector('.uk-num')?.textContent ?? ''
+      if (!/\s\p{L}|[$€£¥]/u.test(value)) problems.push(`${name}: value "${value}" has no unit`)
+      if (item.dataset.kind) {
+        const marker = item.querySelector('.uk-bar-kind')
+        if (!marker?.querySelector('svg') || !/\p{L}/u.test(marker.textContent ?? '')) problems.push(`${name}: ${item.dataset.kind} marker without icon and word`)
+      }
+    }
+    return problems
+  })
+}
+
+describe('bar lists: solid bars at 3:1, values with units, agents and users told apart', () => {
+  for (const theme of THEMES) {
+    test(`every recipe and bar list story, ${theme}`, async () => {
+      const problems = []
+      let rows = 0
+      const kinds = { agent: 0, user: 0 }
+      await page.setViewportSize({ width: WIDTHS[0], height: 900 })
+      for (const id of BAR_LIST_STORIES) {
+        await showStory(id, theme)
+        await settle()
+        rows += await page.locator('.uk-bar-list li').count()
+        kinds.agent += await page.locator('.uk-bar-list li[data-kind="agent"]').count()
+        kinds.user += await page.locator('.uk-bar-list li[data-kind="user"]').count()
+        problems.push(...(await barListProblems()).map((problem) => `${id} ${theme}: ${problem}`))
+      }
+      assert.ok(rows > 50, `checked ${rows} bar list rows`)
+      // Seed 002's top consumers and the BarList stories show both kinds.
+      assert.ok(kinds.agent > 0 && kinds.user > 0, `consumer rows marked: ${JSON.stringify(kinds)}`)
+      assert.deepEqual(problems, [])
+      assert.deepEqual(errors, [], 'page errors')
+    })
+  }
+})

@@ -1,5 +1,6 @@
 // Layout of every recipe at a phone's and a desktop's width, light and dark: nothing overflows
-// sideways, the first chart is near the top on a phone, the KPI delta chips of a row line up, and
+// sideways, the first chart is near the top on a phone, the KPI delta chips of a row line up, no KPI's
+// compared period or unit is cut with an ellipsis, and
 // the date-range control opens a calendar inside the viewport with today marked and no future day.
 // One load per story and width: the dark theme is measured after flipping data-theme in place.
 import assert from 'node:assert/strict'
@@ -41,7 +42,12 @@ function measure() {
     }
     rows.push(...byRow.values())
   }
+  // KPI text cut with an ellipsis: the compared period and the value's unit must show whole.
+  const cut = [...document.querySelectorAll('.uk-kpi-period, .uk-kpi-unit')]
+    .filter((element) => element.getClientRects().length > 0 && (element.scrollWidth > element.clientWidth + 1 || element.scrollHeight > element.clientHeight + 1))
+    .map((element) => `${element.closest('.uk-kpi')?.querySelector('.uk-kpi-label')?.textContent}: "${element.textContent}"`)
   return {
+    cut,
     scrollWidth: scroller.scrollWidth,
     innerWidth: window.innerWidth,
     innerHeight: window.innerHeight,
@@ -87,6 +93,7 @@ function checkLayout(id, theme, m) {
   if (m.innerWidth < 640 && m.firstWidgetTop !== null) {
     assert.ok(m.firstWidgetTop <= 1.5 * m.innerHeight, `${name}: the first chart starts at ${Math.round(m.firstWidgetTop)} px, below 1.5 screens`)
   }
+  assert.deepEqual(m.cut, [], `${name}: KPI text cut short`)
   for (const chips of m.chipRows) {
     assert.ok(Math.max(...chips) - Math.min(...chips) <= 1, `${name}: delta chips of one row at different heights: ${chips.join(', ')}`)
   }

@@ -199,9 +199,25 @@ export interface GetRequestParams extends WithSignal {
   content?: boolean
 }
 
+/**
+ * One line of a request's cost. `amount` is what was charged, as recorded (exact to 1e-9 of the
+ * currency unit); the optional `quantity`, `unit` and `rate` say how it came about, for the drawer's
+ * "12,400 tokens × $3.00 / 1M". They describe the line, they do not define it: `amount` is never
+ * recomputed from them (a backend may round, discount or bill minimums).
+ */
 export interface CostComponent {
   label: string
   amount: number
+  /** How many units were charged for (12400). Non-negative; fractions allowed (GB-hours, seconds). */
+  quantity?: number
+  /** What `quantity` counts, as the backend names it, plural ("tokens", "images", "seconds"). Needs `quantity`. */
+  unit?: string
+  /**
+   * The price of one million units, in the capabilities' currency, exact to 1e-9 (3 for $3.00 per 1M
+   * tokens). Per million, not per unit: $0.0375 per 1M is exact at nano precision, per token it is not.
+   * Needs `quantity`.
+   */
+  rate?: number
 }
 
 export interface ChatMessage {

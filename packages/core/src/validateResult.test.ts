@@ -206,9 +206,32 @@ describe('requests without a user, and details with only what the backend record
     const { validateRequestDetail } = await import('./validateResult')
     const cacheHit = errorOf(() => validateRequestDetail(detailOf({ cacheHit: 'yes' })))
     expect(cacheHit.message).toMatch(/^getRequest returned an invalid answer: cacheHit must be true or false, or null or absent when the backend does not record gateway cache hits \(got "yes"\)\./)
-    expect(cacheHit.message).toMatch(/costBreakdown: \{ label, amount \}\[\] \(empty when the backend itemises nothing\)/)
+    expect(cacheHit.message).toMatch(/costBreakdown: \{ label, amount, quantity\?, unit\?, rate\? \(per 1M units\) \}\[\] \(empty when the backend itemises nothing\)/)
     expect(errorOf(() => validateRequestDetail(detailOf({ retries: -1 }))).message).toMatch(/retries must be a non-negative finite number .*\(got -1\)/)
     expect(errorOf(() => validateRequestDetail(detailOf({ costBreakdown: [{ label: 'Input tokens' }] }))).message).toMatch(/costBreakdown\[0\]\.amount is missing/)
+  })
+
+  it('keeps a cost line\'s quantity, unit and rate (numeric strings normalised, null as absent), and refuses a rate without its quantity', async () => {
+    const { validateRequestDetail } = await import('./validateResult')
+    const detail = validateRequestDetail(
+      detailOf({
+        costBreakdown: [
+          { label: 'Input tokens', amount: 0.0372, quantity: '12400', unit: 'tokens', rate: 3 },
+          { label: 'Cached input tokens', amount: '0.000015', quantity: 200, unit: 'tokens', rate: '0.075' },
+          { label: 'Platform fee', amount: 0.01, quantity: null, unit: null, rate: null },
+        ],
+      }),
+    )
+    expect(detail.costBreakdown).toEqual([
+      { label: 'Input tokens', amount: 0.0372, quantity: 12400, unit: 'tokens', rate: 3 },
+      { label: 'Cached input tokens', amount: 0.000015, quantity: 200, unit: 'tokens', rate: 0.075 },
+      { label: 'Platform fee', amount: 0.01 },
+    ])
+    expect(detail.costBreakdown[2]).not.toHaveProperty('quantity')
+    expect(errorOf(() => validateRequestDetail(detailOf({ costBreakdown: [{ label: 'Input tokens', amount: 1, rate: 3 }] }))).message).toMatch(
+      /costBreakdown\[0\] must be a quantity beside its unit or rate/,
+    )
+    expect(errorOf(() => validateRequestDetail(detailOf({ costBreakdown: [{ label: 'Input tokens', amount: 1, quantity: -5 }] }))).message).toMatch(/costBreakdown\[0\]\.quantity must be a non-negative/)
   })
 
   it('passes the memory adapter’s answers for a request without a user and with a customer', async () => {

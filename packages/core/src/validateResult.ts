@@ -8,6 +8,7 @@ import { type Metric, type MetricDefinition, getMetricDefinition } from './metri
 import type {
   AdapterCapabilities,
   BreakdownResult,
+  CostComponent,
   DimensionValue,
   GetBreakdownParams,
   JsonValue,
@@ -226,6 +227,32 @@ const requestPageSchema = v.object({
   nextCursor: v.nullable(text),
 })
 
+/**
+ * A cost line: label and amount as recorded, optionally how it came about (quantity, unit, rate per 1M
+ * units; null reads as absent, as a JSON column writes it). A unit or a rate without the quantity it
+ * describes is refused: the drawer could only show half a sum.
+ */
+const costLineSchema = v.pipe(
+  v.object({
+    label: text,
+    amount,
+    quantity: v.optional(v.nullable(count)),
+    unit: v.optional(v.nullable(text)),
+    rate: v.optional(v.nullable(count)),
+  }),
+  v.check(
+    (line) => (line.quantity !== undefined && line.quantity !== null) || ((line.unit ?? null) === null && (line.rate ?? null) === null),
+    'a quantity beside its unit or rate (a unit or a rate describes the quantity charged for)',
+  ),
+  v.transform((line): CostComponent => {
+    const out: CostComponent = { label: line.label, amount: line.amount }
+    if (line.quantity !== undefined && line.quantity !== null) out.quantity = line.quantity
+    if (line.unit !== undefined && line.unit !== null && line.unit !== '') out.unit = line.unit
+    if (line.rate !== undefined && line.rate !== null) out.rate = line.rate
+    return out
+  }),
+)
+
 const requestDetailSchema = v.pipe(
   v.object({
     ...requestSummaryEntries,
@@ -241,7 +268,7 @@ const requestDetailSchema = v.pipe(
     startTime: instant,
     endTime: instant,
     // Empty when the backend itemises nothing: no line is invented for the whole cost.
-    costBreakdown: v.array(v.object({ label: text, amount })),
+    costBreakdown: v.array(costLineSchema),
     request: v.unknown(),
     response: v.unknown(),
     messages: v.array(v.object({ role: text, content: text })),
@@ -267,7 +294,7 @@ const SHAPES = {
   listRequests:
     '{ items: RequestSummary[] (newest first), nextCursor: string | null }, a RequestSummary being { id, timestamp, status: "success" | "error", userId?, userName? (null or absent for a request made without a user), userEmail?, team?, apiKey?, application?, agent?, customer?, provider, model, inputTokens, cachedInputTokens, outputTokens, totalTokens, cost, latencyMs, ttftMs?, tags: string[], errorMessage? }',
   getRequest:
-    'a RequestDetail: the RequestSummary fields plus { callType?, modelId?, retries?, cacheHit? (each absent when the backend does not record it), apiBase?, ip?, overheadMs?, startTime, endTime, costBreakdown: { label, amount }[] (empty when the backend itemises nothing), request, response, messages: { role, content }[], metadata }',
+    'a RequestDetail: the RequestSummary fields plus { callType?, modelId?, retries?, cacheHit? (each absent when the backend does not record it), apiBase?, ip?, overheadMs?, startTime, endTime, costBreakdown: { label, amount, quantity?, unit?, rate? (per 1M units) }[] (empty when the backend itemises nothing), request, response, messages: { role, content }[], metadata }',
   getDimensionValues: '{ key, label, secondary?, count? }[]',
 } as const
 

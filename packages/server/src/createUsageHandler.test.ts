@@ -92,6 +92,21 @@ describe('bad input gets the right status and a JSON error that says what was wr
   })
 })
 
+describe('cost lines over HTTP', () => {
+  it('keep how they came about (quantity, unit, rate) from the adapter through the handler to the HTTP client', async () => {
+    const served = await listenOnLoopback(createUsageHandler(createMemoryAdapter(records), { basePath: '/usage' }))
+    try {
+      const record = records.find((r) => r.status === 'success' && r.cachedInputTokens > 0)!
+      const detail = await createHttpAdapter({ baseUrl: `${served.url}/usage` }).getRequest({ id: record.id })
+      expect(detail.costBreakdown).toEqual(record.costBreakdown)
+      expect(detail.costBreakdown[0]).toMatchObject({ unit: 'tokens', quantity: record.inputTokens - record.cachedInputTokens })
+      expect(detail.costBreakdown.every((line) => typeof line.rate === 'number')).toBe(true)
+    } finally {
+      await served.close()
+    }
+  })
+})
+
 describe('a client that disconnects aborts the adapter call', () => {
   it('passes the abort through the socket to the adapter’s signal', async () => {
     const memory = createMemoryAdapter(records)

@@ -205,7 +205,7 @@ describe('request detail: one scoped call, content as an allow-list', () => {
     apiSecret: 'sk-live-123',
     metadata: { region: 'eu', headers: { authorization: 'Bearer abc' }, __proto__: 'x' } as never,
     messages: [{ role: 'user', content: 'hi', hidden: 'x' }],
-    costBreakdown: [{ label: 'Input', amount: detail.cost, secret: 1 }],
+    costBreakdown: [{ label: 'Input', amount: detail.cost, quantity: 1200, unit: 'tokens', rate: 3, secret: 1 }],
   })
   const leaky: UsageAdapter = {
     ...memory,
@@ -232,7 +232,8 @@ describe('request detail: one scoped call, content as an allow-list', () => {
     expect(full.metadata).toMatchObject({ region: 'eu', headers: { authorization: 'Bearer abc' } })
     const hidden = (await (await send(scoped(leaky, { requestContent: false }).handler, 'getRequest', { id: records[0]!.id })).json()) as RequestDetail
     expect(hidden).toMatchObject({ request: null, response: null, messages: [], metadata: {} })
-    expect(hidden.costBreakdown).toEqual([{ label: 'Input', amount: records[0]!.cost }])
+    // A cost line keeps how it came about (quantity, unit, rate) and nothing outside the contract.
+    expect(hidden.costBreakdown).toEqual([{ label: 'Input', amount: records[0]!.cost, quantity: 1200, unit: 'tokens', rate: 3 }])
     const some = (await (await send(scoped(leaky, { requestContent: false, metadataKeys: ['region', '__proto__'] }).handler, 'getRequest', { id: records[0]!.id })).json()) as RequestDetail
     expect(some.metadata).toEqual({ region: 'eu', __proto__: 'x' })
     expect(Object.getPrototypeOf(some.metadata)).toBe(Object.prototype)

@@ -234,7 +234,17 @@ export const openApiDocument = {
               cacheHit: { type: 'boolean' },
               startTime: { type: 'string', format: 'date-time' },
               endTime: { type: 'string', format: 'date-time' },
-              costBreakdown: array({ type: 'object', required: ['label', 'amount'], properties: { label: { type: 'string' }, amount: { type: 'number' } } }),
+              costBreakdown: array({
+                type: 'object',
+                required: ['label', 'amount'],
+                properties: {
+                  label: { type: 'string' },
+                  amount: { type: 'number', description: 'What was charged, as recorded (exact to 1e-9 of the currency unit); never recomputed from quantity × rate.' },
+                  quantity: { type: 'number', minimum: 0, description: 'How many units were charged for. Needed by unit and rate.' },
+                  unit: { type: 'string', description: 'What quantity counts, plural ("tokens", "images").' },
+                  rate: { type: 'number', minimum: 0, description: 'Price of one million units in the currency, exact to 1e-9 (3 for $3.00 per 1M tokens).' },
+                },
+              }),
               request: { description: 'Raw request payload; null when content is hidden.' },
               response: { description: 'Raw response payload; null when content is hidden.' },
               messages: array({ type: 'object', required: ['role', 'content'], properties: { role: { type: 'string' }, content: { type: 'string' } } }),

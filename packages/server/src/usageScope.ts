@@ -238,8 +238,13 @@ export function scopeRequestDetail(detail: RequestDetail, scope: UsageScope, con
   copyFields(from, DETAIL_FIELDS, out)
   out.costBreakdown = Array.isArray(from.costBreakdown)
     ? from.costBreakdown.map((line): CostComponent => {
-        const { label, amount } = asRecord(line)
-        return { label, amount } as CostComponent
+        const { label, amount, quantity, unit, rate } = asRecord(line)
+        // How the line came about, when the adapter says so (the contract's optional fields, nothing else).
+        const out = { label, amount } as CostComponent
+        if (quantity !== undefined) out.quantity = quantity as number
+        if (unit !== undefined) out.unit = unit as string
+        if (rate !== undefined) out.rate = rate as number
+        return out
       })
     : from.costBreakdown
   const metadata = asRecord(from.metadata)

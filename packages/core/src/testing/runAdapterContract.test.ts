@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { type MemoryAdapter, createMemoryAdapter } from '../memory/createMemoryAdapter'
 import { type OptionalRecordField, capabilitiesWithout } from '../recordFields'
-import type { AdapterCapabilities, UsageAdapter, UsageRecord } from '../types'
+import type { AdapterCapabilities, CostComponent, UsageAdapter, UsageRecord } from '../types'
 import { assertBreakdownQuery, assertDimensionValuesQuery, assertMetrics, assertTimeSeriesQuery, assertValidQuery } from '../validateQuery'
 import { describeAdapterContract } from './describeAdapterContract'
 import { type AdapterContractOptions, runAdapterContract } from './runAdapterContract'
@@ -179,6 +179,20 @@ describe('the conformance kit catches wrong adapters', () => {
     )
     expect(failedChecks(report)).toContain('a filter value no record carries matches nothing, in every method')
   })
+
+  it('lets cost lines leave out quantity, unit and rate, but flags ones that disagree with the reference', async () => {
+    const withLines = (edit: (line: CostComponent) => CostComponent) => ({ records, meters }: { records: UsageRecord[]; meters: NonNullable<Parameters<typeof createMemoryAdapter>[1]>['meters'] }) => {
+      const memory = createMemoryAdapter(records, { meters })
+      return { ...memory, getRequest: async (params: Parameters<UsageAdapter['getRequest']>[0]) => {
+        const detail = await memory.getRequest(params)
+        return { ...detail, costBreakdown: detail.costBreakdown.map(edit) }
+      } }
+    }
+    const bare = await runAdapterContract({ name: 'label and amount only', createAdapter: withLines(({ label, amount }) => ({ label, amount })) })
+    expect(failedChecks(bare)).toEqual([])
+    const wrong = await runAdapterContract({ name: 'a wrong rate', createAdapter: withLines((line) => (line.rate === undefined ? line : { ...line, rate: line.rate * 2 })) })
+    expect(failedChecks(wrong)).toContain('getRequest: details match the reference; the cost breakdown adds up; unknown ids are NotFoundError')
+  }, 120_000)
 
   it('flags labels and search taken from the whole table instead of the rows the answer counts', async () => {
     const report = await runAdapterContract({

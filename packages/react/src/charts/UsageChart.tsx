@@ -217,6 +217,9 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
   const thousands = tokenNotation === 'thousands' && format.definition(metric).unit === 'tokens'
   const formatValue = (value: number | null) =>
     thousands && value !== null ? t('chart.thousandsValue', { value: formatTokens(value, { locale: format.locale, notation: 'thousands' }) }) : format.metric(value, metric, { tokenNotation })
+  // In thousands the axis stays on the subtitle's scale: "1,000K", never a "1M" above "800K".
+  const formatAxis = (value: number) =>
+    thousands ? `${new Intl.NumberFormat(format.locale, { maximumFractionDigits: Math.abs(value) < 10_000 ? 1 : 0 }).format(value / 1000)}K` : format.metric(value, metric, { compact: true })
   const shownSubtitle = subtitle ?? (thousands ? t('chart.inThousands') : undefined)
   if (hidden) return null
   const chart = (drawn: ChartSeries[], chartTitle: string, chartHeight: number, valueOf: (value: number | null) => string, axisOf: (value: number) => string) => (
@@ -299,7 +302,7 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
             ))}
           </div>
         ) : (
-          chart(series, title, height, formatValue, (value) => format.metric(value, metric, { compact: true }))
+          chart(series, title, height, formatValue, formatAxis)
         )}
       </div>
     </Card>

@@ -234,6 +234,15 @@ describe('data-bound charts', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
   })
 
+  it('TrendChart in thousands keeps its value axis on the subtitle\'s scale: every tick in K, none in M', async () => {
+    const { container } = renderUsage(<TrendChart tokenNotation="thousands" />)
+    await screen.findByRole('figure', { name: 'Usage trend by model' })
+    expect(screen.getByText('In thousands of tokens (K)')).toBeInTheDocument()
+    const ticks = [...container.querySelectorAll('svg text[text-anchor="end"]')].map((tick) => tick.textContent)
+    expect(ticks.length).toBeGreaterThan(2)
+    for (const tick of ticks) expect(tick).toMatch(/^[\d,.]+K$|^0K$/)
+  })
+
   it('TrendChart switches between total, input and output', async () => {
     const { container } = renderUsage(<TrendChart />)
     await screen.findByRole('figure', { name: 'Usage trend by model' })

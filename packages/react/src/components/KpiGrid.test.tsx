@@ -129,7 +129,7 @@ describe('KpiGrid', () => {
     failing = false
     await userEvent.click(screen.getAllByRole('button', { name: 'Retry' })[0]!)
     await waitFor(() => expect(screen.queryByText('summary backend is down')).not.toBeInTheDocument())
-    expect(screen.getByText('Spend').closest('section')).toHaveAttribute('data-state', 'ready')
+    expect(screen.getByText('Spend', { selector: '.uk-kpi-label' }).closest('section')).toHaveAttribute('data-state', 'ready')
   })
 
   it('fails a widget whose backend never answers, with a Retry, once the timeout passes', async () => {

@@ -103,3 +103,17 @@ export const RequestsIcon = (props: IconProps) => (
     <path d="M5.5 4h8M5.5 8h8M5.5 12h8M2.5 4h.01M2.5 8h.01M2.5 12h.01" />
   </Icon>
 )
+/** A person: a consumer that is a user. */
+export const UserIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <circle cx="8" cy="5.5" r="2.5" />
+    <path d="M3 13.5a5 5 0 0 1 10 0" />
+  </Icon>
+)
+/** A bot's head: a consumer that is an agent. */
+export const AgentIcon = (props: IconProps) => (
+  <Icon {...props}>
+    <rect x="2.5" y="5" width="11" height="8" rx="2" />
+    <path d="M8 5V2.5M6 9v.01M10 9v.01" />
+  </Icon>
+)

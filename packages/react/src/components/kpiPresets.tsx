@@ -49,7 +49,7 @@ export const kpiPresets = {
       needs: ['inputTokens', 'outputTokens'],
       sub: (t, f, tr) => tr('kpi.sub.inOut', { input: f.metric(t.inputTokens, 'inputTokens', compact), output: f.metric(t.outputTokens, 'outputTokens', compact) }),
     },
-    { metric: 'cost', labelKey: 'kpi.userCost' },
+    { metric: 'cost', labelKey: 'kpi.spend' },
   ],
   /** Seed 002: the LLM section. */
   llm: [

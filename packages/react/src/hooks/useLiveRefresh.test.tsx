@@ -45,7 +45,8 @@ describe('Live mode', () => {
       { adapter, now: () => (clock += 1000), liveIntervalMs: 300 },
     )
     await waitFor(() => expect(calls.listRequests).toBe(1))
-    await waitFor(() => expect(calls.getBreakdown).toBe(1))
+    // The table's rows, and once (never again) the teams' ranking its badges take their colours from.
+    await waitFor(() => expect(calls.getBreakdown).toBe(2))
     expect(calls).toMatchObject({ getSummary: 1, getTimeSeries: 1 })
     await userEvent.click(screen.getByRole('button', { name: 'Live' }))
     expect(screen.getByRole('status')).toHaveTextContent('Live: refreshing every 0 seconds')
@@ -53,7 +54,7 @@ describe('Live mode', () => {
     await waitFor(() => expect(calls.getSummary).toBe(3), { timeout: 2000 })
     // One request per widget per tick; no request details without a drawer.
     expect(calls.getTimeSeries).toBe(calls.getSummary)
-    expect(calls.getBreakdown).toBe(calls.getSummary)
+    expect(calls.getBreakdown).toBe(calls.getSummary! + 1)
     expect(calls.listRequests).toBe(calls.getSummary)
     await waitFor(() => expect(calls.requestCount).toBe(calls.listRequests))
     expect(calls.getRequest).toBeUndefined()

@@ -161,7 +161,7 @@ export const enMessages = {
   'breakdown.column.inputTokens': 'Input',
   'breakdown.column.outputTokens': 'Output',
   'breakdown.column.totalTokens': 'Tokens',
-  'breakdown.column.cost': 'Cost',
+  'breakdown.column.cost': 'Spend',
   'breakdown.header.tokens': '{column} (tokens)',
   'breakdown.header.money': '{column} ({currency})',
   'breakdown.rows': { one: '{count} row', other: '{count} rows' },
@@ -266,6 +266,23 @@ export const enMessages = {
   'json.tooDeep': 'Nested too deep to show here; the JSON view of the request has it all.',
 
   // Cross-filter, drill-down, previous-period overlay and chart keyboard navigation (docs/components.md, "Gestures")
+  // Design pass (issue 14): amounts that say what they count, consumer kinds, cost lines, model overflow
+  'design.amount.tokens': { one: '{value} token', other: '{value} tokens' },
+  'design.amount.requests': { one: '{value} request', other: '{value} requests' },
+  'design.amount.users': { one: '{value} user', other: '{value} users' },
+  'design.amount.threads': { one: '{value} thread', other: '{value} threads' },
+  'design.amount.messages': { one: '{value} message', other: '{value} messages' },
+  'design.amount.cacheHits': { one: '{value} cache hit', other: '{value} cache hits' },
+  'design.amount.coreHours': { one: '{value} core-hour', other: '{value} core-hours' },
+  'design.amount.gbHours': { one: '{value} GB-hour', other: '{value} GB-hours' },
+  'design.amount.other': '{value} {label}',
+  'design.consumer.agent': 'Agent',
+  'design.consumer.user': 'User',
+  'design.costLine.quantity': '{quantity} {unit}',
+  'design.costLine.rated': '{quantity} × {rate} / {per}',
+  'design.costLine.ratedEach': '{quantity} × {rate} each',
+  'design.models.more': { one: '{count} more model: {models}', other: '{count} more models: {models}' },
+  'design.models.moreCount': { one: '{count} more model', other: '{count} more models' },
 } satisfies Record<string, MessageSource>
 
 export type { MessageSource, PluralMessage } from './messageSource.js'

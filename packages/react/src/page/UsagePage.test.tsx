@@ -85,10 +85,10 @@ describe('UsagePage', () => {
     await waitFor(() => expect(screen.getByText('Active users', { selector: '.uk-kpi-label' }).closest('section')).toHaveAttribute('data-state', 'ready'), { timeout: 5000 })
     expect(await screen.findByRole('figure', { name: 'Active users per day' }, { timeout: 5000 })).toBeInTheDocument()
     expect(screen.getByRole('heading', { level: 2, name: 'Requests' })).toBeInTheDocument()
-    // Retry fetches the widget's data anew: still broken, so the error state comes back…
+    // Retry fetches the widget's data anew (the table's rows and the team ranking its badges use): still broken, so the error state comes back…
     const before = calls
     await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }))
-    await waitFor(() => expect(calls).toBe(before + 1), { timeout: 5000 })
+    await waitFor(() => expect(calls).toBeGreaterThan(before), { timeout: 5000 })
     expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent('This widget could not be shown')
     // …until the adapter answers properly.
     broken = false

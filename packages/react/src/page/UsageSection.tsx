@@ -123,8 +123,8 @@ function SectionBody({ section, requestColumns }: { section: UsageSectionId; req
           <WidgetBoundary><TokensChart variant="split" /></WidgetBoundary>
           <div className="uk-grid" data-columns="2">
             <WidgetBoundary><BarList title={t('widget.topConsumers')} subtitle={t('widget.topConsumers.subtitle')} groupBy="consumer" metric="totalTokens" /></WidgetBoundary>
-            {/* One accent for every bar: a model's series colour (pale yellows and greys) is for charts with a legend. */}
-            <WidgetBoundary><BarList title={t('chart.tokensByModel')} subtitle={t('metric.totalTokens')} groupBy="model" metric="totalTokens" /></WidgetBoundary>
+            {/* Each model in its page colour (the same as in any model chart); solid bars reach 3:1 on the card. */}
+            <WidgetBoundary><BarList title={t('chart.tokensByModel')} subtitle={t('metric.totalTokens')} groupBy="model" metric="totalTokens" colorByKey /></WidgetBoundary>
           </div>
         </>
       )

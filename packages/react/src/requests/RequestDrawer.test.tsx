@@ -204,4 +204,25 @@ describe('RequestDrawer header, error callout and cost table', () => {
       ['Total', '$0.00100188'],
     ])
   })
+
+  it('shows how each line came about (quantity × rate per 1M) under its label, the amount as recorded; a line without a quantity as before', async () => {
+    // The recorded amounts are not quantity × rate (a rounded, discounted bill): the drawer shows them, not a product.
+    const record = {
+      ...base(),
+      id: 'req_rated',
+      cost: 0.04,
+      costBreakdown: [
+        { label: 'Input tokens', amount: 0.0372, quantity: 12400, unit: 'tokens', rate: 3 },
+        { label: 'Output tokens', amount: 0.0018, quantity: 120, unit: 'tokens', rate: 15 },
+        { label: 'Platform fee', amount: 0.001 },
+      ],
+    }
+    renderUsage(<RequestDrawer requestId={record.id} onClose={() => {}} />, { adapter: createMemoryAdapter([record]) })
+    const dialog = await screen.findByRole('dialog')
+    const table = await waitFor(() => within(within(dialog).getByRole('region', { name: 'Cost breakdown' })).getByRole('table'), { timeout: 5000 })
+    const rows = within(table).getAllByRole('row').slice(1)
+    expect(rows.map((row) => row.querySelector('.uk-cost-how')?.textContent ?? null)).toEqual(['12,400 tokens × $3.00 / 1M', '120 tokens × $15.00 / 1M', null, null])
+    expect(rows.map((row) => row.querySelector('td')!.textContent)).toEqual(['$0.0372', '$0.0018', '$0.0010', '$0.0400'])
+    expect(within(rows[2]!).getByRole('rowheader')).toHaveTextContent(/^Platform fee$/)
+  })
 })

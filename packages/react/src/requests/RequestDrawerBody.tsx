@@ -10,6 +10,7 @@ import { useRequest } from '../hooks/useRequest.js'
 import { JsonTree } from './JsonTree.js'
 import { DrawerSkeleton } from './DrawerSkeleton.js'
 import { exactMoneyFormat } from './drawerFormat.js'
+import { costLineText } from './costLineText.js'
 import { useMessages } from '../i18n/useMessages.js'
 
 /** A label and its value; `data` marks a label that is data (a metadata key), which may break inside a word. */
@@ -171,13 +172,14 @@ function ErrorCallout({ detail }: { detail: RequestDetail }) {
 
 /**
  * The cost lines and their total in one precision, exact (the contract keeps money to 1e-9), so the
- * lines visibly add up. The contract's `CostComponent` is `{ label, amount }`: no quantity or rate to
- * show as "1,503 tokens × $0.36 / 1M", and none is guessed here.
+ * lines visibly add up. A line that says how it came about (the contract's optional quantity, unit and
+ * rate) shows it muted under its label, as an invoice's line items do: "12,400 tokens × $3.00 / 1M".
+ * The amount is the one recorded, never recomputed from the rate.
  */
 function CostTable({ detail, locale, currency }: { detail: RequestDetail; locale: string | undefined; currency: string }) {
+  const t = useMessages()
   const money = exactMoneyFormat([detail.cost, ...detail.costBreakdown.map((line) => line.amount)], locale, currency)
   const costSum = detail.costBreakdown.reduce((sum, line) => sum + line.amount, 0)
-  const t = useMessages()
   return (
     <table className="uk-drawer-cost">
       <thead className="uk-visually-hidden">
@@ -187,12 +189,18 @@ function CostTable({ detail, locale, currency }: { detail: RequestDetail; locale
         </tr>
       </thead>
       <tbody>
-        {detail.costBreakdown.map((line, i) => (
-          <tr key={`${line.label}-${i}`}>
-            <th scope="row">{line.label}</th>
-            <td className="uk-num">{money(line.amount)}</td>
-          </tr>
-        ))}
+        {detail.costBreakdown.map((line, i) => {
+          const how = costLineText(line, { locale, currency, t })
+          return (
+            <tr key={`${line.label}-${i}`}>
+              <th scope="row">
+                {line.label}
+                {how ? <span className="uk-cost-how">{how}</span> : null}
+              </th>
+              <td className="uk-num">{money(line.amount)}</td>
+            </tr>
+          )
+        })}
       </tbody>
       <tfoot>
         <tr>

@@ -27,10 +27,51 @@ describe('BreakdownTable', () => {
     expect(first.querySelector('.uk-badge[data-team]')).not.toBeNull()
     expect(first.querySelector('svg.uk-sparkline path')!.getAttribute('d')).toMatch(/^M/)
     expect(first).toHaveTextContent(/@acme\.example/)
-    const costHeader = screen.getByRole('columnheader', { name: /Cost/ })
+    const costHeader = screen.getByRole('columnheader', { name: /Spend/ })
     expect(costHeader).toHaveAttribute('aria-sort', 'descending')
     const costs = columnValues(6).map((text) => Number(text.replace(/[^0-9.]/g, '')))
     expect([...costs].sort((a, b) => b - a)).toEqual(costs)
+  })
+
+  it('colours team badges by the teams\' rank (requests, largest first) when no team chart is on the page, as the team chart then does', async () => {
+    const { adapter, container } = renderUsage(<BreakdownTable />)
+    await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5))
+    const start = '2026-11-13T15:00:00.000Z'
+    const teams = await adapter.getBreakdown({ range: { start, end: NOW }, timeZone: 'Europe/Berlin', groupBy: 'team', metrics: ['requests'], limit: 8 })
+    const expected = new Map(teams.rows.map((row, index) => [row.key, `var(--uk-series-${index})`]))
+    await waitFor(() => {
+      const badges = [...container.querySelectorAll<HTMLElement>('.uk-badge[data-team]')]
+      expect(badges.length).toBeGreaterThan(0)
+      for (const badge of badges) {
+        const colour = expected.get(badge.dataset.team!)
+        if (colour) expect((badge.querySelector('.uk-swatch') as HTMLElement).style.background).toBe(colour)
+      }
+    })
+    // The largest team is shown somewhere in the first rows, in the first colour.
+    expect(container.querySelector(`.uk-badge[data-team="${CSS.escape(teams.rows[0]!.key)}"] .uk-swatch`)).not.toBeNull()
+  })
+
+  it('shows model badges whole, folding what does not fit into "+N" titled with the models it stands for', async () => {
+    const { adapter } = renderUsage(<BreakdownTable />)
+    await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5))
+    const answer = await adapter.getBreakdown({ range: { start: '2026-11-13T15:00:00.000Z', end: NOW }, timeZone: 'Europe/Berlin', groupBy: 'user', metrics: ['cost'] })
+    const byKey = new Map(answer.rows.map((row) => [row.key, row]))
+    let folded = 0
+    for (const row of bodyRows()) {
+      const data = byKey.get(row.dataset.key!)!
+      const shown = [...row.querySelectorAll('.uk-models .uk-badge:not(.uk-badge-more)')].map((badge) => badge.textContent)
+      const more = row.querySelector<HTMLElement>('.uk-badge-more')
+      // Every model is accounted for: the whole names shown plus "+N" make the row's model count.
+      expect(shown.length + Number(more?.dataset.more ?? 0)).toBe(data.modelCount ?? data.models?.length ?? 0)
+      expect(shown).toEqual(data.models!.slice(0, shown.length))
+      if (more && shown.length < data.models!.length) {
+        folded++
+        expect(more.title).toContain(data.models![shown.length]!)
+        expect(more).toHaveTextContent(new RegExp(`^\\+${more.dataset.more}`))
+      }
+    }
+    // Some rows have three long names: one of them is folded rather than cut.
+    expect(folded).toBeGreaterThan(0)
   })
 
   it('sorts by clicking a header, and with the keyboard', async () => {
@@ -172,7 +213,7 @@ describe('BreakdownTable over a gateway’s log', () => {
     renderUsage(<BreakdownTable groupBy="customer" metrics={['requests', 'cacheHits', 'cost']} />, { adapter })
     await waitFor(() => expect(bodyRows()).toHaveLength(4))
     const headers = screen.getAllByRole('columnheader').map((h) => h.textContent)
-    expect(headers).toEqual(['Customer', 'Trend', 'Models', 'Requests', 'Cache hits', 'Cost (USD)'])
+    expect(headers).toEqual(['Customer', 'Trend', 'Models', 'Requests', 'Cache hits', 'Spend (USD)'])
     expect(screen.getByRole('table', { name: 'Breakdown' }).closest('section')).toHaveTextContent('3 customers')
     expect(screen.getByRole('searchbox', { name: 'Search customer' })).toBeInTheDocument()
     const none = bodyRows().find((row) => row.dataset.key === '__none__')!
@@ -198,7 +239,7 @@ describe('BreakdownTable over a gateway’s log', () => {
       { adapter },
     )
     await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5))
-    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['User', 'Models', 'Requests', 'Cost (USD)'])
+    expect(screen.getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['User', 'Models', 'Requests', 'Spend (USD)'])
     expect(container.querySelectorAll('table')).toHaveLength(1)
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
     expect(JSON.stringify(adapter.calls.map((call) => call.params))).not.toMatch(/cacheHits|"team"/)

@@ -19,6 +19,8 @@ import { type UsageSelectHandler, useCrossFilter } from '../context/crossFilter.
 import { useRequestDrillDown } from '../context/requestDrillDown.js'
 import type { SeriesColors } from '../components/seriesColor.js'
 import { useIsClient, useUsageConfig } from '../context/UsageProvider.js'
+import { useDimensionRanking } from '../hooks/useDimensionRanking.js'
+import { fitModelBadges } from './fitModelBadges.js'
 import { useSeriesColors } from '../hooks/useSeriesColors.js'
 import { useBreakdown } from '../hooks/useBreakdown.js'
 import { useLimits, useSupport } from '../hooks/useCapabilities.js'
@@ -227,6 +229,9 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
   const metrics = useMemo(() => [...new Set(shownColumns.flatMap((column) => column.metrics ?? []))], [shownColumns])
   const metricColumns = shownColumns.filter((column) => column.sortMetric)
   const hidden = support.known && (!support.dimension(groupBy) || metrics.length === 0)
+  // Team badges take the colours the team chart gives (requests, largest first) even when the page
+  // opens on a view without that chart.
+  useDimensionRanking('team', support.metric('requests') ? 'requests' : (metrics[0] ?? 'requests'), support.known && !hidden && groupBy === 'user' && support.dimension('team'))
   const enabled = support.known && !hidden
   // The value a card shows large beside the name: money when the table has it.
   const primaryColumn = metricColumns.find((column) => format.definition(column.sortMetric!).unit === 'money') ?? metricColumns[0]

@@ -10,6 +10,7 @@ import type { UsageMessageKey } from '../i18n/enMessages.js'
 import type { Translate } from '../i18n/translate.js'
 import { Decimal } from './decimal.js'
 import { Sparkline } from './Sparkline.js'
+import { fitModelBadges } from './fitModelBadges.js'
 
 /** The breakdown's built-in columns by id: the name, the trend sparkline, the models, or a metric. */
 export type BreakdownColumn = 'name' | 'trend' | 'models' | Metric
@@ -88,6 +89,8 @@ const TOKENS_UNSAID = new Set(['inputTokens', 'outputTokens'])
 export const DEFAULT_COLUMN_WIDTH = 120
 const TREND_WIDTH = 120
 const MODELS_WIDTH = 340
+/** A body cell's horizontal padding, both sides (styles.css, `.uk-table td`). */
+const CELL_PADDING_X = 24
 function metricWidth(unit: string): number {
   return unit === 'tokens' ? 128 : unit === 'money' ? 112 : 104
 }
@@ -120,19 +123,23 @@ function NameCell({ row, groupBy, colorOf, t }: { row: BreakdownRow; groupBy: Di
   )
 }
 
+/** The models a row used, most requests first: whole names that fit the column, the rest as "+N" titled with them. */
 function ModelsCell({ row, t }: { row: BreakdownRow; t: Translate }) {
   if (!row.models || row.models.length === 0) return <span className="uk-muted">—</span>
-  const more = (row.modelCount ?? row.models.length) - row.models.length
+  const { shown, hidden, more } = fitModelBadges(row.models, row.modelCount ?? row.models.length, MODELS_WIDTH - CELL_PADDING_X)
+  const names = hidden.length ? `${hidden.join(', ')}${more > hidden.length ? ', …' : ''}` : ''
+  const rest = names ? t('design.models.more', { count: more, models: names }) : t('design.models.moreCount', { count: more })
   return (
     <span className="uk-models">
-      {row.models.map((model) => (
+      {shown.map((model) => (
         <span key={model} className="uk-badge" title={model}>
           <span className="uk-badge-text">{model}</span>
         </span>
       ))}
       {more > 0 ? (
-        <span className="uk-badge" title={t('breakdown.moreModels', { count: more })}>
-          +{more}
+        <span className="uk-badge uk-badge-more" title={rest} data-more={more}>
+          <span aria-hidden="true">+{more}</span>
+          <span className="uk-visually-hidden">{rest}</span>
         </span>
       ) : null}
     </span>
