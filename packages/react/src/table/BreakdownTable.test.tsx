@@ -38,7 +38,7 @@ describe('BreakdownTable', () => {
     await waitFor(() => expect(bodyRows().length).toBeGreaterThan(5))
     const start = '2026-11-13T15:00:00.000Z'
     const teams = await adapter.getBreakdown({ range: { start, end: NOW }, timeZone: 'Europe/Berlin', groupBy: 'team', metrics: ['requests'], limit: 8 })
-    const expected = new Map(teams.rows.map((row, index) => [row.key, `var(--uk-series-${index})`]))
+    const expected = new Map(teams.rows.map((row, index) => [row.key, `var(--_uk-series-${index})`]))
     await waitFor(() => {
       const badges = [...container.querySelectorAll<HTMLElement>('.uk-badge[data-team]')]
       expect(badges.length).toBeGreaterThan(0)
