@@ -57,7 +57,7 @@ describe('languages', () => {
       await page.getByRole('radio', { name: 'Nach Team' }).waitFor()
       await page.getByRole('button', { name: /^Zeitraum: Letzte 7 Tage/ }).waitFor()
       await page.getByRole('searchbox', { name: 'Name oder E-Mail suchen' }).waitFor()
-      await page.getByRole('columnheader', { name: /Kosten \(USD\)/ }).waitFor()
+      await page.getByRole('columnheader', { name: /Ausgaben \(USD\)/ }).waitFor()
       await page.getByText(/^1–50 von 6\.172$/).waitFor()
       const labels = await page.locator('.uk-kpi-label').allTextContents()
       assert.deepEqual(labels, ['Aktive Nutzer', 'Ø Anfragen pro Nutzer', 'Anfragen', 'Tokens gesamt', 'Nutzerkosten'])

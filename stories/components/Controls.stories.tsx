@@ -15,7 +15,7 @@ export const FilterMenuOpen: Story = {
   render: () => <DimensionFilter dimension="user" label="Users" />,
   play: async ({ canvasElement }) => {
     await userEvent.click(within(canvasElement).getByRole('button', { name: /Users/ }))
-    await expect(await within(document.body).findByRole('searchbox', { name: 'Search users' })).toBeVisible()
+    await expect(await within(document.body).findByRole('searchbox', { name: 'Search user' })).toBeVisible()
   },
 }
 export const Filtered: Story = { args: { dimensions: ['team', 'model'] }, parameters: { usage: { provider: { defaultFilters: { team: ['Research', 'Équipe Données'], model: ['gpt-4.1'] } } } } }
