@@ -152,6 +152,9 @@ function barListProblems() {
     for (const item of document.querySelectorAll('.uk-bar-list li')) {
       const name = `${item.closest('.uk-card')?.querySelector('h2, h3')?.textContent ?? 'bar list'} / ${item.dataset.key}`
       const fill = getComputedStyle(item.querySelector('.uk-bar-fill'))
+      // Drawn at all: a bar squeezed to no height (a row laid out side by side) shows nothing of its colour.
+      const box = item.querySelector('.uk-bar-fill').getBoundingClientRect()
+      if (box.height < 4 || box.width < 1) problems.push(`${name}: bar drawn ${box.width.toFixed(1)} × ${box.height.toFixed(1)} px`)
       const color = rgb(fill.backgroundColor)
       const card = rgb(getComputedStyle(item.closest('.uk-card')).backgroundColor)
       if (!color || !card) problems.push(`${name}: colours not readable (${fill.backgroundColor})`)
