@@ -266,6 +266,26 @@ export const enMessages = {
   'json.tooDeep': 'Nested too deep to show here; the JSON view of the request has it all.',
 
   // Cross-filter, drill-down, previous-period overlay and chart keyboard navigation (docs/components.md, "Gestures")
+
+  // Spend control: budgets, forecast, anomalies, savings (docs/components.md, "Spend control")
+  'spend.forecast': 'Forecast',
+  'spend.forecastOf': 'Forecast · {label}',
+  'spend.forecastBy': 'by {date}',
+  'spend.budgetOf': 'budget {amount}',
+  'spend.band': '{low}–{high} likely · {spent} spent',
+  'spend.crossesOn': 'crosses budget on {date}',
+  'spend.crossedOn': 'budget reached on {date}',
+  'spend.noHistory': 'Not enough history for a forecast yet',
+  'spend.justStarted': 'Period just started: based on recent days',
+  'spend.chartTitle': 'Spend so far vs budget',
+  'spend.chartImage': 'Cumulative spend this period: {spent} so far, {expected} forecast, budget {budget}',
+  'spend.noBudget': 'none',
+  'spend.legend': 'Chart key',
+  'spend.legendSpent': 'Spent {amount}',
+  'spend.legendForecast': 'Forecast {low}–{high}',
+  'spend.legendBudget': 'Budget {amount}',
+  'spend.savedByCaching': 'Saved by prompt caching',
+  'spend.savedSub': 'on {cached} cached input tokens',
 } satisfies Record<string, MessageSource>
 
 export type { MessageSource, PluralMessage } from './messageSource.js'
