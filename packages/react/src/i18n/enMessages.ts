@@ -286,6 +286,9 @@ export const enMessages = {
   'spend.legendBudget': 'Budget {amount}',
   'spend.savedByCaching': 'Saved by prompt caching',
   'spend.savedSub': 'on {cached} cached input tokens',
+  'spend.anomalySpend': '{ratio}× usual spend',
+  'spend.anomalyUsual': '{ratio}× usual',
+  'spend.anomalyUnusual': 'Unusual: {value}',
 } satisfies Record<string, MessageSource>
 
 export type { MessageSource, PluralMessage } from './messageSource.js'

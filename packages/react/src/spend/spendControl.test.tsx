@@ -1,39 +1,11 @@
 import { screen, waitFor } from '@testing-library/react'
 import type { UsageBudget, UsageRecord } from '@usagekit/core'
+import { dailyRecords } from '../test/dailyRecords.js'
 import { createMemoryAdapter } from '@usagekit/core/memory'
 import { describe, expect, it } from 'vitest'
 import { renderUsage } from '../test/renderUsage.js'
 import { BudgetChart } from './BudgetChart.js'
 import { ForecastKpi } from './ForecastKpi.js'
-
-const DAY = 86_400_000
-
-/** One $`perDay` request at noon UTC every day from `from` up to `to` (exclusive), on team `team`. */
-function dailyRecords(from: string, to: string, perDay: number, team = 'Research'): UsageRecord[] {
-  const out: UsageRecord[] = []
-  for (let ms = Date.parse(from) + DAY / 2, i = 0; ms < Date.parse(to); ms += DAY, i++) {
-    out.push({
-      id: `r${team}${i}`,
-      timestamp: new Date(ms).toISOString(),
-      userId: 'u1',
-      team,
-      apiKey: null,
-      tags: [],
-      application: null,
-      agent: null,
-      provider: 'openai',
-      model: 'gpt-4o',
-      status: 'success',
-      inputTokens: 100,
-      cachedInputTokens: 0,
-      outputTokens: 10,
-      cost: perDay,
-      latencyMs: 100,
-      ttftMs: null,
-    })
-  }
-  return out
-}
 
 // The clock: Nov 16, 00:00 in UTC: 15 whole days of a 30-day November are spent.
 const NOW = '2026-11-16T00:00:00.000Z'

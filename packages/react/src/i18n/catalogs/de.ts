@@ -356,4 +356,7 @@ export const deMessages: UsageMessages = {
   'spend.legendBudget': 'Budget {amount}',
   'spend.savedByCaching': 'Durch Prompt-Caching gespart',
   'spend.savedSub': 'für {cached} gecachte Eingabe-Token',
+  'spend.anomalySpend': '{ratio}× die üblichen Ausgaben',
+  'spend.anomalyUsual': '{ratio}× üblich',
+  'spend.anomalyUnusual': 'Ungewöhnlich: {value}',
 }

@@ -356,4 +356,7 @@ export const esMessages: UsageMessages = {
   'spend.legendBudget': 'Presupuesto {amount}',
   'spend.savedByCaching': 'Ahorrado con caché de prompts',
   'spend.savedSub': 'en {cached} tokens de entrada en caché',
+  'spend.anomalySpend': '{ratio}× el gasto habitual',
+  'spend.anomalyUsual': '{ratio}× lo habitual',
+  'spend.anomalyUnusual': 'Inusual: {value}',
 }

@@ -356,4 +356,7 @@ export const frMessages: UsageMessages = {
   'spend.legendBudget': 'Budget {amount}',
   'spend.savedByCaching': 'Économisé grâce au cache de prompts',
   'spend.savedSub': 'sur {cached} jetons d’entrée en cache',
+  'spend.anomalySpend': '{ratio}× la dépense habituelle',
+  'spend.anomalyUsual': '{ratio}× l’habitude',
+  'spend.anomalyUnusual': 'Inhabituel : {value}',
 }

@@ -356,4 +356,7 @@ export const jaMessages: UsageMessages = {
   'spend.legendBudget': '予算 {amount}',
   'spend.savedByCaching': 'プロンプトキャッシュによる節約額',
   'spend.savedSub': 'キャッシュ済み入力 {cached} トークン分',
+  'spend.anomalySpend': '通常の支出の {ratio} 倍',
+  'spend.anomalyUsual': '通常の {ratio} 倍',
+  'spend.anomalyUnusual': '異常値: {value}',
 }

@@ -356,4 +356,7 @@ export const zhCNMessages: UsageMessages = {
   'spend.legendBudget': '预算 {amount}',
   'spend.savedByCaching': '提示缓存节省',
   'spend.savedSub': '基于 {cached} 个缓存输入令牌',
+  'spend.anomalySpend': '通常支出的 {ratio} 倍',
+  'spend.anomalyUsual': '通常的 {ratio} 倍',
+  'spend.anomalyUnusual': '异常：{value}',
 }
