@@ -19,6 +19,13 @@ export interface BudgetChartProps extends Omit<HTMLAttributes<HTMLElement>, 'tit
 }
 
 const DAY_MS = 86_400_000
+
+/** Axis ticks from 0 past `value`: at most 5 steps of 1, 2, 2.5 or 5 × 10ⁿ ($0, $25 … $125). */
+function niceTicks(value: number): number[] {
+  const power = 10 ** Math.floor(Math.log10(value / 5))
+  const step = [1, 2, 2.5, 5, 10].map((f) => f * power).find((candidate) => Math.ceil(value / candidate) <= 5)!
+  return Array.from({ length: Math.ceil(value / step) + 1 }, (_, i) => i * step)
+}
 const PAD = { top: 12, right: 12, bottom: 24, left: 56 }
 
 /**
@@ -42,7 +49,8 @@ export const BudgetChart = forwardRef<HTMLElement, BudgetChartProps>(function Bu
     const end = Date.parse(data.period.end)
     const innerW = Math.max(40, width - PAD.left - PAD.right)
     const innerH = height - PAD.top - PAD.bottom
-    const max = Math.max(forecast.high, forecast.spent, budget ? budget.amount * 1.08 : 0) || 1
+    const ticks = niceTicks(Math.max(forecast.high, forecast.spent, budget ? budget.amount * 1.08 : 0) || 1)
+    const max = ticks[ticks.length - 1]!
     const x = (ms: number) => PAD.left + ((ms - start) / (end - start)) * innerW
     const y = (value: number) => PAD.top + innerH - (value / max) * innerH
     // Cumulative spend at the end of each day so far, and at now for the running day.
@@ -57,7 +65,6 @@ export const BudgetChart = forwardRef<HTMLElement, BudgetChartProps>(function Bu
     const path = forecast.path.map((step) => ({ at: step.at, mid: step.cumulative, low: forecast.spent + share(step.cumulative) * (forecast.low - forecast.spent), high: forecast.spent + share(step.cumulative) * (forecast.high - forecast.spent) }))
     const line = (pairs: [number, number][]) => pairs.map(([ms, v], i) => `${i ? 'L' : 'M'}${x(ms).toFixed(1)},${y(v).toFixed(1)}`).join('')
     const band = path.length > 1 ? `${line(path.map((p) => [p.at, p.high]))}${path.slice().reverse().map((p) => `L${x(p.at).toFixed(1)},${y(p.low).toFixed(1)}`).join('')}Z` : null
-    const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max)
     const days = Math.round((end - start) / DAY_MS)
     const dayTicks = [0, Math.floor(days / 2), days - 1].map((d) => start + d * DAY_MS + DAY_MS / 2)
     return { x, y, spentPath: line(spent), expectedPath: path.length > 1 ? line(path.map((p) => [p.at, p.mid])) : null, band, ticks, dayTicks, budget, now, innerW, start, end }
@@ -110,7 +117,7 @@ export const BudgetChart = forwardRef<HTMLElement, BudgetChartProps>(function Bu
             {plot.budget ? (
               <g data-uk-mark="budget-line">
                 <line x1={PAD.left} x2={PAD.left + plot.innerW} y1={plot.y(plot.budget.amount)} y2={plot.y(plot.budget.amount)} className="uk-budget-line" />
-                <text x={PAD.left + plot.innerW} y={plot.y(plot.budget.amount) - 4} textAnchor="end" className="uk-budget-label" aria-hidden="true">
+                <text x={PAD.left + 4} y={plot.y(plot.budget.amount) - 4} textAnchor="start" className="uk-budget-label" aria-hidden="true">
                   {t('spend.budgetOf', { amount: format.money(plot.budget.amount) })}
                 </text>
               </g>
