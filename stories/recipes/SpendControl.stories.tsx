@@ -23,7 +23,7 @@ function SpendControlPage() {
       <UsagePage.Section title="In the selected range">
         <KpiGrid preset="spendControl" />
         <SpendChart groupBy="team" bucket="1d" keepBucket />
-        <BreakdownTable groupBy="team" columns={['name', breakdownColumns.cost, 'requests', 'trend']} />
+        <BreakdownTable groupBy="team" columns={['name', breakdownColumns.cost, breakdownColumns.budgetShare, breakdownColumns.anomaly, 'trend']} trendMetric="cost" />
       </UsagePage.Section>
       {/* "View requests" from a marker's tooltip or a row opens this log on that day and team. */}
       <UsagePage.Section section="requests" requestColumns={['timestamp', 'status', 'userName', 'team', 'model', 'cost', 'id']} />

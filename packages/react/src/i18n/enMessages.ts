@@ -289,6 +289,11 @@ export const enMessages = {
   'spend.anomalySpend': '{ratio}× usual spend',
   'spend.anomalyUsual': '{ratio}× usual',
   'spend.anomalyUnusual': 'Unusual: {value}',
+  'spend.anomalyOn': '{what} on {date}',
+  'spend.anomalyColumn': 'Unusual',
+  'spend.budgetColumn': 'Budget',
+  'spend.shareOf': '{share} of {amount}',
+  'spend.shareTitle': '{spent} of {amount} this period',
 } satisfies Record<string, MessageSource>
 
 export type { MessageSource, PluralMessage } from './messageSource.js'

@@ -359,4 +359,9 @@ export const deMessages: UsageMessages = {
   'spend.anomalySpend': '{ratio}× die üblichen Ausgaben',
   'spend.anomalyUsual': '{ratio}× üblich',
   'spend.anomalyUnusual': 'Ungewöhnlich: {value}',
+  'spend.anomalyOn': '{what} am {date}',
+  'spend.anomalyColumn': 'Auffällig',
+  'spend.budgetColumn': 'Budget',
+  'spend.shareOf': '{share} von {amount}',
+  'spend.shareTitle': '{spent} von {amount} in diesem Zeitraum',
 }

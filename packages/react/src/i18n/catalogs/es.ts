@@ -359,4 +359,9 @@ export const esMessages: UsageMessages = {
   'spend.anomalySpend': '{ratio}× el gasto habitual',
   'spend.anomalyUsual': '{ratio}× lo habitual',
   'spend.anomalyUnusual': 'Inusual: {value}',
+  'spend.anomalyOn': '{what} el {date}',
+  'spend.anomalyColumn': 'Inusual',
+  'spend.budgetColumn': 'Presupuesto',
+  'spend.shareOf': '{share} de {amount}',
+  'spend.shareTitle': '{spent} de {amount} en este periodo',
 }

@@ -359,4 +359,9 @@ export const frMessages: UsageMessages = {
   'spend.anomalySpend': '{ratio}× la dépense habituelle',
   'spend.anomalyUsual': '{ratio}× l’habitude',
   'spend.anomalyUnusual': 'Inhabituel : {value}',
+  'spend.anomalyOn': '{what} le {date}',
+  'spend.anomalyColumn': 'Inhabituel',
+  'spend.budgetColumn': 'Budget',
+  'spend.shareOf': '{share} de {amount}',
+  'spend.shareTitle': '{spent} sur {amount} cette période',
 }

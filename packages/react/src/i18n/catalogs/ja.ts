@@ -359,4 +359,9 @@ export const jaMessages: UsageMessages = {
   'spend.anomalySpend': '通常の支出の {ratio} 倍',
   'spend.anomalyUsual': '通常の {ratio} 倍',
   'spend.anomalyUnusual': '異常値: {value}',
+  'spend.anomalyOn': '{date}: {what}',
+  'spend.anomalyColumn': '異常',
+  'spend.budgetColumn': '予算',
+  'spend.shareOf': '{amount} の {share}',
+  'spend.shareTitle': '今期 {amount} のうち {spent}',
 }

@@ -359,4 +359,9 @@ export const zhCNMessages: UsageMessages = {
   'spend.anomalySpend': '通常支出的 {ratio} 倍',
   'spend.anomalyUsual': '通常的 {ratio} 倍',
   'spend.anomalyUnusual': '异常：{value}',
+  'spend.anomalyOn': '{date}：{what}',
+  'spend.anomalyColumn': '异常',
+  'spend.budgetColumn': '预算',
+  'spend.shareOf': '{amount} 的 {share}',
+  'spend.shareTitle': '本周期 {amount} 中的 {spent}',
 }
