@@ -62,7 +62,9 @@ export const BudgetChart = forwardRef<HTMLElement, BudgetChartProps>(function Bu
     }
     const remaining = forecast.expected - forecast.spent
     const share = (cumulative: number) => (remaining > 0 ? (cumulative - forecast.spent) / remaining : 0)
-    const path = forecast.path.map((step) => ({ at: step.at, mid: step.cumulative, low: forecast.spent + share(step.cumulative) * (forecast.low - forecast.spent), high: forecast.spent + share(step.cumulative) * (forecast.high - forecast.spent) }))
+    // Without history there is nothing to project: the chart shows the spend so far and the budget only.
+    const steps = data.status === 'noHistory' ? [] : forecast.path
+    const path = steps.map((step) => ({ at: step.at, mid: step.cumulative, low: forecast.spent + share(step.cumulative) * (forecast.low - forecast.spent), high: forecast.spent + share(step.cumulative) * (forecast.high - forecast.spent) }))
     const line = (pairs: [number, number][]) => pairs.map(([ms, v], i) => `${i ? 'L' : 'M'}${x(ms).toFixed(1)},${y(v).toFixed(1)}`).join('')
     const band = path.length > 1 ? `${line(path.map((p) => [p.at, p.high]))}${path.slice().reverse().map((p) => `L${x(p.at).toFixed(1)},${y(p.low).toFixed(1)}`).join('')}Z` : null
     const days = Math.round((end - start) / DAY_MS)
@@ -130,10 +132,14 @@ export const BudgetChart = forwardRef<HTMLElement, BudgetChartProps>(function Bu
               <span className="uk-swatch uk-swatch-spent" aria-hidden="true" />
               {t('spend.legendSpent', { amount: format.money(data.forecast.spent) })}
             </li>
-            <li>
-              <span className="uk-swatch uk-swatch-forecast" aria-hidden="true" />
-              {t('spend.legendForecast', { low: format.money(data.forecast.low), high: format.money(data.forecast.high) })}
-            </li>
+            {data.status === 'noHistory' ? (
+              <li>{t('spend.noHistory')}</li>
+            ) : (
+              <li>
+                <span className="uk-swatch uk-swatch-forecast" aria-hidden="true" />
+                {t('spend.legendForecast', { low: format.money(data.forecast.low), high: format.money(data.forecast.high) })}
+              </li>
+            )}
             {data.budget ? (
               <li>
                 <span className="uk-swatch uk-swatch-budget" aria-hidden="true" />

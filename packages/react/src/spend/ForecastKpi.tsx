@@ -45,7 +45,7 @@ export const ForecastKpi = forwardRef<HTMLElement, ForecastKpiProps>(function Fo
         sub={
           <>
             <span>{t('spend.noHistory')}</span>
-            {budget ? <span className="uk-forecast-budget"> · {t('spend.budgetOf', { amount: format.money(budget.amount) })}</span> : null}
+            {budget ? <span className="uk-forecast-budget">{t('spend.budgetOf', { amount: format.money(budget.amount) })}</span> : null}
           </>
         }
         data-uk-forecast="noHistory"

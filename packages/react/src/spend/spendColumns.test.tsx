@@ -4,6 +4,7 @@ import { createMemoryAdapter } from '@usagekit/core/memory'
 import { describe, expect, it } from 'vitest'
 import { BreakdownTable } from '../table/BreakdownTable.js'
 import { breakdownColumns } from '../table/breakdownColumns.js'
+import { dailyTrendPoints } from './anomalyFlagColumn.js'
 import { dailyRecords } from '../test/dailyRecords.js'
 import { renderUsage } from '../test/renderUsage.js'
 
@@ -36,5 +37,20 @@ describe('breakdown spend-control columns', () => {
     renderUsage(<BreakdownTable groupBy="team" trendMetric="cost" columns={['name', breakdownColumns.cost, breakdownColumns.anomaly, 'trend']} />, { adapter: adapter(), ...provider })
     await waitFor(() => expect(cell('Research', 'anomaly')).toHaveTextContent('10.0× usual spend on Nov 12'))
     expect(cell('Finance', 'anomaly')).toHaveTextContent('')
+  })
+})
+
+describe('dailyTrendPoints', () => {
+  it('sums sub-day trend points into local days, and passes daily points as they are', () => {
+    const starts = ['2026-11-01T00:00:00.000Z', '2026-11-01T06:00:00.000Z', '2026-11-01T12:00:00.000Z', '2026-11-01T18:00:00.000Z', '2026-11-02T00:00:00.000Z', '2026-11-02T06:00:00.000Z']
+    expect(dailyTrendPoints([1, 2, null, 4, 5, 0.5], starts, 'UTC')).toEqual([
+      { start: '2026-11-01T00:00:00.000Z', value: 7 },
+      { start: '2026-11-02T00:00:00.000Z', value: 5.5 },
+    ])
+    const days = ['2026-11-01T00:00:00.000Z', '2026-11-02T00:00:00.000Z']
+    expect(dailyTrendPoints([3, null], days, 'UTC')).toEqual([
+      { start: days[0], value: 3 },
+      { start: days[1], value: null },
+    ])
   })
 })

@@ -82,3 +82,13 @@ describe('BudgetChart', () => {
     expect(document.querySelector('[data-uk-mark="forecast"]')).not.toBeNull()
   })
 })
+
+describe('BudgetChart without history', () => {
+  it('draws no forecast and says why in its key', async () => {
+    renderUsage(<BudgetChart />, { adapter: createMemoryAdapter(dailyRecords('2026-11-15T00:00:00.000Z', NOW, 10), { now: () => NOW }), now: '2026-11-15T18:00:00.000Z', timeZone: 'UTC' })
+    await waitFor(() => expect(document.querySelector('.uk-budget-chart')).toHaveAttribute('data-state', 'ready'))
+    expect(document.querySelector('[data-uk-mark="forecast"]')).toBeNull()
+    expect(document.querySelector('[data-uk-mark="forecast-band"]')).toBeNull()
+    expect(screen.getByText('Not enough history for a forecast yet')).toBeInTheDocument()
+  })
+})
