@@ -3,7 +3,7 @@
 // the first day of the month; a spend chart with and without anomaly markers; the breakdown columns.
 import type { Meta, StoryObj } from '@storybook/react-vite'
 import type { UsageBudget } from '@usagekit/core'
-import { BreakdownTable, BudgetChart, ForecastKpi, SpendChart, breakdownColumns } from '@usagekit/react'
+import { BreakdownTable, BudgetChart, ForecastKpi, SpendChart, breakdownColumns, spendColumns } from '@usagekit/react'
 import { SPEND_BUDGETS, spendControlAdapter, spendControlRecords } from '../support/spendControlData'
 
 const adapter = spendControlAdapter()
@@ -52,5 +52,5 @@ export const NoAnomalies: Story = { render: () => <SpendChart groupBy="team" buc
 /** Budget share and the anomaly flag as breakdown columns. */
 export const BreakdownColumns: Story = {
   parameters: usage({ budgets: SPEND_BUDGETS }),
-  render: () => <BreakdownTable groupBy="team" trendMetric="cost" columns={['name', breakdownColumns.cost, breakdownColumns.budgetShare, breakdownColumns.anomaly, 'trend']} />,
+  render: () => <BreakdownTable groupBy="team" trendMetric="cost" columns={['name', breakdownColumns.cost, spendColumns.budgetShare, spendColumns.anomaly, 'trend']} />,
 }

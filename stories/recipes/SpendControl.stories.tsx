@@ -3,7 +3,7 @@
 // saved, and cross-filtering: pick a team (its segment, legend name or row) and the forecast,
 // the budget and the markers follow that team's budget.
 import type { Meta, StoryObj } from '@storybook/react-vite'
-import { BreakdownTable, BudgetChart, ForecastKpi, KpiGrid, SpendChart, UsagePage, breakdownColumns } from '@usagekit/react'
+import { BreakdownTable, BudgetChart, ForecastKpi, KpiGrid, SpendChart, UsagePage, breakdownColumns, spendColumns } from '@usagekit/react'
 import { SPEND_BUDGETS, spendControlAdapter } from '../support/spendControlData'
 
 function SpendControlPage() {
@@ -23,7 +23,7 @@ function SpendControlPage() {
       <UsagePage.Section title="In the selected range">
         <KpiGrid preset="spendControl" />
         <SpendChart groupBy="team" bucket="1d" keepBucket />
-        <BreakdownTable groupBy="team" columns={['name', breakdownColumns.cost, breakdownColumns.budgetShare, breakdownColumns.anomaly, 'trend']} trendMetric="cost" />
+        <BreakdownTable groupBy="team" columns={['name', breakdownColumns.cost, spendColumns.budgetShare, spendColumns.anomaly, 'trend']} trendMetric="cost" />
       </UsagePage.Section>
       {/* "View requests" from a marker's tooltip or a row opens this log on that day and team. */}
       <UsagePage.Section section="requests" requestColumns={['timestamp', 'status', 'userName', 'team', 'model', 'cost', 'id']} />

@@ -131,4 +131,5 @@ export type { BudgetForecast, ForecastStatus, UseBudgetForecastOptions } from '.
 export { ForecastKpi } from './spend/ForecastKpi.js'
 export type { ForecastKpiProps } from './spend/ForecastKpi.js'
 export { BudgetChart } from './spend/BudgetChart.js'
+export { spendColumns } from './spend/spendColumns.js'
 export type { BudgetChartProps } from './spend/BudgetChart.js'

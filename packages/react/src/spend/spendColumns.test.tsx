@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { BreakdownTable } from '../table/BreakdownTable.js'
 import { breakdownColumns } from '../table/breakdownColumns.js'
 import { dailyTrendPoints } from './anomalyFlagColumn.js'
+import { spendColumns } from './spendColumns.js'
 import { dailyRecords } from '../test/dailyRecords.js'
 import { renderUsage } from '../test/renderUsage.js'
 
@@ -24,7 +25,7 @@ const cell = (key: string, col: string) => document.querySelector(`tr[data-key="
 
 describe('breakdown spend-control columns', () => {
   it('shows this month’s spend as a share of each row’s budget, over budget in the bad colour', async () => {
-    renderUsage(<BreakdownTable groupBy="team" columns={['name', breakdownColumns.cost, breakdownColumns.budgetShare]} />, { adapter: adapter(), ...provider })
+    renderUsage(<BreakdownTable groupBy="team" columns={['name', breakdownColumns.cost, spendColumns.budgetShare]} />, { adapter: adapter(), ...provider })
     // November so far: Research 14 × $10 + $100 = $240 of $200; Finance 15 × $2 = $30 of $60.
     await waitFor(() => expect(cell('Research', 'budgetShare')).toHaveTextContent('120% of $200.00'))
     expect(cell('Research', 'budgetShare')!.querySelector('[data-over]')).not.toBeNull()
@@ -34,7 +35,7 @@ describe('breakdown spend-control columns', () => {
   })
 
   it('flags the row whose trend has an unusual day, and only that row', async () => {
-    renderUsage(<BreakdownTable groupBy="team" trendMetric="cost" columns={['name', breakdownColumns.cost, breakdownColumns.anomaly, 'trend']} />, { adapter: adapter(), ...provider })
+    renderUsage(<BreakdownTable groupBy="team" trendMetric="cost" columns={['name', breakdownColumns.cost, spendColumns.anomaly, 'trend']} />, { adapter: adapter(), ...provider })
     await waitFor(() => expect(cell('Research', 'anomaly')).toHaveTextContent('10.0× usual spend on Nov 12'))
     expect(cell('Finance', 'anomaly')).toHaveTextContent('')
   })

@@ -10,8 +10,6 @@ import type { UsageMessageKey } from '../i18n/enMessages.js'
 import type { Translate } from '../i18n/translate.js'
 import { Decimal } from './decimal.js'
 import { Sparkline } from './Sparkline.js'
-import { anomalyFlag } from '../spend/anomalyFlagColumn.js'
-import { budgetShare } from '../spend/budgetShareColumn.js'
 
 /** The breakdown's built-in columns by id: the name, the trend sparkline, the models, or a metric. */
 export type BreakdownColumn = 'name' | 'trend' | 'models' | Metric
@@ -230,10 +228,6 @@ export const breakdownColumns = {
   totalTokens: metric('totalTokens'),
   cost: metric('cost'),
   metric,
-  /** This budget period's spend as a share of the row's budget (one whose filters name the row's key), with a small bar. */
-  budgetShare,
-  /** "7.8× usual spend on Nov 17": the row's latest unusual point of its trend (`detectAnomalies`). */
-  anomaly: anomalyFlag,
 }
 
 /** A column of a `columns` list as a definition (a built-in id or a metric id is looked up). */
