@@ -122,3 +122,14 @@ export { UsagePageFilters, UsagePageHeader, UsagePageHeading, UsagePageRoot, Usa
 export type { UsagePageFiltersProps, UsagePageHeadingProps, UsagePageRootProps, UsagePageToolbarProps } from './page/UsagePageParts.js'
 export { UsageSection } from './page/UsageSection.js'
 export type { UsageSectionId, UsageSectionProps } from './page/UsageSection.js'
+
+// Spend control: budgets, forecast (docs/components.md, "Spend control")
+export { applicableBudget, budgetMatchesFilters } from './spend/applicableBudget.js'
+export { useBudgets } from './spend/budgetsContext.js'
+export { useBudgetForecast } from './spend/useBudgetForecast.js'
+export type { BudgetForecast, ForecastStatus, UseBudgetForecastOptions } from './spend/useBudgetForecast.js'
+export { ForecastKpi } from './spend/ForecastKpi.js'
+export type { ForecastKpiProps } from './spend/ForecastKpi.js'
+export { BudgetChart } from './spend/BudgetChart.js'
+export { spendColumns } from './spend/spendColumns.js'
+export type { BudgetChartProps } from './spend/BudgetChart.js'

@@ -48,6 +48,17 @@ export interface PreviousPeriodOverlay {
   buckets: (TimeBucket | null)[]
 }
 
+/**
+ * An unusual bucket of one series (from `detectAnomalies`): a small triangle above its bar or point in
+ * the series colour, and a line in the tooltip ("3.4× usual spend").
+ */
+export interface ChartAnomaly {
+  seriesKey: string
+  index: number
+  /** What the tooltip says about it: "3.4× usual spend". */
+  text: string
+}
+
 export interface TimeChartProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
   /** The chart's accessible name. */
   title: string
@@ -84,6 +95,8 @@ export interface TimeChartProps extends Omit<HTMLAttributes<HTMLElement>, 'title
   previous?: PreviousPeriodOverlay[]
   /** Formats a change between periods (a fraction: 0.25 is +25 %). */
   formatChange?: (fraction: number) => string
+  /** Unusual buckets to mark (quietly, above the data); the pinned tooltip's "View requests" drills into them. */
+  anomalies?: ChartAnomaly[]
 }
 
 /** The active bucket and, within it, the active series (keyboard ↑ ↓, or the segment under the pointer). */
@@ -134,6 +147,7 @@ export const TimeChart = forwardRef<HTMLElement, TimeChartProps>(function TimeCh
   onViewRequests,
   previous,
   formatChange = defaultFormatChange,
+  anomalies,
   className,
   ...props
 }, ref) {
@@ -356,6 +370,47 @@ export const TimeChart = forwardRef<HTMLElement, TimeChartProps>(function TimeCh
     )
   }, [previous, kind, x, y, sub])
 
+  // Anomaly markers: a small outlined triangle above the flagged series' bar (its stack's top) or point,
+  // in the series colour, stacked upward when several series of one bucket are flagged.
+  const anomalyMarks = useMemo(() => {
+    const shown = (anomalies ?? []).filter((a) => visible.some((s) => s.key === a.seriesKey) && a.index < buckets.length)
+    if (!shown.length) return null
+    const used = new Map<string, number>()
+    return (
+      <g className="uk-chart-anomalies" aria-hidden="true">
+        {shown.map((anomaly) => {
+          const s = visible.find((v) => v.key === anomaly.seriesKey)!
+          const stack = s.stack ?? s.key
+          let top: number
+          let cx: number
+          if (kind === 'bars') {
+            const stackTotal = visible.filter((v) => (v.stack ?? v.key) === stack).reduce((sum, v) => sum + (v.values[anomaly.index] ?? 0), 0)
+            top = y(stackTotal)
+            cx = (x(anomaly.index) ?? 0) + (sub(stack) ?? 0) + Math.max(1, sub.bandwidth()) / 2
+          } else {
+            top = y(s.values[anomaly.index] ?? 0) - 3
+            cx = (x(anomaly.index) ?? 0) + x.bandwidth() / 2
+          }
+          const slot = `${anomaly.index}|${kind === 'bars' ? stack : s.key}`
+          const level = used.get(slot) ?? 0
+          used.set(slot, level + 1)
+          const base = top - 3 - level * 9
+          return (
+            <path
+              key={`${anomaly.seriesKey}-${anomaly.index}`}
+              d={`M${cx - 4},${base - 7}L${cx + 4},${base - 7}L${cx},${base}Z`}
+              fill={s.color}
+              className="uk-chart-anomaly"
+              data-anomaly={anomaly.seriesKey}
+              data-index={anomaly.index}
+            />
+          )
+        })}
+      </g>
+    )
+  }, [anomalies, visible, buckets.length, kind, x, y, sub])
+  const anomalyRows = hover ? (anomalies ?? []).filter((a) => a.index === hover.index && visible.some((s) => s.key === a.seriesKey)) : []
+
   // A key the page is filtered by keeps its legend name, pressed, so the filter can be lifted where it was set.
   const showLegend = legend ?? (series.length > 1 || Boolean(previous?.length) || Boolean(onSelectSeries && series.some((s) => selected?.(s.key))))
   const hovered = hover ? buckets[hover.index] : undefined
@@ -394,7 +449,8 @@ export const TimeChart = forwardRef<HTMLElement, TimeChartProps>(function TimeCh
     const bucket = buckets[index]
     if (!bucket) return ''
     const rows = visible.map((s) => ({ label: s.label, value: s.values[index] ?? null })).sort((a, b) => (b.value ?? -1) - (a.value ?? -1))
-    const parts = [formatBucketRange(bucket), partialNote(index), ...rows.map((row) => t('crossFilter.announceRow', { label: row.label, value: formatValue(row.value) }))]
+    const flagged = (anomalies ?? []).filter((a) => a.index === index).map((a) => `${series.find((s) => s.key === a.seriesKey)?.label ?? a.seriesKey}: ${a.text}`)
+    const parts = [formatBucketRange(bucket), partialNote(index), ...rows.map((row) => t('crossFilter.announceRow', { label: row.label, value: formatValue(row.value) })), ...flagged]
     for (const overlay of previous ?? []) {
       const before = overlay.values[index] ?? null
       if (before === null) continue
@@ -492,7 +548,7 @@ export const TimeChart = forwardRef<HTMLElement, TimeChartProps>(function TimeCh
     if (frameBox.top + top + tipHeight > viewportHeight - EDGE) top = viewportHeight - EDGE - tipHeight - frameBox.top
     top = Math.max(top, EDGE - frameBox.top)
     setTip((current) => (current && current.left === left && current.top === top ? current : { left, top }))
-  }, [hover?.index, hover?.x, width, tooltipRows.length, interactive, previousRows.length])
+  }, [hover?.index, hover?.x, width, tooltipRows.length, interactive, previousRows.length, anomalyRows.length])
 
   return (
     <figure ref={ref} aria-label={title} {...props} className={clsx('uk-chart', className)} data-kind={kind} data-buckets={buckets.length} data-bucket={bucketSize}>
@@ -528,6 +584,7 @@ export const TimeChart = forwardRef<HTMLElement, TimeChartProps>(function TimeCh
             </g>
             {marks}
             {previousMarks}
+            {anomalyMarks}
             {hover ? <line x1={hover.x - MARGIN.left} x2={hover.x - MARGIN.left} y1={0} y2={innerHeight} stroke="var(--_uk-border)" /> : null}
             {/* Axes drawn directly: muted tick labels, no axis line on the value side. */}
             <g className="uk-chart-axis" aria-hidden="true">
@@ -612,6 +669,17 @@ export const TimeChart = forwardRef<HTMLElement, TimeChartProps>(function TimeCh
                 <span className="uk-num">{formatValue(totalValue)}</span>
               </div>
             ) : null}
+            {anomalyRows.map((anomaly) => {
+              const s = visible.find((v) => v.key === anomaly.seriesKey)!
+              return (
+                <div key={anomaly.seriesKey} className="uk-tooltip-row uk-tooltip-anomaly" data-anomaly={anomaly.seriesKey}>
+                  <svg width={8} height={8} viewBox="0 0 8 8" aria-hidden="true" className="uk-anomaly-swatch">
+                    <path d="M0,1L8,1L4,7.5Z" fill={s.color} />
+                  </svg>
+                  <span>{visible.length > 1 ? `${s.label}: ${anomaly.text}` : anomaly.text}</span>
+                </div>
+              )
+            })}
             {previousRows.map(({ overlay, before, bucket, change }) => (
               <div key={overlay.stack} className="uk-tooltip-previous" data-previous={overlay.stack}>
                 <div className="uk-tooltip-row">

@@ -16,7 +16,8 @@ import { useTimeSeries } from '../hooks/useTimeSeries.js'
 import { groupLabel } from '../i18n/coreLabels.js'
 import type { Translate } from '../i18n/translate.js'
 import { ChartSkeleton } from './ChartSkeleton.js'
-import { CHART_MARGIN, type ChartSeries, type PreviousPeriodOverlay, TimeChart } from './TimeChart.js'
+import { CHART_MARGIN, type ChartAnomaly, type ChartSeries, type PreviousPeriodOverlay, TimeChart } from './TimeChart.js'
+import { anomalyRatio, chartAnomalies } from '../spend/chartAnomalies.js'
 import { useMeasuredWidth } from './useElementWidth.js'
 import { own } from '../components/own.js'
 
@@ -66,6 +67,11 @@ export interface UsageChartProps extends Omit<HTMLAttributes<HTMLElement>, 'titl
    * before the provider's `onSelectKey`. Cancel with `event.preventDefault()` or by returning `false`.
    */
   onSelectKey?: UsageSelectHandler
+  /**
+   * Mark unusual buckets of each series (`detectAnomalies` on the chart's data; sum metrics only):
+   * a small triangle above the bar, and "3.4× usual spend" in its tooltip. Default true; `false` turns them off.
+   */
+  anomalies?: boolean
 }
 
 /** One word for money in charts: "Spend" (docs/design.md, "Tooltips"). */
@@ -115,6 +121,7 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
     compare: offerCompare = true,
     defaultCompare = false,
     onSelectKey,
+    anomalies: markAnomalies = true,
     ...props
   },
   ref,
@@ -200,6 +207,18 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
       viewBucketRequests(bucket, key && groupBy ? { dimension: groupBy, key, label: series.find((s) => s.key === key)?.label ?? key } : undefined)
     }
   }, [viewBucketRequests, result, groupBy, series])
+  const anomalies = useMemo<ChartAnomaly[] | undefined>(() => {
+    if (!markAnomalies || !result || format.definition(metric).aggregation !== 'sum') return undefined
+    const decimal = new Intl.NumberFormat(format.locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 })
+    return chartAnomalies(result.buckets, series, {
+      timeZone: format.timeZone,
+      describe: (anomaly) => {
+        const ratio = anomalyRatio(anomaly)
+        if (ratio === null) return t('spend.anomalyUnusual', { value: format.metric(anomaly.value, metric) })
+        return t(metric === 'cost' ? 'spend.anomalySpend' : 'spend.anomalyUsual', { ratio: decimal.format(ratio) })
+      },
+    })
+  }, [markAnomalies, result, series, metric, format, t])
   const formatChange = useMemo(() => {
     const percent = new Intl.NumberFormat(format.locale, { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' })
     return (fraction: number) => percent.format(fraction)
@@ -245,6 +264,7 @@ export const UsageChart = forwardRef<HTMLElement, UsageChartProps>(function Usag
       onViewRequests={onViewRequests}
       previous={previous?.filter((overlay) => drawn.some((s) => (s.stack ?? s.key) === overlay.stack))}
       formatChange={formatChange}
+      anomalies={anomalies}
     />
   )
   const compareToggle = comparable ? (

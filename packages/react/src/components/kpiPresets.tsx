@@ -85,6 +85,14 @@ export const kpiPresets = {
     { metric: 'cacheHits', needs: ['requests'], sub: (t, f, tr) => tr('kpi.sub.shareOfRequests', { share: f.metric(ratioValue(t.cacheHits, t.requests), 'successRate') }) },
     { metric: 'avgLatencyMs', needs: ['p95LatencyMs'], sub: p95 },
   ],
+  /**
+   * Spend control (issue 16): spend, and what prompt caching saved in money, exact like all money.
+   * The savings card drops out when the adapter has no price table (no `cacheSavings` metric).
+   */
+  spendControl: [
+    { metric: 'cost', labelKey: 'kpi.spend' },
+    { metric: 'cacheSavings', labelKey: 'spend.savedByCaching', needs: ['cachedInputTokens'], sub: (t, f, tr) => tr('spend.savedSub', { cached: f.metric(t.cachedInputTokens, 'cachedInputTokens', compact) }) },
+  ],
   /** Seed 002: compute. */
   compute: [{ metric: 'cpuCoreHours' }, { metric: 'ramGbHours' }],
   /** Seed 002: storage. */

@@ -4,6 +4,7 @@ import {
   type InstantInput,
   type TimeRangeSelection,
   type UsageAdapter,
+  type UsageBudget,
   isAdapterResponseError,
   isInvalidQueryError,
   isNotFoundError,
@@ -18,6 +19,7 @@ import { type UsageMessages, enMessages } from '../i18n/enMessages.js'
 import type { UsageSelectHandler } from './crossFilter.js'
 import { SelectHandlerContext } from './crossFilter.js'
 import { RequestDrillDownProvider, type ViewRequestsRequest } from './requestDrillDown.js'
+import { BudgetsContext } from '../spend/budgetsContext.js'
 import { MessagesContext, type MessagesContextValue } from '../i18n/messagesContext.js'
 import { useLocaleMessages } from '../i18n/useLocaleMessages.js'
 import { withLazyValidation } from './withLazyValidation.js'
@@ -92,6 +94,11 @@ export interface UsageProviderProps {
    * and the filters (the page's, plus the picked key). With a `RequestLog` on the page, it shows them.
    */
   onViewRequests?: (request: ViewRequestsRequest) => void
+  /**
+   * Spending limits (e.g. one for the organisation, one per team). A budget applies to a widget when
+   * its filters select exactly what the widget shows (docs/components.md, "Budgets").
+   */
+  budgets?: readonly UsageBudget[]
   children?: ReactNode
 }
 
@@ -256,6 +263,7 @@ function UsageProviderInner(props: UsageProviderProps): ReactNode {
     }
   }, [syncUrl, selection])
 
+  const budgets = useMemo(() => props.budgets ?? [], [props.budgets])
   const queryClient = useQueryClient()
   const refresh = useCallback(() => {
     const next = getNow()
@@ -287,7 +295,9 @@ function UsageProviderInner(props: UsageProviderProps): ReactNode {
         <SelectionContext.Provider value={state}>
           <LiveRefresh />
           <SelectHandlerContext.Provider value={props.onSelectKey}>
-            <RequestDrillDownProvider onViewRequests={props.onViewRequests}>{props.children}</RequestDrillDownProvider>
+            <RequestDrillDownProvider onViewRequests={props.onViewRequests}>
+              <BudgetsContext.Provider value={budgets}>{props.children}</BudgetsContext.Provider>
+            </RequestDrillDownProvider>
           </SelectHandlerContext.Provider>
         </SelectionContext.Provider>
       </MessagesContext.Provider>

@@ -312,9 +312,10 @@ export const BreakdownTable = forwardRef<HTMLElement, BreakdownTableProps>(funct
     }
   }, [trendMetric, query, bucket, format, t])
 
+  const trendStarts = useMemo(() => (trendMetric && query && bucket ? bucketBoundaries(query.range, bucket, query.timeZone).map((b) => b.start) : undefined), [trendMetric, query, bucket])
   const columnContext = useMemo<BreakdownColumnContext>(
-    () => ({ groupBy, format, t, colorOf, trendMetric, decimalSeparator: separator, moneyTail: (metric) => tails[metric] ?? 0, describeTrend }),
-    [groupBy, format, t, colorOf, trendMetric, separator, tails, describeTrend],
+    () => ({ groupBy, format, t, colorOf, trendMetric, decimalSeparator: separator, moneyTail: (metric) => tails[metric] ?? 0, describeTrend, trendStarts }),
+    [groupBy, format, t, colorOf, trendMetric, separator, tails, describeTrend, trendStarts],
   )
   const columns = useMemo(() => toTableColumns(shownColumns, columnContext, primaryColumn?.id, serverMode), [shownColumns, columnContext, primaryColumn?.id, serverMode])
   const bodyRef = useRef<HTMLTableSectionElement>(null)

@@ -30,6 +30,8 @@ export interface BreakdownColumnContext {
   moneyTail: (metric: Metric) => number
   /** A sparkline point's bucket and value, for its tooltip. */
   describeTrend?: (row: BreakdownRow, index: number) => { when: string; value: string }
+  /** The start (ISO) of each point of `row.trend`, for what reads the trend over time (the anomaly flag). */
+  trendStarts?: readonly string[]
 }
 
 /** Where a cell goes in the card list of narrow containers (< 660 px): see docs/design.md, "Tables on small screens". */

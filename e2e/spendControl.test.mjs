@@ -1,0 +1,89 @@
+// The Spend control recipe in Debian's chromium against the built Storybook (docs/components.md,
+// "Spend control"): the forecast KPI's text, the budget line, an anomaly marker whose pinned tooltip
+// says how unusual the day was and offers "View requests" (which opens the log on that day); axe
+// finds nothing in light or dark; nothing scrolls sideways at 360 px.
+import AxeBuilder from '@axe-core/playwright'
+import assert from 'node:assert/strict'
+import { after, before, describe, test } from 'node:test'
+import { launchChromium, openStory, serveStatic } from './support/browser.mjs'
+
+const ROOT = 'storybook-static'
+const STORY = 'recipes-spend-control--spend-control'
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+let server
+let browser
+let narrow
+before(async () => {
+  server = await serveStatic(ROOT)
+  browser = await launchChromium({ width: 1440, height: 900 })
+  narrow = await launchChromium({ width: 360, height: 800 })
+})
+after(async () => {
+  await browser?.close()
+  await narrow?.close()
+  await server?.close()
+})
+
+async function open(context = browser.context, id = STORY, options) {
+  const { page, errors } = await openStory(context, server.url, id, options)
+  await page.locator('[data-uk-forecast="ready"]').waitFor()
+  await page.locator('.uk-budget-chart[data-state="ready"]').waitFor()
+  await page.locator('.uk-chart-anomaly').first().waitFor()
+  return { page, errors }
+}
+
+describe('spend control recipe', () => {
+  test('the forecast KPI reads the month-end forecast against the budget, and when it is crossed', async () => {
+    const { page, errors } = await open()
+    const card = page.locator('[data-uk-forecast]')
+    const text = (await card.innerText()).replace(/\s+/g, ' ')
+    assert.match(text, /Forecast · Organisation \$\d+\.\d\d by Nov 30 · budget \$100\.00/)
+    assert.match(text, /crosses budget on Nov \d+/)
+    assert.equal(await card.getAttribute('data-budget'), 'over')
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  test('the budget chart draws the budget line, the spend so far and the forecast band', async () => {
+    const { page } = await open()
+    const chart = page.locator('.uk-budget-chart')
+    for (const mark of ['budget-line', 'spent', 'forecast', 'forecast-band']) assert.equal(await chart.locator(`[data-uk-mark="${mark}"]`).count(), 1, mark)
+    assert.match(await chart.locator('svg').getAttribute('aria-label'), /budget \$100\.00/)
+    await page.close()
+  })
+
+  test('an anomaly marker’s tooltip says how unusual the day was and its View requests opens the log on it', async () => {
+    const { page, errors } = await open()
+    const marker = page.locator('.uk-chart-anomaly').first()
+    const box = await marker.boundingBox()
+    assert.ok(box, 'the marker is drawn')
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+    const tooltip = page.locator('.uk-tooltip[data-pinned]')
+    await tooltip.waitFor()
+    assert.match(await tooltip.innerText(), /\d+\.\d× usual spend/)
+    await tooltip.getByRole('button', { name: 'View requests' }).click()
+    // The log drills into the marked day (Nov 17, Berlin).
+    await page.waitForFunction(() => {
+      const times = [...document.querySelectorAll('.uk-request-log tbody tr[data-id] time')].map((t) => t.getAttribute('datetime'))
+      return times.length > 0 && times.every((at) => at >= '2026-11-16T23:00:00.000Z' && at < '2026-11-17T23:00:00.000Z')
+    })
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  for (const theme of ['light', 'dark']) {
+    test(`axe finds no violations (${theme})`, async () => {
+      const { page } = await open(browser.context, STORY, { globals: `theme:${theme}` })
+      const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze()
+      assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [])
+      await page.close()
+    })
+  }
+
+  test('nothing scrolls sideways at 360 px', async () => {
+    const { page } = await open(narrow.context, 'recipes-spend-control--narrow')
+    const overflow = await page.evaluate(() => document.scrollingElement.scrollWidth - innerWidth)
+    assert.ok(overflow <= 0, `the page is ${overflow} px wider than the viewport`)
+    await page.close()
+  })
+})

@@ -1,0 +1,94 @@
+import { screen, waitFor } from '@testing-library/react'
+import type { UsageBudget, UsageRecord } from '@usagekit/core'
+import { dailyRecords } from '../test/dailyRecords.js'
+import { createMemoryAdapter } from '@usagekit/core/memory'
+import { describe, expect, it } from 'vitest'
+import { renderUsage } from '../test/renderUsage.js'
+import { BudgetChart } from './BudgetChart.js'
+import { ForecastKpi } from './ForecastKpi.js'
+
+// The clock: Nov 16, 00:00 in UTC: 15 whole days of a 30-day November are spent.
+const NOW = '2026-11-16T00:00:00.000Z'
+const adapterOf = (records: UsageRecord[]) => createMemoryAdapter(records, { now: () => NOW })
+const steady = () => adapterOf(dailyRecords('2026-10-01T00:00:00.000Z', NOW, 10))
+const card = () => document.querySelector('[data-uk-forecast]') as HTMLElement
+
+describe('ForecastKpi', () => {
+  it('forecasts a steady $10 a day to $300 by Nov 30 and names the budget it stays under', async () => {
+    const budgets: UsageBudget[] = [{ amount: 500, period: 'month' }]
+    renderUsage(<ForecastKpi />, { adapter: steady(), now: NOW, timeZone: 'UTC', budgets })
+    await waitFor(() => expect(card()).toHaveAttribute('data-uk-forecast', 'ready'))
+    expect(card()).toHaveTextContent('$300.00')
+    expect(card()).toHaveTextContent('by Nov 30 · budget $500.00')
+    expect(card()).toHaveTextContent('$150.00 spent')
+    expect(card()).toHaveAttribute('data-budget', 'under')
+    expect(card()).not.toHaveTextContent('crosses budget')
+  })
+
+  it('says when the expected path crosses the budget, and when spend already reached it', async () => {
+    const { unmount } = renderUsage(<ForecastKpi />, { adapter: steady(), now: NOW, timeZone: 'UTC', budgets: [{ amount: 200, period: 'month' }] })
+    await waitFor(() => expect(card()).toHaveAttribute('data-uk-forecast', 'ready'))
+    // $150 spent on Nov 16 00:00, $10 a day: $200 on Nov 21 00:00 (the end of Nov 20).
+    expect(card()).toHaveTextContent(/crosses budget on Nov 2[01]/)
+    expect(card()).toHaveAttribute('data-budget', 'over')
+    unmount()
+    renderUsage(<ForecastKpi />, { adapter: steady(), now: NOW, timeZone: 'UTC', budgets: [{ amount: 95, period: 'month' }] })
+    await waitFor(() => expect(card()).toHaveAttribute('data-uk-forecast', 'ready'))
+    // $90 by the end of Nov 9, $10 spread over Nov 10: $95 at its noon.
+    expect(card()).toHaveTextContent('budget reached on Nov 10')
+  })
+
+  it('uses only a budget whose filters equal the page filters', async () => {
+    const budgets: UsageBudget[] = [{ amount: 50, period: 'month', filters: { team: ['Research'] }, label: 'Research' }]
+    const { unmount } = renderUsage(<ForecastKpi />, { adapter: steady(), now: NOW, timeZone: 'UTC', budgets })
+    await waitFor(() => expect(card()).toHaveAttribute('data-uk-forecast', 'ready'))
+    expect(card()).toHaveTextContent('Forecast')
+    expect(card()).not.toHaveTextContent('budget $')
+    unmount()
+    renderUsage(<ForecastKpi />, { adapter: steady(), now: NOW, timeZone: 'UTC', budgets, defaultFilters: { team: ['Research'] } })
+    await waitFor(() => expect(card()).toHaveAttribute('data-uk-forecast', 'ready'))
+    expect(screen.getByText('Forecast · Research')).toBeInTheDocument()
+    expect(card()).toHaveTextContent('budget $50.00')
+  })
+
+  it('says there is not enough history rather than guessing, and notes a period that just started', async () => {
+    const { unmount } = renderUsage(<ForecastKpi />, { adapter: adapterOf(dailyRecords('2026-11-15T00:00:00.000Z', NOW, 10)), now: '2026-11-15T18:00:00.000Z', timeZone: 'UTC' })
+    await waitFor(() => expect(card()).toHaveAttribute('data-uk-forecast', 'noHistory'))
+    expect(card()).toHaveTextContent('Not enough history for a forecast yet')
+    unmount()
+    renderUsage(<ForecastKpi />, { adapter: steady(), now: '2026-11-01T12:00:00.000Z', timeZone: 'UTC' })
+    await waitFor(() => expect(card()).toHaveAttribute('data-uk-forecast', 'justStarted'))
+    expect(card()).toHaveTextContent('Period just started')
+    expect(card()).toHaveTextContent('by Nov 30')
+  })
+})
+
+describe('BudgetChart', () => {
+  it('draws the spend so far, the budget line and the forecast band, and names them in the key', async () => {
+    renderUsage(<BudgetChart />, { adapter: steady(), now: NOW, timeZone: 'UTC', budgets: [{ amount: 500, period: 'month' }] })
+    await waitFor(() => expect(document.querySelector('.uk-budget-chart')).toHaveAttribute('data-state', 'ready'))
+    const chart = document.querySelector('.uk-budget-chart')!
+    expect(chart.querySelector('[data-uk-mark="spent"]')).not.toBeNull()
+    expect(chart.querySelector('[data-uk-mark="budget-line"]')).not.toBeNull()
+    expect(chart.querySelector('[data-uk-mark="forecast-band"]')?.getAttribute('d')).toMatch(/Z$/)
+    expect(chart.querySelector('svg')).toHaveAttribute('aria-label', 'Cumulative spend this period: $150.00 so far, $300.00 forecast, budget $500.00')
+    expect(screen.getByText('Budget $500.00')).toBeInTheDocument()
+  })
+
+  it('without a budget draws no budget line', async () => {
+    renderUsage(<BudgetChart />, { adapter: steady(), now: NOW, timeZone: 'UTC' })
+    await waitFor(() => expect(document.querySelector('.uk-budget-chart')).toHaveAttribute('data-state', 'ready'))
+    expect(document.querySelector('[data-uk-mark="budget-line"]')).toBeNull()
+    expect(document.querySelector('[data-uk-mark="forecast"]')).not.toBeNull()
+  })
+})
+
+describe('BudgetChart without history', () => {
+  it('draws no forecast and says why in its key', async () => {
+    renderUsage(<BudgetChart />, { adapter: createMemoryAdapter(dailyRecords('2026-11-15T00:00:00.000Z', NOW, 10), { now: () => NOW }), now: '2026-11-15T18:00:00.000Z', timeZone: 'UTC' })
+    await waitFor(() => expect(document.querySelector('.uk-budget-chart')).toHaveAttribute('data-state', 'ready'))
+    expect(document.querySelector('[data-uk-mark="forecast"]')).toBeNull()
+    expect(document.querySelector('[data-uk-mark="forecast-band"]')).toBeNull()
+    expect(screen.getByText('Not enough history for a forecast yet')).toBeInTheDocument()
+  })
+})
