@@ -244,9 +244,23 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
   }
 
   /** Labels read the answer's own rows (range and filters) or the host's label tables, nothing else. */
-  function labelContext(scope: SqlScope, params: SqlParameters, source: SqlTable): LabelContext {
-    return { scope, params, sources: labelSources, ...(source !== table ? { rollup: source } : {}) }
+  function labelContext(scope: SqlScope, params: SqlParameters, source: SqlTable, latestTimes?: string): LabelContext {
+    return { scope, params, sources: labelSources, ...(source !== table ? { rollup: source } : {}), ...(latestTimes ? { latestTimes } : {}) }
   }
+
+  /**
+   * Whether a grouping pass by `dimension` over `source` keeps each key's newest timestamp (column
+   * `last`) for the label lookup: on a dialect that takes it, over the request table itself, for a
+   * dimension labelled from its latest row (a user without a host label table).
+   */
+  function keepsNewest(dimension: Dimension, source: SqlTable): boolean {
+    return dialect.latestFromGroups && source === table && dimension === 'user' && !labelSources.user
+  }
+  /**
+   * Each key with its newest timestamp, from a CTE with columns `g` and `last` holding exactly the
+   * keys of `keys` (a filter on `keys` there kept ClickHouse from using the pairs on its primary index).
+   */
+  const latestTimesFrom = (cte: string) => `SELECT g, last AS t FROM ${cte}`
 
   async function query(sql: string, params: SqlParameters, signal: AbortSignal | undefined): Promise<readonly SqlRow[]> {
     throwIfAborted(signal)
@@ -266,7 +280,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
     edges?: readonly string[]
     /** Adds `model`. */
     model?: boolean
-    /** Adds `ts` (for trends computed later). */
+    /** Adds `ts` (for trends computed later, or each key's newest timestamp). */
     ts?: boolean
   }
 
@@ -613,6 +627,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       const additive = dialect.breakdownCells && dimension !== 'tag' && partials.every(isSumMetric)
       const partial = (metric: Metric) => `p${partials.indexOf(metric)}`
       const trendEdges = params.trend ? edgesOf(trendBuckets) : undefined
+      const newest = additive && keepsNewest(dimension, source)
       const base = baseSql(
         sql,
         {
@@ -620,7 +635,7 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
           metrics: additive ? partials : [...metrics, sort.metric, ...trendMetrics],
           dimension,
           model: withModels,
-          ...(additive ? { edges: trendEdges } : { ts: params.trend !== undefined }),
+          ...(additive ? { edges: trendEdges, ts: newest } : { ts: params.trend !== undefined }),
         },
         source,
       )
@@ -629,9 +644,9 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       const limit = params.limit === undefined ? null : sql.add(params.limit, 'integer')
       const cellKeys = ['g', ...(withModels ? ['model'] : []), ...(trendEdges ? ['b'] : [])].join(', ')
       const grouped = additive
-        ? `${dialect.reusedCte('partials')} (SELECT ${cellKeys}, ${partials.map((metric) => `${rankSql(source, metric)} AS ${partial(metric)}`).join(', ')} FROM base GROUP BY ${cellKeys}),\n` +
+        ? `${dialect.reusedCte('partials')} (SELECT ${cellKeys}, ${partials.map((metric) => `${rankSql(source, metric)} AS ${partial(metric)}`).join(', ')}${newest ? ', max(ts) AS last' : ''} FROM base GROUP BY ${cellKeys}),\n` +
           `${dialect.reusedCte('grouped')} (SELECT g, ${metrics.map((metric, i) => `${dialect.text(`sum(${partial(metric)})`)} AS m${i}`).join(', ')}, ` +
-          `${totalOfPartials(sort.metric, partial)} AS v FROM partials GROUP BY g),`
+          `${totalOfPartials(sort.metric, partial)} AS v${newest ? ', max(last) AS last' : ''} FROM partials GROUP BY g),`
         : `${dialect.reusedCte('grouped')} (SELECT g, ${aggregates(source, metrics)}, ${rankSql(source, sort.metric)} AS v FROM base GROUP BY g),`
       const groupedColumns = ['g', ...metrics.map((_, i) => `m${i}`), 'v'].map((column) => `grouped.${column}`).join(', ')
       const page =
@@ -646,13 +661,13 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
               `matched AS (SELECT * FROM grouped),`,
               `${page},`,
               `keys AS (SELECT g FROM page),`,
-              `labels AS (${labelsSql(table, dimension, labelContext(scope, sql, source))})`,
+              `labels AS (${labelsSql(table, dimension, labelContext(scope, sql, source, newest ? latestTimesFrom('page') : undefined))})`,
             ]
           : [
               `WITH base AS (${base}),`,
               grouped,
               `keys AS (SELECT g FROM grouped),`,
-              `labels AS (${labelsSql(table, dimension, labelContext(scope, sql, source))}),`,
+              `labels AS (${labelsSql(table, dimension, labelContext(scope, sql, source, newest ? latestTimesFrom('grouped') : undefined))}),`,
               `matched AS (SELECT ${groupedColumns}, l.label AS label, l.secondary AS secondary, l.team AS team FROM grouped JOIN labels l ON l.g = grouped.g ` +
                 `WHERE ${table.search(needle, ['l.label', 'l.secondary', 'l.team', 'grouped.g'], sql)}),`,
               page,
@@ -793,15 +808,16 @@ export function createSqlAdapter(options: SqlAdapterOptions): UsageAdapter {
       const filters = Object.fromEntries(Object.entries(params.filters ?? {}).filter(([name]) => name !== dimension))
       const source = sourceFor({ metrics: [], filters, dimensions: [dimension], instants: [startMs, endMs] })
       const scope = { ...isoRange(startMs, endMs), filters: params.filters, exclude: dimension }
-      const base = baseSql(sql, { scope, metrics: [], dimension }, source)
+      const newest = keepsNewest(dimension, source)
+      const base = baseSql(sql, { scope, metrics: [], dimension, ts: newest }, source)
       const needle = params.search?.trim().toLowerCase() ?? ''
       const search = needle === '' ? 'TRUE' : table.search(needle, ['grouped.g', 'l.label', 'l.secondary'], sql)
       const limit = sql.add(params.limit ?? 100, 'integer')
       const statement = [
         `WITH base AS (${base}),`,
-        `${dialect.reusedCte('grouped')} (SELECT g, ${source.countSql} AS n FROM base GROUP BY g),`,
+        `${dialect.reusedCte('grouped')} (SELECT g, ${source.countSql} AS n${newest ? ', max(ts) AS last' : ''} FROM base GROUP BY g),`,
         `keys AS (SELECT g FROM grouped),`,
-        `labels AS (${labelsSql(table, dimension, labelContext(scope, sql, source))})`,
+        `labels AS (${labelsSql(table, dimension, labelContext(scope, sql, source, newest ? latestTimesFrom('grouped') : undefined))})`,
         `SELECT grouped.g, grouped.n, l.label, l.secondary FROM grouped JOIN labels l ON l.g = grouped.g WHERE ${search} ` +
           `ORDER BY grouped.n DESC, ${dialect.binary('l.label')}, ${dialect.binary('grouped.g')} LIMIT ${dialect.integer(limit)}`,
       ].join('\n')

@@ -12,6 +12,11 @@ export interface LabelContext {
   sources: ResolvedLabelSources
   /** The rollup answering the query, when one does: it tells where each key was last seen. */
   rollup?: SqlTable
+  /**
+   * A statement giving (`g`, `t`): each key of CTE `keys` with its newest timestamp among the rows
+   * the answer counts, when the answer's grouping pass over the request table kept it.
+   */
+  latestTimes?: string
 }
 
 /**
@@ -42,6 +47,7 @@ function latestRow(
     : undefined
   return table.dialect.latestRow({
     latestSlots,
+    ...(!condition && context.latestTimes ? { latestTimes: context.latestTimes } : {}),
     table: table.name,
     alias,
     key,

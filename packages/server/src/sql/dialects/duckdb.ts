@@ -63,6 +63,7 @@ export const duckdb: SqlDialect = {
   statement: (sql) => sql,
   reusedCte: (name) => `${name} AS`,
   breakdownCells: false,
+  latestFromGroups: false,
   acceptsNul: true,
   placeholder: (position) => `$${position}`,
   statementParams: (bound) => bound.map(({ value }) => value),

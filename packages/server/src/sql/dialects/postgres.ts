@@ -69,6 +69,7 @@ export const postgres: SqlDialect = {
   statement: (sql) => sql,
   reusedCte: (name) => `${name} AS`,
   breakdownCells: false,
+  latestFromGroups: false,
   acceptsNul: false,
   placeholder: (position) => `$${position}`,
   statementParams: (bound) => bound.map(({ value }) => value),

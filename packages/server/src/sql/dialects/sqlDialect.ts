@@ -47,6 +47,12 @@ export interface LatestRowQuery {
    * slots is its newest row. A dialect may read only those slots; ignoring the hint is also right.
    */
   latestSlots?: { statement: string; seconds: number }
+  /**
+   * When the answer's grouping pass over the request table already found it: a statement giving
+   * (`g`, `t`), each key of CTE `keys` with its newest timestamp among the counted rows (the same
+   * timestamp expression). A dialect may use it instead of finding the newest timestamps itself.
+   */
+  latestTimes?: string
 }
 
 /** One row of a host's label table per key: the first by label when the key is not unique. */
@@ -87,6 +93,12 @@ export interface SqlDialect extends SqlParameterStyle {
    * (3.5 s → 5.8 s at 10M), so it scans once per part.
    */
   breakdownCells: boolean
+  /**
+   * Whether the label lookup takes each key's newest timestamp from the answer's own grouping pass
+   * (a `max` beside the sums) instead of a scan of its own: ClickHouse then reads the range once,
+   * not twice (−0.4 s per 33M rows). PostgreSQL and DuckDB find the latest row through an index.
+   */
+  latestFromGroups: boolean
 
   // ---- casts and values
   /** A bound ISO-8601 instant as a timestamp with time zone. */
