@@ -82,7 +82,9 @@ for (const [engine, open] of [
     },
   })
 
-  describe(`rollups on ${engine}: which table answers`, () => {
+  // DuckDB takes ~10 s for each of these on an idle 2-core machine (the fixtures loaded twice, dozens
+  // of statements); a loaded machine triples that, past vitest's default.
+  describe(`rollups on ${engine}: which table answers`, { timeout: 90_000 }, () => {
     it('reads a rollup when it fits exactly, and the raw table when it does not', async () => {
       const { records } = contractFixtures()
       const { database, adapter } = await openWithRollups(open, records)
