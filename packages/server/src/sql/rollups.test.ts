@@ -91,6 +91,7 @@ for (const [engine, open] of [
       const reference = createMemoryAdapter(records)
       const userSets = database.dialect === 'clickhouse'
       const range = { start: '2026-09-28T00:00:00.000Z', end: '2026-11-06T00:00:00.000Z' }
+      const rolling = (end: string) => ({ start: new Date(Date.parse(end) - 7 * 86_400_000).toISOString(), end })
       const cases: [string, (a: typeof adapter) => Promise<unknown>, string][] = [
         ['sums by model, 6 h buckets in Berlin', (a) => a.getTimeSeries({ range, timeZone: 'Europe/Berlin', bucket: '6h', metrics: ['cost', 'requests', 'successRate'], groupBy: 'model', limit: 3 }), 'usage_15m'],
         ['sums by team in Kolkata (half-hour offset, still on 15-minute slots)', (a) => a.getTimeSeries({ range, timeZone: 'Asia/Kolkata', bucket: '1d', metrics: ['totalTokens'], groupBy: 'team' }), 'usage_15m'],
@@ -102,6 +103,9 @@ for (const [engine, open] of [
         ['p95 latency (never from sums)', (a) => a.getSummary({ range, timeZone: 'UTC', metrics: ['p95LatencyMs'] }), 'usage_requests'],
         ['a tag filter', (a) => a.getSummary({ range, timeZone: 'UTC', metrics: ['requests'], filters: { tag: ['batch'] } }), 'usage_requests'],
         ['5-minute buckets', (a) => a.getTimeSeries({ range: { start: range.start, end: '2026-09-29T00:00:00.000Z' }, timeZone: 'UTC', bucket: '5m', metrics: ['requests'] }), 'usage_requests'],
+        // A rolling window ends at now: mid-slot it reads raw rows; on a clock rounded down to the slot (docs/sql.md) it fits.
+        ['a rolling 7 days ending mid-slot', (a) => a.getTimeSeries({ range: rolling('2026-11-05T13:07:30.000Z'), timeZone: 'Europe/Berlin', bucket: '6h', metrics: ['cost'], groupBy: 'model' }), 'usage_requests'],
+        ['a rolling 7 days ending on a slot edge', (a) => a.getTimeSeries({ range: rolling('2026-11-05T13:00:00.000Z'), timeZone: 'Europe/Berlin', bucket: '6h', metrics: ['cost'], groupBy: 'model' }), 'usage_15m'],
       ]
       try {
         for (const [name, call, table] of cases) {
