@@ -54,7 +54,8 @@ describe('spend control recipe', () => {
 
   test('an anomaly marker’s tooltip says how unusual the day was and its View requests opens the log on it', async () => {
     const { page, errors } = await open()
-    const marker = page.locator('.uk-chart-anomaly').first()
+    // Finance's runaway agent (the fixtures' own spike, Équipe Données on Oct 28, is marked too).
+    const marker = page.locator('.uk-chart-anomaly[data-anomaly="Finance"]')
     const box = await marker.boundingBox()
     assert.ok(box, 'the marker is drawn')
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
@@ -67,6 +68,45 @@ describe('spend control recipe', () => {
       const times = [...document.querySelectorAll('.uk-request-log tbody tr[data-id] time')].map((t) => t.getAttribute('datetime'))
       return times.length > 0 && times.every((at) => at >= '2026-11-16T23:00:00.000Z' && at < '2026-11-17T23:00:00.000Z')
     })
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  test('the breakdown flags the rows of the teams that ran away with the day, and no other row', async () => {
+    const { page } = await open()
+    const flags = page.locator('.uk-breakdown tbody tr[data-key] td[data-col="anomaly"] [data-anomaly]')
+    await flags.first().waitFor()
+    const flagged = await flags.evaluateAll((nodes) => nodes.map((node) => ({ key: node.closest('tr').getAttribute('data-key'), text: node.textContent.trim() })))
+    // Finance's agent on Nov 17 (the recipe's scenario) and the fixtures' own three-hour spike in Équipe Données.
+    assert.deepEqual(flagged.map((flag) => flag.key).sort(), ['Finance', 'Équipe Données'], JSON.stringify(flagged))
+    assert.match(flagged.find((flag) => flag.key === 'Finance').text, /^\d+\.\d× usual spend on Nov 17$/)
+    assert.match(flagged.find((flag) => flag.key === 'Équipe Données').text, /^\d+\.\d× usual spend on Oct 28$/)
+    await page.close()
+  })
+
+  test('the keyboard reaches the marked day: arrows to it, the tooltip says how unusual, Tab to View requests, Enter opens the log on it', async () => {
+    const { page, errors } = await open()
+    const chart = page.locator('figure.uk-chart', { has: page.locator('.uk-chart-anomaly') }).first()
+    const index = Number(await chart.locator('.uk-chart-anomaly[data-anomaly="Finance"]').getAttribute('data-index'))
+    const frame = chart.locator('.uk-chart-frame')
+    await frame.focus()
+    await page.keyboard.press('Home')
+    for (let i = 0; i < index; i++) await page.keyboard.press('ArrowRight')
+    assert.match(await chart.locator('[aria-live="polite"]').innerText(), /\d+\.\d× usual spend/)
+    const tooltip = chart.locator('.uk-tooltip')
+    assert.match(await tooltip.innerText(), /\d+\.\d× usual spend/)
+    // Tab walks the tooltip's buttons (the teams, then View requests).
+    let focused = ''
+    for (let step = 0; step < 12 && focused !== 'View requests'; step++) {
+      await page.keyboard.press('Tab')
+      focused = await page.evaluate(() => (document.activeElement?.closest('.uk-tooltip') ? document.activeElement.textContent.trim() : ''))
+    }
+    assert.equal(focused, 'View requests')
+    await page.keyboard.press('Enter')
+    const banner = page.locator('[data-drill-down]')
+    await banner.waitFor()
+    assert.equal(await banner.getAttribute('data-start'), '2026-11-16T23:00:00.000Z')
+    assert.equal(await banner.getAttribute('data-end'), '2026-11-17T23:00:00.000Z')
     assert.deepEqual(errors, [])
     await page.close()
   })
