@@ -409,6 +409,8 @@ export const TimeChart = forwardRef<HTMLElement, TimeChartProps>(function TimeCh
       </g>
     )
   }, [anomalies, visible, buckets.length, kind, x, y, sub])
+  // The data table names every flagged cell (hidden series too: the table lists them all).
+  const tableAnomalies = useMemo(() => new Map((anomalies ?? []).map((anomaly) => [`${anomaly.seriesKey}|${anomaly.index}`, anomaly.text])), [anomalies])
   const anomalyRows = hover ? (anomalies ?? []).filter((a) => a.index === hover.index && visible.some((s) => s.key === a.seriesKey)) : []
 
   // A key the page is filtered by keeps its legend name, pressed, so the filter can be lifted where it was set.
@@ -801,9 +803,22 @@ export const TimeChart = forwardRef<HTMLElement, TimeChartProps>(function TimeCh
               {buckets.map((bucket, i) => (
                 <tr key={bucket.start}>
                   <th scope="row">{formatBucketRange(bucket)}</th>
-                  {series.map((s) => (
-                    <td key={s.key}>{formatValue(s.values[i] ?? null)}</td>
-                  ))}
+                  {series.map((s) => {
+                    const flag = tableAnomalies.get(`${s.key}|${i}`)
+                    return (
+                      <td key={s.key} data-anomaly={flag ? 'true' : undefined}>
+                        {formatValue(s.values[i] ?? null)}
+                        {flag ? (
+                          <span className="uk-data-table-anomaly">
+                            <svg width={8} height={8} viewBox="0 0 8 8" aria-hidden="true" className="uk-anomaly-swatch">
+                              <path d="M0,1L8,1L4,7.5Z" fill={s.color} />
+                            </svg>
+                            {flag}
+                          </span>
+                        ) : null}
+                      </td>
+                    )
+                  })}
                   {(previous ?? []).map((overlay) => (
                     <td key={`previous-${overlay.stack}`}>{formatValue(overlay.values[i] ?? null)}</td>
                   ))}
