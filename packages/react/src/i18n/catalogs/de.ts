@@ -247,7 +247,7 @@ export const deMessages: UsageMessages = {
   'requests.column.latencyShort': 'Latenz',
   'requests.column.cost': 'Ausgaben',
   'requests.column.id': 'Anfrage',
-  'requests.status.success': 'erfolgreich',
+  'requests.status.success': 'Erfolgreich',
   'requests.status.error': 'Fehler',
   'requests.newer': { one: '{count} neue Anfrage – zurück zur neuesten', other: '{count} neue Anfragen – zurück zur neuesten' },
   'requests.newerAtLeast': '{count}+ neue Anfragen – zurück zur neuesten',
