@@ -1,8 +1,9 @@
-import { screen, waitFor } from '@testing-library/react'
+import { fireEvent, screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import type { UsageBudget, UsageRecord } from '@usagekit/core'
 import { dailyRecords } from '../test/dailyRecords.js'
 import { createMemoryAdapter } from '@usagekit/core/memory'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { renderUsage } from '../test/renderUsage.js'
 import { BudgetChart } from './BudgetChart.js'
 import { ForecastKpi } from './ForecastKpi.js'
@@ -80,6 +81,55 @@ describe('BudgetChart', () => {
     await waitFor(() => expect(document.querySelector('.uk-budget-chart')).toHaveAttribute('data-state', 'ready'))
     expect(document.querySelector('[data-uk-mark="budget-line"]')).toBeNull()
     expect(document.querySelector('[data-uk-mark="forecast"]')).not.toBeNull()
+  })
+})
+
+describe('BudgetChart tooltip', () => {
+  const tooltip = () => document.querySelector('.uk-budget-chart .uk-tooltip') as HTMLElement | null
+  const rows = () => [...tooltip()!.querySelectorAll('.uk-tooltip-row')].map((row) => row.textContent)
+  const render = async () => {
+    renderUsage(<BudgetChart />, { adapter: steady(), now: NOW, timeZone: 'UTC', budgets: [{ amount: 500, period: 'month' }] })
+    await waitFor(() => expect(document.querySelector('.uk-budget-chart')).toHaveAttribute('data-state', 'ready'))
+  }
+
+  it('reads the day, the spend by then, the forecast and its range, and the budget from the keyboard; Escape closes', async () => {
+    await render()
+    screen.getByRole('application', { name: 'Spend so far vs budget' }).focus()
+    await userEvent.keyboard('{Home}')
+    expect(tooltip()).toHaveAttribute('data-kind', 'spent')
+    expect(tooltip()!.querySelector('.uk-tooltip-title')).toHaveTextContent('Sun, Nov 1')
+    expect(tooltip()).toHaveTextContent('Cumulative since Nov 1')
+    expect(rows()).toEqual(['Spent$10.00', 'Budget$500.00'])
+    await userEvent.keyboard('{ArrowRight>14/}')
+    expect(tooltip()!.querySelector('.uk-tooltip-title')).toHaveTextContent('Sun, Nov 15')
+    expect(rows()).toEqual(['Spent$150.00', 'Budget$500.00'])
+    // The first day to come: its expected cumulative spend and the band around it.
+    await userEvent.keyboard('{ArrowRight}')
+    expect(tooltip()).toHaveAttribute('data-kind', 'forecast')
+    expect(tooltip()!.querySelector('.uk-tooltip-title')).toHaveTextContent('Mon, Nov 16')
+    expect(rows()[0]).toBe('Forecast$160.00')
+    expect(rows()[1]).toMatch(/^Likely range\$1\d\d\.\d\d–\$1\d\d\.\d\d$/)
+    await userEvent.keyboard('{End}')
+    expect(tooltip()!.querySelector('.uk-tooltip-title')).toHaveTextContent('Mon, Nov 30')
+    expect(rows()[0]).toBe('Forecast$300.00')
+    expect(rows()[2]).toBe('Budget$500.00')
+    expect(document.querySelector('.uk-budget-chart [aria-live="polite"]')).toHaveTextContent(/^Mon, Nov 30\. Forecast: \$300\.00\. Likely range: \$\d+\.\d\d–\$\d+\.\d\d\. Budget: \$500\.00$/)
+    expect(document.querySelector('[data-uk-mark="active-day"]')).not.toBeNull()
+    await userEvent.keyboard('{Escape}')
+    expect(tooltip()).toBeNull()
+  })
+
+  it('follows the pointer over the plot, and leaves with it', async () => {
+    await render()
+    const svg = document.querySelector('.uk-budget-chart svg') as SVGSVGElement
+    vi.spyOn(svg, 'getBoundingClientRect').mockReturnValue({ left: 0, top: 0, width: 600, height: 220, right: 600, bottom: 220, x: 0, y: 0, toJSON: () => ({}) })
+    const hit = document.querySelector('.uk-budget-chart .uk-chart-hit')!
+    // Nov 10 is the tenth of 30 days across a 532 px plot that starts at 56 px.
+    fireEvent.mouseMove(hit, { clientX: 56 + (9.5 / 30) * 532, clientY: 100 })
+    expect(tooltip()!.querySelector('.uk-tooltip-title')).toHaveTextContent('Tue, Nov 10')
+    expect(rows()).toEqual(['Spent$100.00', 'Budget$500.00'])
+    fireEvent.mouseLeave(hit)
+    expect(tooltip()).toBeNull()
   })
 })
 
