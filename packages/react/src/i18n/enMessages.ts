@@ -311,13 +311,14 @@ export const enMessages = {
   'spend.budgetColumn': 'Budget',
   'spend.shareOf': '{share} of {amount}',
   'spend.shareTitle': '{spent} of {amount} this period',
-  // Budget chart tooltip (spend2)
+  // Budget chart tooltip, the forecast card's budget meter (spend2)
   'spend.tipSpent': 'Spent',
   'spend.tipRange': 'Likely range',
   'spend.range': '{low}–{high}',
   'spend.tipBudget': 'Budget',
   'spend.tipSince': 'Cumulative since {date}',
   'spend.chartKeyboardHint': 'Arrow keys move from day to day; Escape closes.',
+  'spend.meter': '{spent} of budget spent · {expected} forecast',
 } satisfies Record<string, MessageSource>
 
 export type { MessageSource, PluralMessage } from './messageSource.js'

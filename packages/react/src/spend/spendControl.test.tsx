@@ -24,6 +24,26 @@ describe('ForecastKpi', () => {
     expect(card()).toHaveTextContent('$150.00 spent')
     expect(card()).toHaveAttribute('data-budget', 'under')
     expect(card()).not.toHaveTextContent('crosses budget')
+    // The meter at the card's foot: spent and expected on a scale to the budget, with the words.
+    expect(card().querySelector('.uk-forecast-meter-text')).toHaveTextContent('30% of budget spent · 60% forecast')
+    expect(card().querySelector<HTMLElement>('.uk-forecast-meter-spent')!.style.width).toBe('30%')
+    expect(card().querySelector<HTMLElement>('.uk-forecast-meter-expected')!.style.width).toBe('60%')
+    expect(card().querySelector('.uk-forecast-meter')).not.toHaveAttribute('data-over')
+  })
+
+  it('scales the meter to the forecast when it passes the budget, the budget a tick inside it', async () => {
+    renderUsage(<ForecastKpi />, { adapter: steady(), now: NOW, timeZone: 'UTC', budgets: [{ amount: 200, period: 'month' }] })
+    await waitFor(() => expect(card()).toHaveAttribute('data-uk-forecast', 'ready'))
+    expect(card().querySelector('.uk-forecast-meter-text')).toHaveTextContent('75% of budget spent · 150% forecast')
+    expect(card().querySelector<HTMLElement>('.uk-forecast-meter-expected')!.style.width).toBe('100%')
+    expect(card().querySelector<HTMLElement>('.uk-forecast-meter-spent')!.style.width).toBe('50%')
+    expect(card().querySelector('.uk-forecast-meter')).toHaveAttribute('data-over', 'true')
+  })
+
+  it('shows no meter without a budget', async () => {
+    renderUsage(<ForecastKpi />, { adapter: steady(), now: NOW, timeZone: 'UTC' })
+    await waitFor(() => expect(card()).toHaveAttribute('data-uk-forecast', 'ready'))
+    expect(card().querySelector('.uk-forecast-meter')).toBeNull()
   })
 
   it('says when the expected path crosses the budget, and when spend already reached it', async () => {
@@ -56,6 +76,9 @@ describe('ForecastKpi', () => {
     const { unmount } = renderUsage(<ForecastKpi />, { adapter: adapterOf(dailyRecords('2026-11-15T00:00:00.000Z', NOW, 10)), now: '2026-11-15T18:00:00.000Z', timeZone: 'UTC' })
     await waitFor(() => expect(card()).toHaveAttribute('data-uk-forecast', 'noHistory'))
     expect(card()).toHaveTextContent('Not enough history for a forecast yet')
+    // No number passes for a forecast: a dash, and what was spent said as such.
+    expect(card().querySelector('.uk-kpi-value')).toHaveTextContent(/^—$/)
+    expect(card()).toHaveTextContent(/Spent \$\d+\.\d\d/)
     unmount()
     renderUsage(<ForecastKpi />, { adapter: steady(), now: '2026-11-01T12:00:00.000Z', timeZone: 'UTC' })
     await waitFor(() => expect(card()).toHaveAttribute('data-uk-forecast', 'justStarted'))

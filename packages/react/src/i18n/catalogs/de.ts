@@ -381,11 +381,12 @@ export const deMessages: UsageMessages = {
   'spend.budgetColumn': 'Budget',
   'spend.shareOf': '{share} von {amount}',
   'spend.shareTitle': '{spent} von {amount} in diesem Zeitraum',
-  // Budget chart tooltip (spend2)
+  // Budget chart tooltip, the forecast card's budget meter (spend2)
   'spend.tipSpent': 'Ausgegeben',
   'spend.tipRange': 'Wahrscheinlicher Bereich',
   'spend.range': '{low}–{high}',
   'spend.tipBudget': 'Budget',
   'spend.tipSince': 'Kumuliert seit {date}',
   'spend.chartKeyboardHint': 'Pfeiltasten gehen von Tag zu Tag; Escape schließt.',
+  'spend.meter': '{spent} des Budgets ausgegeben · Prognose {expected}',
 }

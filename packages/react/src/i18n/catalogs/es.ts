@@ -381,11 +381,12 @@ export const esMessages: UsageMessages = {
   'spend.budgetColumn': 'Presupuesto',
   'spend.shareOf': '{share} de {amount}',
   'spend.shareTitle': '{spent} de {amount} en este periodo',
-  // Budget chart tooltip (spend2)
+  // Budget chart tooltip, the forecast card's budget meter (spend2)
   'spend.tipSpent': 'Gastado',
   'spend.tipRange': 'Rango probable',
   'spend.range': '{low}–{high}',
   'spend.tipBudget': 'Presupuesto',
   'spend.tipSince': 'Acumulado desde el {date}',
   'spend.chartKeyboardHint': 'Las flechas pasan de un día a otro; Escape cierra.',
+  'spend.meter': '{spent} del presupuesto gastado · previsión {expected}',
 }

@@ -381,11 +381,12 @@ export const frMessages: UsageMessages = {
   'spend.budgetColumn': 'Budget',
   'spend.shareOf': '{share} de {amount}',
   'spend.shareTitle': '{spent} sur {amount} cette période',
-  // Budget chart tooltip (spend2)
+  // Budget chart tooltip, the forecast card's budget meter (spend2)
   'spend.tipSpent': 'Dépensé',
   'spend.tipRange': 'Fourchette probable',
   'spend.range': '{low}–{high}',
   'spend.tipBudget': 'Budget',
   'spend.tipSince': 'Cumul depuis le {date}',
   'spend.chartKeyboardHint': 'Les flèches passent d’un jour à l’autre ; Échap ferme.',
+  'spend.meter': '{spent} du budget dépensé · prévision {expected}',
 }
