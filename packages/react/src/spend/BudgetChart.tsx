@@ -181,7 +181,10 @@ export const BudgetChart = forwardRef<HTMLElement, BudgetChartProps>(function Bu
       setTip(null)
       return
     }
-    const placed = tooltipPlacement({ x: markX, top: PAD.top, chartWidth: width, tip: { width: tooltip.offsetWidth, height: tooltip.offsetHeight }, frame: frame.getBoundingClientRect() })
+    // The plot is drawn in a viewBox as wide as the card; the frame inside the card's padding is narrower.
+    const frameBox = frame.getBoundingClientRect()
+    const scale = frameBox.width > 0 ? frameBox.width / width : 1
+    const placed = tooltipPlacement({ x: markX * scale, top: PAD.top * scale, chartWidth: frameBox.width, tip: { width: tooltip.offsetWidth, height: tooltip.offsetHeight }, frame: frameBox })
     setTip((current) => (current && current.left === placed.left && current.top === placed.top ? current : placed))
   }, [markX, width, active?.index])
   const compactMoney = (value: number) => new Intl.NumberFormat(format.locale, { style: 'currency', currency: format.currency, notation: 'compact', maximumFractionDigits: 1 }).format(value)
