@@ -23,6 +23,7 @@ function dayLabel(instant: number, locale: string | undefined, timeZone: string)
  * The budget at a glance, at the card's foot: a bar of what is spent (solid) and what is expected by
  * the period end (a pale extension) on a scale to the budget or the forecast, whichever is larger, a
  * tick at the budget, and the words ("72% of budget spent · 107% forecast"), so nothing is colour alone.
+ * Once spend has reached the budget the bar takes the bad colour, as the breakdown's budget share does.
  */
 function BudgetMeter({ spent, expected, amount }: { spent: number; expected: number; amount: number }) {
   const t = useMessages()
@@ -31,7 +32,7 @@ function BudgetMeter({ spent, expected, amount }: { spent: number; expected: num
   const width = (value: number) => `${Math.max(0, Math.min(100, (value / scale) * 100))}%`
   const percent = new Intl.NumberFormat(format.locale, { style: 'percent', maximumFractionDigits: 0 })
   return (
-    <span className="uk-forecast-meter" data-over={expected > amount || undefined}>
+    <span className="uk-forecast-meter" data-over={expected > amount || undefined} data-reached={spent >= amount || undefined}>
       <span className="uk-forecast-meter-track" aria-hidden="true">
         <span className="uk-forecast-meter-expected" style={{ width: width(expected) }} />
         <span className="uk-forecast-meter-spent" style={{ width: width(spent) }} />

@@ -38,6 +38,7 @@ describe('ForecastKpi', () => {
     expect(card().querySelector<HTMLElement>('.uk-forecast-meter-expected')!.style.width).toBe('100%')
     expect(card().querySelector<HTMLElement>('.uk-forecast-meter-spent')!.style.width).toBe('50%')
     expect(card().querySelector('.uk-forecast-meter')).toHaveAttribute('data-over', 'true')
+    expect(card().querySelector('.uk-forecast-meter')).not.toHaveAttribute('data-reached')
   })
 
   it('shows no meter without a budget', async () => {
