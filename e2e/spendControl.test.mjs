@@ -111,6 +111,46 @@ describe('spend control recipe', () => {
     await page.close()
   })
 
+  test('cross-filtering to a team makes the forecast, the budget and the meter that team’s', async () => {
+    const { page, errors } = await open()
+    await page.locator('.uk-chart .uk-legend button[data-action="filter"]', { hasText: 'Finance' }).click()
+    await page.getByRole('button', { name: 'Team: Finance' }).waitFor()
+    await page.waitForFunction(() => new URLSearchParams(window.location.search).get('f.team') === 'Finance')
+    const card = page.locator('[data-uk-forecast]')
+    await page.waitForFunction(() => /Forecast · Finance/.test(document.querySelector('[data-uk-forecast]')?.textContent ?? ''))
+    const text = (await card.innerText()).replace(/\s+/g, ' ')
+    assert.match(text, /budget \$4\.00/)
+    assert.match(text, /budget reached on Nov 17/)
+    assert.match(text, /\d+% of budget spent · \d+% forecast/)
+    assert.equal(await card.locator('.uk-forecast-meter').getAttribute('data-reached'), 'true')
+    await page.locator('.uk-budget-chart[data-state="ready"]').waitFor()
+    assert.match(await page.locator('.uk-budget-chart svg[role="img"]').getAttribute('aria-label'), /budget \$4\.00/)
+    await page.waitForFunction(() => [...document.querySelectorAll('.uk-breakdown tbody tr[data-key]')].map((row) => row.getAttribute('data-key')).join() === 'Finance')
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  test('the budget chart’s tooltip follows the pointer: the day, what was spent by then, the budget', async () => {
+    const { page, errors } = await open()
+    const hit = page.locator('.uk-budget-chart .uk-chart-hit')
+    const box = await hit.boundingBox()
+    // The 10th of a 30-day November.
+    await page.mouse.move(box.x + (9.5 / 30) * box.width, box.y + box.height / 2)
+    const tip = page.locator('.uk-budget-chart .uk-tooltip')
+    await tip.waitFor()
+    assert.equal(await tip.locator('.uk-tooltip-title').innerText(), 'Tue, Nov 10')
+    assert.match((await tip.innerText()).replace(/\s+/g, ' '), /Cumulative since Nov 1 Spent \$\d+\.\d\d Budget \$100\.00/)
+    // Inside the viewport and beside the day's point, not over it.
+    const tipBox = await tip.boundingBox()
+    const point = await page.locator('.uk-budget-chart [data-uk-mark="active-day"] circle').boundingBox()
+    assert.ok(tipBox.x >= 0 && tipBox.x + tipBox.width <= 1440)
+    assert.ok(tipBox.x > point.x + point.width || tipBox.x + tipBox.width < point.x, 'the tooltip leaves the point visible')
+    await page.mouse.move(0, 0)
+    await tip.waitFor({ state: 'detached' })
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
   for (const theme of ['light', 'dark']) {
     test(`axe finds no violations (${theme})`, async () => {
       const { page } = await open(browser.context, STORY, { globals: `theme:${theme}` })
