@@ -15,7 +15,7 @@ if (!fs.existsSync(`${ROOT}/index.json`)) throw new Error('Build Storybook first
 const ENGLISH = [
   'Usage', 'Refresh', 'Overview', 'Breakdown', 'Requests', 'Request', 'Search', 'Export', 'Active users', 'Total tokens',
   'User cost', 'Last 7 days', 'Time range', 'vs previous', 'No change', 'Previous', 'Next', 'By user', 'By team', 'All',
-  'Data table', 'Sort by', 'Showing', 'Status', 'Latency', 'Spend', 'Prompt', 'Completion', 'success', 'per day', 'Filters',
+  'Data table', 'Sort by', 'Showing', 'Status', 'Latency', 'Spend', 'Prompt', 'Completion', 'success', 'Success', 'per day', 'Filters',
 ]
 const englishIn = (text) => ENGLISH.filter((word) => new RegExp(`(^|[^\\p{L}])${word}([^\\p{L}]|$)`, 'u').test(text))
 

@@ -97,7 +97,7 @@ async function checkNarrow(page, id, { breakdowns, logs }) {
     assert.match(cost.text, /\$|€|—/, `${id}: the first request's cost reads ${cost.text}`)
     const status = await seen(row.locator('td[data-role="status"]'))
     assert.ok(status.visible, `${id}: the first request's status is not on screen`)
-    assert.match(status.text, /success|error/)
+    assert.match(status.text, /\b(Success|Error)\b/)
     const pager = page.locator('.uk-request-log .uk-pager > span').first()
     await page.waitForFunction((el) => / of /.test(el.textContent), await pager.elementHandle(), { timeout: 10_000 })
     const words = (await pager.textContent()).trim()

@@ -45,10 +45,15 @@ export const PeriodJustStarted: Story = { parameters: usage({ budgets: under, no
 export const Dark: Story = { parameters: usage({ budgets: SPEND_BUDGETS }), globals: { theme: 'dark' } }
 export const Narrow: Story = { parameters: { ...usage({ budgets: SPEND_BUDGETS }), usage: { ...usage({ budgets: SPEND_BUDGETS }).usage, width: 360 } } }
 
-/** Daily spend by team with the runaway day marked (a small triangle; its tooltip says how unusual). */
+/** Daily spend by team with the runaway days marked (Finance on Nov 17, Équipe Données on Oct 28: small triangles whose tooltips say how unusual). */
 export const AnomalyMarkers: Story = { render: () => <SpendChart groupBy="team" bucket="1d" keepBucket /> }
-/** The same chart with `anomalies={false}`. */
-export const NoAnomalies: Story = { render: () => <SpendChart groupBy="team" bucket="1d" keepBucket anomalies={false} /> }
+/** Nothing unusual: the first half of November, before Finance's agent ran away, has no marker. */
+export const NoAnomalies: Story = {
+  parameters: usage({ budgets: under, defaultRange: { from: '2026-11-01', to: '2026-11-15' } }),
+  render: () => <SpendChart groupBy="team" bucket="1d" keepBucket />,
+}
+/** The runaway range with `anomalies={false}`: the host turned the markers off. */
+export const MarkersOff: Story = { render: () => <SpendChart groupBy="team" bucket="1d" keepBucket anomalies={false} /> }
 /** Budget share and the anomaly flag as breakdown columns. */
 export const BreakdownColumns: Story = {
   parameters: usage({ budgets: SPEND_BUDGETS }),

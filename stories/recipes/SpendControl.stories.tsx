@@ -1,5 +1,5 @@
 // Spend control (issue 16): this month's spend against its budget with a forecast to the month's end,
-// anomaly markers on the daily spend (the fixtures' runaway agent on Nov 17), what prompt caching
+// anomaly markers on the daily spend (the fixtures' runaway agent on Nov 17, and their own three-hour spike in Équipe Données on Oct 28), what prompt caching
 // saved, and cross-filtering: pick a team (its segment, legend name or row) and the forecast,
 // the budget and the markers follow that team's budget.
 import type { Meta, StoryObj } from '@storybook/react-vite'

@@ -82,10 +82,35 @@ describe('detectAnomalies', () => {
     expect(detectAnomalies(sparse).map((anomaly) => anomaly.index)).toEqual([24 * 35 + 10])
   })
 
-  it('needs history before it flags anything: two weeks of days, a week of hours', () => {
-    expect(detectAnomalies(days(20, (i) => (i === 10 ? 1000 : 100)))).toEqual([])
-    expect(detectAnomalies(days(20, (i) => (i === 16 ? 1000 : 100))).map((anomaly) => anomaly.index)).toEqual([16])
-    expect(detectAnomalies(hours(24 * 6, (i, base) => (i === 24 * 5 + 3 ? 1000 : base)))).toEqual([])
+  it('needs history before it flags anything: a week of days, a day of hours', () => {
+    expect(detectAnomalies(days(20, (i) => (i === 6 ? 1000 : 100)))).toEqual([])
+    expect(detectAnomalies(days(20, (i) => (i === 7 ? 1000 : 100))).map((anomaly) => anomaly.index)).toEqual([7])
+    const flatHours = (spikeAt: number) => Array.from({ length: 72 }, (_, i) => ({ start: START + i * HOUR, value: i === spikeAt ? 50 : 5 }))
+    expect(detectAnomalies(flatHours(23))).toEqual([])
+    expect(detectAnomalies(flatHours(24)).map((anomaly) => anomaly.index)).toEqual([24])
+  })
+
+  it('flags a single 10× spike in steady hourly data, and nothing else', () => {
+    const points = Array.from({ length: 24 * 14 }, (_, i) => ({ start: START + i * HOUR, value: i === 24 * 10 + 15 ? 200 : 20 * (1 + 0.05 * wobble(i)) }))
+    const anomalies = detectAnomalies(points)
+    expect(anomalies.map((anomaly) => anomaly.index)).toEqual([24 * 10 + 15])
+    expect(anomalies[0]!.expected).toBeCloseTo(20, 0)
+  })
+
+  it('answers nothing for no points, one point, two points and all zeros', () => {
+    expect(detectAnomalies([])).toEqual([])
+    expect(detectAnomalies([{ start: START, value: 1000 }])).toEqual([])
+    expect(detectAnomalies([{ start: START, value: 1 }, { start: START + DAY, value: 1000 }])).toEqual([])
+    expect(detectAnomalies(days(60, () => 0), { direction: 'both' })).toEqual([])
+    expect(detectAnomalies(days(60, () => 0).map((point) => ({ start: point.start, value: null })), { direction: 'both' })).toEqual([])
+  })
+
+  it('takes starts as ISO strings, Dates or epoch milliseconds and always answers ISO starts', () => {
+    const iso = days(30, (i) => (i === 20 ? 1000 : 100))
+    const expected = [{ index: 20, start: '2026-06-21T00:00:00.000Z', value: 1000, expected: 100, score: expect.any(Number) }]
+    expect(detectAnomalies(iso)).toEqual(expected)
+    expect(detectAnomalies(iso.map((point) => ({ ...point, start: new Date(point.start as string) })))).toEqual(expected)
+    expect(detectAnomalies(iso.map((point) => ({ ...point, start: Date.parse(point.start as string) })))).toEqual(expected)
   })
 
   it('reads points in time order, counts null as 0 and answers indexes of the input', () => {

@@ -52,8 +52,8 @@ export interface DetectAnomaliesOptions {
 const MIN_SEASONS = 3
 /** Points of the recent window (mean, spread floor) by bucket kind: a week of hours, four weeks of days. */
 const RECENT_POINTS = { hourly: 168, daily: 28, coarse: 12 }
-/** Earlier points needed before anything is flagged: a whole week of hours, two weeks of days. */
-const MIN_HISTORY = { hourly: 168, daily: 14, coarse: 6 }
+/** Earlier points needed before anything is flagged: a day of hours, a week of days, four longer buckets. */
+const MIN_HISTORY = { hourly: 24, daily: 7, coarse: 4 }
 /** The spread is at least this share of the baseline: steady data has a MAD of 0. */
 const MIN_RELATIVE_SPREAD = 0.1
 const MAD_TO_SIGMA = 1.4826
@@ -75,7 +75,7 @@ function median(values: readonly number[]): number {
  * - baseline (`expected`): the median of its last `seasons` (8) same-slot points (see
  *   `AnomalySeasonality`); for hourly points with fewer than 3 of them, of the same hour on earlier
  *   days; otherwise of the recent window (a week of hours, four weeks of days). Nothing is flagged
- *   before a week of hourly or two weeks of daily points exist;
+ *   before a day of hourly, a week of daily or four coarser points exist;
  * - spread: 1.4826 × the median absolute deviation of the baseline points, but at least the
  *   standard deviation of the recent window and at least 10 % of the baseline — a slot that happened
  *   to be steady does not turn ordinary noise into a spike;
@@ -84,9 +84,11 @@ function median(values: readonly number[]): number {
  * A point is flagged as a spike when all hold:
  * - score ≥ `threshold` (6);
  * - value ≥ `minRatio` (3) × the larger of baseline and recent mean (a spike, not a busy hour);
- * - value − baseline ≥ (`minRatio` − 1) × a usual day of the recent window (a usual bucket, for
- *   buckets longer than a day): an hour is marked only when it adds as much as would mark its whole
- *   day, so a sparse series' odd busy hour is not a spike, and an hour that costs days is;
+ * - value − baseline ≥ (`minRatio` − 1) × the recent mean × a span from one bucket (a steady
+ *   series) to a day's buckets (a bursty one: squared coefficient of variation of the recent window
+ *   ≥ 1): a bursty series' hour is marked only when it adds as much as would mark its whole day, so
+ *   its odd busy hour is not a spike and an hour that costs days is; a steady series' hour at ten
+ *   times its usual is;
  * - value ≥ `minValue` (the minimum volume, in the series' unit).
  * Drops (`direction: 'both'`) mirror the first two: score ≤ −threshold and value ≤ baseline / minRatio,
  * from a baseline of at least `minValue`. A flagged point counts at its baseline for the points after
@@ -146,12 +148,17 @@ export function detectAnomalies(points: readonly TimePoint[], options: DetectAno
         MIN_RELATIVE_SPREAD * Math.abs(expected),
       )
       const score = spread > 0 ? (point.value - expected) / spread : 0
+      // How many buckets' worth of usual spend the extra must be: in a bursty series (sparse hours,
+      // a few costly requests) as much as would flag its whole day, so its odd busy hour is not a
+      // spike and an hour that costs days is; in a steady one a single bucket's, so an hour at ten
+      // times its steady usual is. Burstiness is the squared coefficient of variation (1 or more
+      // for sparse or heavy-tailed buckets, near 0 for steady ones).
+      const burstiness = recentMean > 0 ? Math.min(1, (recentDeviation / recentMean) ** 2) : 1
+      const span = 1 + (pointsPerDay - 1) * burstiness
       const spike =
         score >= threshold &&
         point.value >= minRatio * Math.max(expected, recentMean) &&
-        // As much extra as would flag a whole day (a bucket, for buckets over a day): a sparse
-        // series' one busy hour is not a spike, an hour that costs days of spend is.
-        point.value - expected >= (minRatio - 1) * recentMean * pointsPerDay &&
+        point.value - expected >= (minRatio - 1) * recentMean * span &&
         point.value >= minValue &&
         point.value > 0
       const drop = both && score <= -threshold && point.value * minRatio <= expected && expected >= minValue

@@ -121,3 +121,62 @@ describe('forecastPeriodEnd', () => {
     expect(forecast.expected).toBeCloseTo(743, 1)
   })
 })
+
+describe('forecastPeriodEnd: the inputs its signature allows', () => {
+  const flat = daily('2026-11-01', 15, () => 10)
+  const options = { periodEnd: '2026-12-01T00:00:00.000Z', now: '2026-11-16T00:00:00.000Z' }
+  const answer = forecastPeriodEnd(flat, options)
+
+  it('gives the same answer for ISO strings, Dates and epoch milliseconds, in any order', () => {
+    expect(answer).toMatchObject({ expected: 300, spent: 150 })
+    const asDates = flat.map((point) => ({ start: new Date(point.start as string), value: point.value }))
+    expect(forecastPeriodEnd(asDates, { periodEnd: new Date(options.periodEnd), now: new Date(options.now) })).toEqual(answer)
+    const asMs = flat.map((point) => ({ start: Date.parse(point.start as string), value: point.value }))
+    expect(forecastPeriodEnd(asMs, { periodEnd: Date.parse(options.periodEnd), now: Date.parse(options.now) })).toEqual(answer)
+    expect(forecastPeriodEnd([...flat].reverse(), options)).toEqual(answer)
+    expect(forecastPeriodEnd([flat[7]!, ...flat.slice(0, 7), ...flat.slice(8)], options)).toEqual(answer)
+  })
+
+  it('answers for one point, all zeros and no points, the band never below what is spent', () => {
+    const one = forecastPeriodEnd([{ start: '2026-11-01T00:00:00.000Z', value: 12 }], { periodEnd: '2026-12-01T00:00:00.000Z', now: '2026-11-02T00:00:00.000Z' })
+    expect(one.spent).toBe(12)
+    expect(one.expected).toBe(360)
+    expect(one.low).toBeGreaterThanOrEqual(12)
+    expect(one.high).toBeGreaterThan(one.expected)
+
+    const zeros = forecastPeriodEnd(daily('2026-11-01', 15, () => 0), options)
+    expect(zeros).toMatchObject({ expected: 0, low: 0, high: 0, spent: 0 })
+
+    const none = forecastPeriodEnd([], options)
+    expect(none).toMatchObject({ expected: 0, low: 0, high: 0, spent: 0 })
+  })
+
+  it('counts null values as nothing spent and ignores points from now on', () => {
+    const withGaps = flat.map((point, i) => (i === 3 ? { start: point.start, value: null } : point))
+    expect(forecastPeriodEnd(withGaps, options).spent).toBe(140)
+    const future = [...flat, ...daily('2026-11-16', 5, () => 1000)]
+    expect(forecastPeriodEnd(future, options)).toEqual(answer)
+  })
+
+  it('of a finished period is what was spent in it, with no band (points after its end are not its spend)', () => {
+    const month = daily('2026-11-01', 35, (i) => (i < 30 ? 10 : 999))
+    const done = forecastPeriodEnd(month, { periodEnd: '2026-12-01T00:00:00.000Z', now: '2026-12-05T00:00:00.000Z' })
+    expect(done).toMatchObject({ expected: 300, low: 300, high: 300, spent: 300 })
+  })
+
+  it('narrows its band day by day through the month, and always contains the expected total', () => {
+    // A $8–12 cycle that the spread, measured on a few more days, sometimes reads as wider (days 6, 8 and 21).
+    const noisy = daily('2026-11-01', 30, (i) => 10 + ((i * 7) % 5) - 2)
+    let width = Infinity
+    for (let elapsed = 1; elapsed <= 30; elapsed++) {
+      const forecast = forecastPeriodEnd(noisy.slice(0, elapsed), { periodEnd: november.periodEnd, now: new Date(Date.parse(november.periodStart) + elapsed * DAY) })
+      expect(forecast.low).toBeGreaterThanOrEqual(forecast.spent)
+      expect(forecast.expected).toBeGreaterThanOrEqual(forecast.spent)
+      expect(forecast.low).toBeLessThanOrEqual(forecast.expected)
+      expect(forecast.high).toBeGreaterThanOrEqual(forecast.expected)
+      expect(forecast.high - forecast.low).toBeLessThan(width)
+      width = forecast.high - forecast.low
+    }
+    expect(width).toBe(0)
+  })
+})

@@ -95,7 +95,11 @@ function nextDay(dayStartMs: number, timeZone: string): number {
  *   (weekday-adjusted) days, at least 5 % of the rate (50 % before three days are known). The
  *   remaining sum varies by day (σ per remaining day) and by the rate being an estimate (σ/√n over
  *   all remaining days); the band is expected ± 1.645 of that, low never below spent. As the period
- *   elapses fewer days remain and the band narrows to nothing at its end.
+ *   elapses fewer days remain and the band narrows to nothing at its end: it is never wider than the
+ *   band of the forecast made at an earlier local midnight of the period times √(the share of that
+ *   forecast's remaining time still to come) — a spread measured on a few more days can come out
+ *   larger — narrowed around the expected total when it would be.
+ * - Points after `periodEnd` are not the period's spend (a forecast of a finished period is its total).
  *
  * Points are buckets of at most a day (hours or days); their values are money (or any sum).
  * Within a day spend is taken as even (no diurnal shape), so a forecast made mid-afternoon
@@ -107,14 +111,41 @@ export function forecastPeriodEnd(points: readonly TimePoint[], options: Forecas
   const nowMs = toEpochMs(options.now)
   const endMs = toEpochMs(options.periodEnd)
   if (!Number.isFinite(nowMs) || !Number.isFinite(endMs)) throw new RangeError('forecastPeriodEnd: now and periodEnd must be instants.')
-  const sorted = points
+  const all = points
     .map((point) => ({ start: toEpochMs(point.start), value: point.value ?? 0 }))
-    .filter((point) => Number.isFinite(point.start) && Number.isFinite(point.value) && point.start < nowMs)
+    .filter((point) => Number.isFinite(point.start) && Number.isFinite(point.value))
     .sort((a, b) => a.start - b.start)
-  const startMs = options.periodStart === undefined ? (sorted[0]?.start ?? nowMs) : toEpochMs(options.periodStart)
+  const known = all.filter((point) => point.start < nowMs)
+  const startMs = options.periodStart === undefined ? (known[0]?.start ?? nowMs) : toEpochMs(options.periodStart)
+  const forecast = forecastAt(known, { startMs, endMs, nowMs, timeZone })
 
+  // The band narrows as the period elapses: it is at most the band of the forecast made at any
+  // earlier local midnight of the period, shrunk by the square root of the share of that forecast's
+  // remaining time still to come (day-to-day noise adds up as √days). A spread measured on a few
+  // more days can come out larger than the last; the reader would see the band grow for no reason.
+  const remainingMs = (at: number) => Math.max(0, endMs - Math.max(at, startMs))
+  let width = forecast.high - forecast.low
+  for (let day = nextDay(startOfDay(new TZDate(startMs, timeZone)).getTime(), timeZone); day < Math.min(nowMs, endMs); day = nextDay(day, timeZone)) {
+    const earlier = forecastAt(
+      known.filter((point) => point.start < day),
+      { startMs, endMs, nowMs: day, timeZone },
+    )
+    width = Math.min(width, (earlier.high - earlier.low) * Math.sqrt(remainingMs(nowMs) / remainingMs(day)))
+  }
+  if (forecast.high - forecast.low <= width) return forecast
+  // Narrowed around the expected total, still never below what is spent.
+  const low = Math.max(forecast.spent, forecast.expected - width / 2)
+  return { ...forecast, low: roundMoney(low), high: roundMoney(low + width) }
+}
+
+/** The forecast from the points before `nowMs` (sorted), with the band as measured at that instant. */
+function forecastAt(
+  sorted: readonly { start: number; value: number }[],
+  { startMs, endMs, nowMs, timeZone }: { startMs: number; endMs: number; nowMs: number; timeZone: string },
+): PeriodForecast {
+  // What the period spent: its points up to now, none after its end.
   let spentNanos = 0n
-  for (const point of sorted) if (point.start >= startMs) spentNanos += BigInt(toNanos(point.value))
+  for (const point of sorted) if (point.start >= startMs && point.start < endMs) spentNanos += BigInt(toNanos(point.value))
   const spent = fromNanos(spentNanos)
 
   // Complete local days before today, from the first point's day (a day without points spent 0).

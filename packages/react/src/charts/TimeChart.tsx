@@ -8,6 +8,7 @@ import { enChartMessages } from '../i18n/enChartMessages.js'
 import { useMessages } from '../i18n/useMessages.js'
 import { EyeIcon, EyeOffIcon } from '../components/icons.js'
 import { useElementWidth } from './useElementWidth.js'
+import { tooltipPlacement } from './tooltipPlacement.js'
 
 const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
 
@@ -115,8 +116,6 @@ export const CHART_MARGIN = { top: 8, right: 8, bottom: 28, left: 56 }
 const MARGIN = CHART_MARGIN
 /** The reserved key of the fold of smaller groups: never a filter. */
 const OTHER_SERIES = '__other__'
-const TOOLTIP_GAP = 12
-const EDGE = 4
 
 /**
  * The chart every usagekit time chart draws with: stacked and side-by-side bars (visx #1764 has no
@@ -409,6 +408,8 @@ export const TimeChart = forwardRef<HTMLElement, TimeChartProps>(function TimeCh
       </g>
     )
   }, [anomalies, visible, buckets.length, kind, x, y, sub])
+  // The data table names every flagged cell (hidden series too: the table lists them all).
+  const tableAnomalies = useMemo(() => new Map((anomalies ?? []).map((anomaly) => [`${anomaly.seriesKey}|${anomaly.index}`, anomaly.text])), [anomalies])
   const anomalyRows = hover ? (anomalies ?? []).filter((a) => a.index === hover.index && visible.some((s) => s.key === a.seriesKey)) : []
 
   // A key the page is filtered by keeps its legend name, pressed, so the filter can be lifted where it was set.
@@ -533,20 +534,13 @@ export const TimeChart = forwardRef<HTMLElement, TimeChartProps>(function TimeCh
       setTip(null)
       return
     }
-    const frameBox = frame.getBoundingClientRect()
-    const tipWidth = tooltip.offsetWidth
-    const tipHeight = tooltip.offsetHeight
-    const viewportWidth = document.documentElement.clientWidth || window.innerWidth
-    const viewportHeight = window.innerHeight
-    let left = hover.x + TOOLTIP_GAP
-    if (left + tipWidth > width) left = hover.x - TOOLTIP_GAP - tipWidth
-    left = Math.min(Math.max(0, left), Math.max(0, width - tipWidth))
-    // The viewport (a chart wider than the screen, or scrolled sideways).
-    left = Math.min(left, viewportWidth - EDGE - tipWidth - frameBox.left)
-    left = Math.max(left, EDGE - frameBox.left)
-    let top = MARGIN.top
-    if (frameBox.top + top + tipHeight > viewportHeight - EDGE) top = viewportHeight - EDGE - tipHeight - frameBox.top
-    top = Math.max(top, EDGE - frameBox.top)
+    const { left, top } = tooltipPlacement({
+      x: hover.x,
+      top: MARGIN.top,
+      chartWidth: width,
+      tip: { width: tooltip.offsetWidth, height: tooltip.offsetHeight },
+      frame: frame.getBoundingClientRect(),
+    })
     setTip((current) => (current && current.left === left && current.top === top ? current : { left, top }))
   }, [hover?.index, hover?.x, width, tooltipRows.length, interactive, previousRows.length, anomalyRows.length])
 
@@ -801,9 +795,22 @@ export const TimeChart = forwardRef<HTMLElement, TimeChartProps>(function TimeCh
               {buckets.map((bucket, i) => (
                 <tr key={bucket.start}>
                   <th scope="row">{formatBucketRange(bucket)}</th>
-                  {series.map((s) => (
-                    <td key={s.key}>{formatValue(s.values[i] ?? null)}</td>
-                  ))}
+                  {series.map((s) => {
+                    const flag = tableAnomalies.get(`${s.key}|${i}`)
+                    return (
+                      <td key={s.key} data-anomaly={flag ? 'true' : undefined}>
+                        {formatValue(s.values[i] ?? null)}
+                        {flag ? (
+                          <span className="uk-data-table-anomaly">
+                            <svg width={8} height={8} viewBox="0 0 8 8" aria-hidden="true" className="uk-anomaly-swatch">
+                              <path d="M0,1L8,1L4,7.5Z" fill={s.color} />
+                            </svg>
+                            {flag}
+                          </span>
+                        ) : null}
+                      </td>
+                    )
+                  })}
                   {(previous ?? []).map((overlay) => (
                     <td key={`previous-${overlay.stack}`}>{formatValue(overlay.values[i] ?? null)}</td>
                   ))}

@@ -28,6 +28,15 @@ describe('anomaly markers on time charts', () => {
     expect(onViewRequests).toHaveBeenCalledWith(expect.objectContaining({ range: { start: '2026-11-12T00:00:00.000Z', end: '2026-11-13T00:00:00.000Z' } }))
   })
 
+  it('names the flagged cell in the chart’s data table, and only that cell', async () => {
+    const { container } = renderUsage(<SpendChart />, { adapter: adapter(), ...provider })
+    await waitFor(() => expect(container.querySelectorAll('.uk-chart-anomaly')).toHaveLength(1))
+    const flagged = [...container.querySelectorAll('.uk-data-table td[data-anomaly]')]
+    expect(flagged).toHaveLength(1)
+    expect(flagged[0]!.closest('tr')!.querySelector('th')).toHaveTextContent('Nov 12')
+    expect(flagged[0]).toHaveTextContent(/^\$100\.00\s*10\.0× usual spend$/)
+  })
+
   it('marks nothing on steady data, and nothing with anomalies={false}', async () => {
     const steady = createMemoryAdapter(dailyRecords('2026-10-01T00:00:00.000Z', NOW, 10), { now: () => NOW })
     const first = renderUsage(<SpendChart />, { adapter: steady, ...provider })

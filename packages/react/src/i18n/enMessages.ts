@@ -197,8 +197,8 @@ export const enMessages = {
   'requests.column.latencyShort': 'Latency',
   'requests.column.cost': 'Spend',
   'requests.column.id': 'Request',
-  'requests.status.success': 'success',
-  'requests.status.error': 'error',
+  'requests.status.success': 'Success',
+  'requests.status.error': 'Error',
   'requests.newer': { one: '{count} new request — back to newest', other: '{count} new requests — back to newest' },
   'requests.newerAtLeast': '{count}+ new requests — back to newest',
   'requests.noMatch': 'No request matches “{search}”.',
@@ -311,6 +311,14 @@ export const enMessages = {
   'spend.budgetColumn': 'Budget',
   'spend.shareOf': '{share} of {amount}',
   'spend.shareTitle': '{spent} of {amount} this period',
+  // Budget chart tooltip, the forecast card's budget meter (spend2)
+  'spend.tipSpent': 'Spent',
+  'spend.tipRange': 'Likely range',
+  'spend.range': '{low}–{high}',
+  'spend.tipBudget': 'Budget',
+  'spend.tipSince': 'Cumulative since {date}',
+  'spend.chartKeyboardHint': 'Arrow keys move from day to day; Escape closes.',
+  'spend.meter': '{spent} of budget spent · {expected} forecast',
 } satisfies Record<string, MessageSource>
 
 export type { MessageSource, PluralMessage } from './messageSource.js'

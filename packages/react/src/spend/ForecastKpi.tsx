@@ -1,4 +1,4 @@
-import type { BudgetPeriodKind, UsageBudget } from '@usagekit/core'
+import { type BudgetPeriodKind, EMPTY_VALUE, type UsageBudget } from '@usagekit/core'
 import { type HTMLAttributes, forwardRef } from 'react'
 import { KpiCard } from '../components/KpiCard.js'
 import { useFormat } from '../hooks/useFormat.js'
@@ -20,6 +20,30 @@ function dayLabel(instant: number, locale: string | undefined, timeZone: string)
 }
 
 /**
+ * The budget at a glance, at the card's foot: a bar of what is spent (solid) and what is expected by
+ * the period end (a pale extension) on a scale to the budget or the forecast, whichever is larger, a
+ * tick at the budget, and the words ("72% of budget spent · 107% forecast"), so nothing is colour alone.
+ * Once spend has reached the budget the bar takes the bad colour, as the breakdown's budget share does.
+ */
+function BudgetMeter({ spent, expected, amount }: { spent: number; expected: number; amount: number }) {
+  const t = useMessages()
+  const format = useFormat()
+  const scale = Math.max(amount, expected, spent)
+  const width = (value: number) => `${Math.max(0, Math.min(100, (value / scale) * 100))}%`
+  const percent = new Intl.NumberFormat(format.locale, { style: 'percent', maximumFractionDigits: 0 })
+  return (
+    <span className="uk-forecast-meter" data-over={expected > amount || undefined} data-reached={spent >= amount || undefined}>
+      <span className="uk-forecast-meter-track" aria-hidden="true">
+        <span className="uk-forecast-meter-expected" style={{ width: width(expected) }} />
+        <span className="uk-forecast-meter-spent" style={{ width: width(spent) }} />
+        <span className="uk-forecast-meter-budget" style={{ insetInlineStart: width(amount) }} />
+      </span>
+      <span className="uk-forecast-meter-text">{t('spend.meter', { spent: percent.format(spent / amount), expected: percent.format(expected / amount) })}</span>
+    </span>
+  )
+}
+
+/**
  * The period's expected spend: "Forecast $4,210 by Nov 30 · budget $5,000", and when spend will reach
  * the budget, "crosses budget on Nov 24" (or "budget reached on …"). Without history it says so
  * instead of guessing. Reads the provider's `budgets` (the one whose filters equal the page's).
@@ -37,14 +61,16 @@ export const ForecastKpi = forwardRef<HTMLElement, ForecastKpiProps>(function Fo
   const lastDay = dayLabel(Date.parse(data.period.end) - 1, format.locale, format.timeZone)
   const tone = crossing ? 'over' : budget ? 'under' : 'none'
   if (status === 'noHistory') {
+    // No forecast to show: the card's number is a dash, not what was spent under a "Forecast" label.
     return (
       <KpiCard
         ref={ref}
         label={title}
-        value={format.money(forecast.spent)}
+        value={<span title={t('spend.noHistory')}>{EMPTY_VALUE}</span>}
         sub={
           <>
             <span>{t('spend.noHistory')}</span>
+            <span>{t('spend.legendSpent', { amount: format.money(forecast.spent) })}</span>
             {budget ? <span className="uk-forecast-budget">{t('spend.budgetOf', { amount: format.money(budget.amount) })}</span> : null}
           </>
         }
@@ -72,6 +98,7 @@ export const ForecastKpi = forwardRef<HTMLElement, ForecastKpiProps>(function Fo
             </span>
           ) : null}
           {status === 'justStarted' ? <span className="uk-forecast-note">{t('spend.justStarted')}</span> : null}
+          {budget ? <BudgetMeter spent={forecast.spent} expected={forecast.expected} amount={budget.amount} /> : null}
         </>
       }
       data-uk-forecast={status}

@@ -4,7 +4,7 @@ import type { ChartAnomaly, ChartSeries } from '../charts/TimeChart.js'
 /**
  * The unusual buckets of every drawn series (`detectAnomalies` per series on the chart's own data,
  * in the viewer's zone), each with the tooltip's words from `describe` ("3.4× usual spend"). A series
- * is only compared with its own past, so a short range (under two weeks of days, a week of hours)
+ * is only compared with its own past, so a short range (under a week of days, a day of hours)
  * marks nothing.
  */
 export function chartAnomalies(

@@ -247,7 +247,7 @@ export const deMessages: UsageMessages = {
   'requests.column.latencyShort': 'Latenz',
   'requests.column.cost': 'Ausgaben',
   'requests.column.id': 'Anfrage',
-  'requests.status.success': 'erfolgreich',
+  'requests.status.success': 'Erfolgreich',
   'requests.status.error': 'Fehler',
   'requests.newer': { one: '{count} neue Anfrage – zurück zur neuesten', other: '{count} neue Anfragen – zurück zur neuesten' },
   'requests.newerAtLeast': '{count}+ neue Anfragen – zurück zur neuesten',
@@ -381,4 +381,12 @@ export const deMessages: UsageMessages = {
   'spend.budgetColumn': 'Budget',
   'spend.shareOf': '{share} von {amount}',
   'spend.shareTitle': '{spent} von {amount} in diesem Zeitraum',
+  // Budget chart tooltip, the forecast card's budget meter (spend2)
+  'spend.tipSpent': 'Ausgegeben',
+  'spend.tipRange': 'Wahrscheinlicher Bereich',
+  'spend.range': '{low}–{high}',
+  'spend.tipBudget': 'Budget',
+  'spend.tipSince': 'Kumuliert seit {date}',
+  'spend.chartKeyboardHint': 'Pfeiltasten gehen von Tag zu Tag; Escape schließt.',
+  'spend.meter': '{spent} des Budgets ausgegeben · Prognose {expected}',
 }

@@ -247,8 +247,8 @@ export const esMessages: UsageMessages = {
   'requests.column.latencyShort': 'Latencia',
   'requests.column.cost': 'Gasto',
   'requests.column.id': 'Solicitud',
-  'requests.status.success': 'correcta',
-  'requests.status.error': 'error',
+  'requests.status.success': 'Correcta',
+  'requests.status.error': 'Error',
   'requests.newer': { one: '{count} solicitud nueva: volver a las más recientes', other: '{count} solicitudes nuevas: volver a las más recientes' },
   'requests.newerAtLeast': '{count}+ solicitudes nuevas: volver a las más recientes',
   'requests.noMatch': 'Ninguna solicitud coincide con «{search}».',
@@ -381,4 +381,12 @@ export const esMessages: UsageMessages = {
   'spend.budgetColumn': 'Presupuesto',
   'spend.shareOf': '{share} de {amount}',
   'spend.shareTitle': '{spent} de {amount} en este periodo',
+  // Budget chart tooltip, the forecast card's budget meter (spend2)
+  'spend.tipSpent': 'Gastado',
+  'spend.tipRange': 'Rango probable',
+  'spend.range': '{low}–{high}',
+  'spend.tipBudget': 'Presupuesto',
+  'spend.tipSince': 'Acumulado desde el {date}',
+  'spend.chartKeyboardHint': 'Las flechas pasan de un día a otro; Escape cierra.',
+  'spend.meter': '{spent} del presupuesto gastado · previsión {expected}',
 }

@@ -247,8 +247,8 @@ export const frMessages: UsageMessages = {
   'requests.column.latencyShort': 'Latence',
   'requests.column.cost': 'Dépenses',
   'requests.column.id': 'Requête',
-  'requests.status.success': 'réussie',
-  'requests.status.error': 'erreur',
+  'requests.status.success': 'Réussie',
+  'requests.status.error': 'Erreur',
   'requests.newer': { one: '{count} nouvelle requête — revenir aux plus récentes', other: '{count} nouvelles requêtes — revenir aux plus récentes' },
   'requests.newerAtLeast': '{count}+ nouvelles requêtes — revenir aux plus récentes',
   'requests.noMatch': 'Aucune requête ne correspond à « {search} ».',
@@ -381,4 +381,12 @@ export const frMessages: UsageMessages = {
   'spend.budgetColumn': 'Budget',
   'spend.shareOf': '{share} de {amount}',
   'spend.shareTitle': '{spent} sur {amount} cette période',
+  // Budget chart tooltip, the forecast card's budget meter (spend2)
+  'spend.tipSpent': 'Dépensé',
+  'spend.tipRange': 'Fourchette probable',
+  'spend.range': '{low}–{high}',
+  'spend.tipBudget': 'Budget',
+  'spend.tipSince': 'Cumul depuis le {date}',
+  'spend.chartKeyboardHint': 'Les flèches passent d’un jour à l’autre ; Échap ferme.',
+  'spend.meter': '{spent} du budget dépensé · prévision {expected}',
 }

@@ -381,4 +381,12 @@ export const jaMessages: UsageMessages = {
   'spend.budgetColumn': '予算',
   'spend.shareOf': '{amount} の {share}',
   'spend.shareTitle': '今期 {amount} のうち {spent}',
+  // Budget chart tooltip, the forecast card's budget meter (spend2)
+  'spend.tipSpent': '支出',
+  'spend.tipRange': '見込み範囲',
+  'spend.range': '{low}〜{high}',
+  'spend.tipBudget': '予算',
+  'spend.tipSince': '{date}からの累計',
+  'spend.chartKeyboardHint': '矢印キーで日ごとに移動、Escape で閉じます。',
+  'spend.meter': '予算の {spent} を支出 · 予測 {expected}',
 }

@@ -381,4 +381,12 @@ export const zhCNMessages: UsageMessages = {
   'spend.budgetColumn': '预算',
   'spend.shareOf': '{amount} 的 {share}',
   'spend.shareTitle': '本周期 {amount} 中的 {spent}',
+  // Budget chart tooltip, the forecast card's budget meter (spend2)
+  'spend.tipSpent': '已支出',
+  'spend.tipRange': '可能区间',
+  'spend.range': '{low}–{high}',
+  'spend.tipBudget': '预算',
+  'spend.tipSince': '自 {date} 起累计',
+  'spend.chartKeyboardHint': '方向键按天移动，Esc 关闭。',
+  'spend.meter': '已用预算 {spent} · 预测 {expected}',
 }
