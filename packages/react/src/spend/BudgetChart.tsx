@@ -203,7 +203,8 @@ export const BudgetChart = forwardRef<HTMLElement, BudgetChartProps>(function Bu
           <div
             ref={frameRef}
             className="uk-chart-frame"
-            style={{ position: 'relative', width: '100%' }}
+            // Time runs left to right in every language, as in TimeChart (docs/i18n.md).
+            style={{ position: 'relative', width: '100%', direction: 'ltr' }}
             tabIndex={0}
             role="application"
             aria-label={heading}
